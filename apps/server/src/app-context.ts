@@ -1,0 +1,11 @@
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import type { Clock } from './platform/clock.ts';
+
+/** What every module's routes and jobs receive from the composition root. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './app-context.ts';
+import { MODULE_ROUTES } from './modules/routes.ts';
+import { installAuthHook } from './platform/http/auth-hook.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import type { TypedApp } from './platform/http/typed-app.ts';
+
+// Default zod messages in Chinese; our schemas add field-specific ones.
+z.config(z.locales.zhCN());
+
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'taotai 落后产能退出综合管理平台 API', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'taotai_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installAuthHook(app, ctx);
+
+  const typed = app.withTypeProvider() as unknown as TypedApp;
+  for (const register of MODULE_ROUTES) register(typed, ctx);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  if (existsSync(ctx.config.webDist)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url}` });
+    });
+  }
+  return app;
+}

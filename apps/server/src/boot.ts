@@ -1,0 +1,17 @@
+import type { AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { seedBase } from './db/seeds/base.ts';
+import { seedDemo } from './db/seeds/demo.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+
+/** Opens the database, migrates, and on first start loads regions, catalogues and (in demo mode) demo data. */
+export async function boot(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  const database = await openDatabase(config);
+  await runMigrations(database);
+  const ctx: AppContext = { config, database, db: database.db, clock };
+  await seedBase(ctx.db, clock);
+  if (config.demoMode) await seedDemo(ctx.db, clock);
+  return ctx;
+}

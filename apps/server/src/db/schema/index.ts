@@ -1,0 +1,4 @@
+export * from './audit.ts';
+export * from './region.ts';
+export * from './registry.ts';
+export * from './user.ts';

@@ -1,0 +1,3 @@
+export { actorForUser } from './actor-factory.ts';
+export { authRoutes } from './auth.routes.ts';
+export { login, resolveSession } from './auth.service.ts';

@@ -1,0 +1,12 @@
+import type { Region, RegionLevel } from '@taotai/shared';
+import type { RegionRow } from './region.repository.ts';
+
+export const presentRegion = (r: RegionRow, hasChildren: boolean): Region => ({
+  code: r.code,
+  name: r.name,
+  parentCode: r.parentCode,
+  level: r.level as RegionLevel,
+  directlyAdministered: r.directlyAdministered,
+  hasChildren,
+  fullName: r.fullName,
+});

@@ -1,0 +1,49 @@
+import type { Ability, RegionLevel, Role } from '@taotai/shared';
+
+/** The region column on scoped tables that equals the actor's region code for records in scope. */
+export type ScopeColumn = 'all' | 'provinceCode' | 'prefectureCode' | 'countyCode' | 'townshipCode';
+
+export interface Actor {
+  userId: number | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionLevel: RegionLevel;
+  agencyId: number | null;
+  enterpriseId: number | null;
+  ip: string | null;
+  abilities: ReadonlySet<Ability>;
+  scope: { column: ScopeColumn; code: string };
+}
+
+export function scopeColumnFor(level: RegionLevel, isCountryWide: boolean): ScopeColumn {
+  if (isCountryWide) return 'all';
+  switch (level) {
+    case 'province':
+      return 'provinceCode';
+    case 'prefecture':
+      return 'prefectureCode';
+    case 'county':
+      return 'countyCode';
+    default:
+      return 'townshipCode';
+  }
+}
+
+/** Ancestor codes of a region (itself included), as stored on the region row and on scoped records. */
+export interface RegionAncestry {
+  code: string;
+  provinceCode: string;
+  prefectureCode: string | null;
+  countyCode: string | null;
+  /** The township or park itself when the region is one, else null. */
+  townshipCode: string | null;
+}
+
+/** True if the region lies in the actor's subtree. */
+export function regionInScope(actor: Pick<Actor, 'scope'>, r: RegionAncestry): boolean {
+  const { column, code } = actor.scope;
+  if (column === 'all') return true;
+  return r[column] === code;
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { resolveSession } from '../../modules/auth/auth.service.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+
+export const SESSION_COOKIE = 'taotai_sid';
+
+/**
+ * Every /api route needs a live session unless its config says `public`.
+ * A pending password change blocks everything but the routes that let the user change it.
+ */
+export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (req) => {
+    const cfg = req.routeOptions.config;
+    if (!req.url.startsWith('/api/') || cfg?.public || !req.routeOptions.url) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const resolved = token ? await resolveSession(ctx.db, ctx.clock, token, req.ip, ctx.config.demoMode) : null;
+    if (!resolved) throw unauthorized('登录已过期或未登录，请重新登录');
+    req.actor = resolved.actor;
+    (req as any).mustChangePassword = resolved.mustChangePassword;
+    if (resolved.mustChangePassword && !cfg?.allowPasswordChangePending) {
+      throw new AppError(403, 'password_change_required', '请先修改初始密码或已过期的密码');
+    }
+    if (cfg?.ability && !resolved.actor.abilities.has(cfg.ability)) throw forbidden();
+  });
+}

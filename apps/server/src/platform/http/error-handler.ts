@@ -1,0 +1,34 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { labelForPath } from './field-labels.ts';
+
+/** Maps every failure to `{ error, message, fields? }` with a Chinese message that names the field. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send({ error: err.code, message: err.message, fields: err.fields });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => {
+        const path = `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`;
+        const label = labelForPath(path);
+        const msg = v.message ?? '格式不正确';
+        return { path, message: msg.includes(label) ? msg : `${label}：${msg}` };
+      });
+      return reply.status(400).send({ error: 'invalid', message: fields.map((f) => f.message).join('；'), fields });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: err.cause }, 'response did not match its schema');
+      return reply.status(500).send({ error: 'internal', message: '服务器内部错误（响应格式）' });
+    }
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status >= 500) req.log.error(err);
+    const message =
+      status === 413 ? '上传文件过大' : status === 415 ? '不支持的内容类型' : status < 500 ? err.message : '服务器内部错误';
+    return reply.status(status).send({ error: status < 500 ? 'bad_request' : 'internal', message });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url}` });
+  });
+}

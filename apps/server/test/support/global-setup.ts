@@ -1,0 +1,49 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase, openPgliteFrom } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+import { fillTemplate } from './template.ts';
+
+export const TEMPLATE_DB = 'taotai_tpl';
+
+/**
+ * Builds one migrated, seeded database per run; each test file then starts from a copy:
+ * a PGlite data-dir dump, or `CREATE DATABASE … TEMPLATE` on PostgreSQL (TEST_DATABASE_URL).
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.end();
+    const tplUrl = new URL(url);
+    tplUrl.pathname = `/${TEMPLATE_DB}`;
+    const database = await openDatabase({ databaseUrl: tplUrl.toString(), dataDir: '' });
+    await runMigrations(database);
+    await fillTemplate(database.db);
+    await database.close();
+    project.provide('templateDb', TEMPLATE_DB);
+    return;
+  }
+  const database = await openPgliteFrom();
+  await runMigrations(database);
+  await fillTemplate(database.db);
+  const dump = await database.client.dumpDataDir('gzip');
+  await database.close();
+  const dir = path.resolve(import.meta.dirname, '../../.tmp');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `template-${process.pid}.tar.gz`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('templateDump', file);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDump: string;
+    templateDb: string;
+  }
+}

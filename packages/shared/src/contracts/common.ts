@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Every error the API returns has this body; `message` is Chinese and names the field. */
+export const ErrorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Keyset page: `nextCursor` is opaque; pass it back as `cursor` for the following page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().nullable() });
+
+export const IdParam = z.object({ id: z.coerce.number().int().positive() });
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** Global capabilities a user has; the UI shows a button only when its ability is present. */
+export const ABILITIES = [
+  'enterprise:read',
+  'enterprise:write',
+  'enterprise:import',
+  'enterprise:export',
+  'catalogue:manage',
+  'audit:read',
+  'user:manage',
+  'settings:manage',
+] as const;
+export type Ability = (typeof ABILITIES)[number];
