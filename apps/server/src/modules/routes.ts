@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { regionRoutes } from './region/index.ts';
+import { userRoutes } from './user/index.ts';
 
 /** Each module contributes its routes here; the order does not matter. */
 export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
@@ -11,4 +12,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   authRoutes,
   regionRoutes,
   auditRoutes,
+  userRoutes,
 ];

@@ -36,3 +36,13 @@ export const BasisItemBody = z.object({
   source: z.string().trim().min(2, '请填写依据来源').max(200),
   active: z.boolean().default(true),
 });
+export type IndustryBody = z.infer<typeof IndustryBody>;
+export type BasisItemBody = z.infer<typeof BasisItemBody>;
+
+/** `industry` also returns the items that apply to every industry (industryCode null). */
+export const BasisItemQuery = z.object({
+  criterion: z.enum(CRITERIA).optional(),
+  industry: z.string().optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+export type BasisItemQuery = z.infer<typeof BasisItemQuery>;

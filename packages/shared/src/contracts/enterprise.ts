@@ -89,3 +89,8 @@ export const EnterpriseQuery = z.object({
   withTotal: z.enum(['true', 'false']).default('false'),
 });
 export type EnterpriseQuery = z.infer<typeof EnterpriseQuery>;
+
+export const LineUpdateBody = LineBody.extend({ version: z.number().int() });
+export type LineUpdateBody = z.infer<typeof LineUpdateBody>;
+/** DELETE /lines/:id?version=N: the version the user saw, so a changed line is not deleted blindly. */
+export const VersionQuery = z.object({ version: z.coerce.number().int() });

@@ -1,0 +1,86 @@
+import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agency, appUser, enterprise, region } from '../../db/schema/index.ts';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type UserListRow = { u: UserRow; regionName: string | null; agencyName: string | null };
+
+/** A region subtree as the column of `region` that equals the root's code for every member. */
+export type RegionSubtree = { column: 'provinceCode' | 'prefectureCode' | 'countyCode' | 'code'; code: string } | 'all';
+
+export interface UserFilter {
+  subtree: RegionSubtree;
+  q?: string;
+  afterId?: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+function whereOf(f: UserFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (f.subtree !== 'all') conds.push(eq(region[f.subtree.column], f.subtree.code));
+  if (f.q) {
+    const p = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(appUser.username, p), ilike(appUser.displayName, p)));
+  }
+  if (f.afterId) conds.push(gt(appUser.id, f.afterId));
+  return and(...conds);
+}
+
+export const userRepository = {
+  /** Users in a subtree, oldest first; a left join keeps the country-wide admins (no region row). */
+  async list(db: Db, f: UserFilter, limit: number): Promise<UserListRow[]> {
+    return db
+      .select({ u: appUser, regionName: region.fullName, agencyName: agency.name })
+      .from(appUser)
+      .leftJoin(region, eq(region.code, appUser.regionCode))
+      .leftJoin(agency, eq(agency.id, appUser.agencyId))
+      .where(whereOf(f))
+      .orderBy(asc(appUser.id))
+      .limit(limit);
+  },
+  async count(db: Db, f: Omit<UserFilter, 'afterId'>): Promise<number> {
+    const [r] = await db
+      .select({ n: count() })
+      .from(appUser)
+      .leftJoin(region, eq(region.code, appUser.regionCode))
+      .where(whereOf(f));
+    return Number(r?.n ?? 0);
+  },
+  async byId(db: Db, id: number): Promise<UserListRow | null> {
+    const rows = await db
+      .select({ u: appUser, regionName: region.fullName, agencyName: agency.name })
+      .from(appUser)
+      .leftJoin(region, eq(region.code, appUser.regionCode))
+      .leftJoin(agency, eq(agency.id, appUser.agencyId))
+      .where(eq(appUser.id, id));
+    return rows[0] ?? null;
+  },
+  async usernameTaken(db: Db, username: string): Promise<boolean> {
+    const rows = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, username));
+    return rows.length > 0;
+  },
+  async insert(db: Db, row: typeof appUser.$inferInsert): Promise<UserRow> {
+    const [r] = await db.insert(appUser).values(row).returning();
+    return r!;
+  },
+  async update(db: Db, id: number, patch: Partial<typeof appUser.$inferInsert>): Promise<void> {
+    await db.update(appUser).set(patch).where(eq(appUser.id, id));
+  },
+  /** Where an enterprise sits, for the scope check of an enterprise account. */
+  async enterpriseLocation(db: Db, id: number) {
+    const rows = await db
+      .select({
+        id: enterprise.id,
+        name: enterprise.name,
+        regionCode: enterprise.regionCode,
+        provinceCode: enterprise.provinceCode,
+        prefectureCode: enterprise.prefectureCode,
+        countyCode: enterprise.countyCode,
+        townshipCode: enterprise.townshipCode,
+      })
+      .from(enterprise)
+      .where(eq(enterprise.id, id));
+    return rows[0] ?? null;
+  },
+};
