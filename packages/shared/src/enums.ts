@@ -63,6 +63,7 @@ export const LINE_STATUS_LABELS: Record<LineStatus, string> = {
 };
 
 export const AGENCY_KINDS = [
+  'government',
   'industry',
   'development',
   'ecology',
@@ -80,6 +81,7 @@ export const AGENCY_KINDS = [
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 /** Suffix of each agency's name; the region name is the prefix (巩义市 + 工业和信息化局). */
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
+  government: '人民政府',
   industry: '工业和信息化局',
   development: '发展和改革委员会',
   ecology: '生态环境局',

@@ -7,6 +7,8 @@ export const Region = z.object({
   parentCode: z.string().nullable(),
   level: z.enum(REGION_LEVELS),
   directlyAdministered: z.boolean(),
+  /** Where filings and rollups go: the province for a 省直管县, else the administrative parent. */
+  reportingParentCode: z.string().nullable(),
   hasChildren: z.boolean(),
   /** Names from the province down, for display: 河南省 / 郑州市 / 巩义市. */
   fullName: z.string(),

@@ -18,7 +18,7 @@ export const DEMO_REGIONS = [
 ] as const;
 
 /** 巩义 agency accounts, one per department: gy-<kind>. */
-export const GY_AGENCY_USERS: Record<Exclude<AgencyKind, 'industry'>, string> = {
+export const GY_AGENCY_USERS: Record<Exclude<AgencyKind, 'industry' | 'government'>, string> = {
   development: 'gy-fgw',
   ecology: 'gy-sthj',
   market: 'gy-scjg',
@@ -34,6 +34,7 @@ export const GY_AGENCY_USERS: Record<Exclude<AgencyKind, 'industry'>, string> = 
 };
 
 const PROVINCE_AGENCY_NAMES: Partial<Record<AgencyKind, string>> = {
+  government: '人民政府',
   industry: '工业和信息化厅',
   ecology: '生态环境厅',
   emergency: '应急管理厅',
@@ -77,13 +78,18 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
         .insert(leadingGroup)
         .values({ regionCode: code, name: `${region.name}淘汰落后产能工作领导小组`, officeAgencyId: officeAgency[code] })
         .returning();
+      // The group is led by the government's deputy head; 工信 (the office) and 发改 deputise.
+      const roleOf = (kind: AgencyKind) =>
+        kind === 'government' ? 'leader' : kind === 'industry' || kind === 'development' ? 'deputy_leader' : 'member';
+      const titleOf = (kind: AgencyKind) =>
+        kind === 'government' ? (region.level === 'province' ? '副省长' : '副市长') : kind === 'industry' ? '局长（领导小组办公室主任）' : '负责人';
       await tx.insert(leadingGroupMember).values(
-        AGENCY_KINDS.map((kind, i) => ({
+        AGENCY_KINDS.map((kind) => ({
           groupId: g!.id,
           agencyId: agencyIds[code]![kind]!,
-          role: i === 0 ? 'deputy_leader' : 'member',
+          role: roleOf(kind),
           personName: `示例${AGENCY_KIND_LABELS[kind].slice(0, 2)}负责人`,
-          personTitle: i === 0 ? '局长（领导小组办公室主任）' : '负责人',
+          personTitle: titleOf(kind),
         })),
       );
       await recordAudit(tx, who, now, { action: 'leading_group.create', entityType: 'leading_group', entityId: g!.id, regionCode: code, after: { name: g!.name } });

@@ -7,6 +7,7 @@ export const presentRegion = (r: RegionRow, hasChildren: boolean): Region => ({
   parentCode: r.parentCode,
   level: r.level as RegionLevel,
   directlyAdministered: r.directlyAdministered,
+  reportingParentCode: r.directlyAdministered && r.level === 'county' ? r.provinceCode : r.parentCode,
   hasChildren,
   fullName: r.fullName,
 });
