@@ -8,3 +8,4 @@ export * from './contracts/survey-import.ts';
 export * from './contracts/user.ts';
 export * from './enums.ts';
 export * from './uscc.ts';
+export * from './contracts/calendar.ts';
