@@ -41,10 +41,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   if (existsSync(ctx.config.webDist)) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url}` });
+    // Client-side routes: any non-API GET that is not a file gets the app shell. A catch-all route, not a
+    // second not-found handler (the error handler owns that one; Fastify allows one per prefix).
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url}` });
+      }
+      return reply.sendFile('index.html');
     });
   }
   return app;

@@ -28,7 +28,4 @@ export function installErrorHandler(app: FastifyInstance): void {
       status === 413 ? '上传文件过大' : status === 415 ? '不支持的内容类型' : status < 500 ? err.message : '服务器内部错误';
     return reply.status(status).send({ error: status < 500 ? 'bad_request' : 'internal', message });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url}` });
-  });
 }
