@@ -2,6 +2,9 @@ import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { agency, leadingGroup, leadingGroupMember, region } from '../../db/schema/index.ts';
 
+/** Drizzle leaves a column unqualified in a single-table select, so qualify it by hand inside the subquery. */
+const HAS_CHILDREN = sql<boolean>`EXISTS (SELECT 1 FROM region c WHERE c.parent_code = "region"."code")`;
+
 export type RegionRow = typeof region.$inferSelect;
 
 export const regionRepository = {
@@ -23,7 +26,7 @@ export const regionRepository = {
     return db
       .select({
         row: region,
-        hasChildren: sql<boolean>`EXISTS (SELECT 1 FROM region c WHERE c.parent_code = ${region.code})`,
+        hasChildren: HAS_CHILDREN,
       })
       .from(region)
       .where(parentCode === null ? sql`${region.parentCode} IS NULL` : eq(region.parentCode, parentCode))
@@ -36,7 +39,7 @@ export const regionRepository = {
     return db
       .select({
         row: region,
-        hasChildren: sql<boolean>`EXISTS (SELECT 1 FROM region c WHERE c.parent_code = ${region.code})`,
+        hasChildren: HAS_CHILDREN,
       })
       .from(region)
       .where(and(like(region.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`), col ? eq(col, scope.code) : undefined))
