@@ -71,6 +71,12 @@ export const enterprise = pgTable(
     index('enterprise_prefecture_id_idx').on(t.prefectureCode, t.id),
     index('enterprise_county_id_idx').on(t.countyCode, t.id),
     index('enterprise_region_id_idx').on(t.regionCode, t.id),
+    // Name and last-updated sorts over a province or prefecture walk these instead of sorting 10⁵ rows.
+    index('enterprise_province_name_idx').on(t.provinceCode, t.name, t.id),
+    index('enterprise_prefecture_name_idx').on(t.prefectureCode, t.name, t.id),
+    index('enterprise_county_name_idx').on(t.countyCode, t.name, t.id),
+    index('enterprise_province_updated_idx').on(t.provinceCode, t.updatedAt, t.id),
+    index('enterprise_prefecture_updated_idx').on(t.prefectureCode, t.updatedAt, t.id),
   ],
 );
 

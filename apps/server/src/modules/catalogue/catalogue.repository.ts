@@ -17,8 +17,13 @@ export const catalogueRepository = {
   async industries(db: Db): Promise<IndustryRow[]> {
     return db.select().from(industry).orderBy(asc(industry.sortOrder), asc(industry.code));
   },
-  async industryByCode(db: Db, code: string): Promise<IndustryRow | null> {
-    const rows = await db.select().from(industry).where(eq(industry.code, code));
+  /**
+   * `lock` inside a transaction: a line write takes `share` and an industry edit `update`, so an
+   * industry's unit never changes between a line's unit check and its commit.
+   */
+  async industryByCode(db: Db, code: string, lock?: 'share' | 'update'): Promise<IndustryRow | null> {
+    const q = db.select().from(industry).where(eq(industry.code, code));
+    const rows = lock ? await q.for(lock) : await q;
     return rows[0] ?? null;
   },
   async industryByName(db: Db, name: string): Promise<IndustryRow | null> {

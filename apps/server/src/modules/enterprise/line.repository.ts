@@ -1,0 +1,61 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { capacityUnit, industry, line } from '../../db/schema/index.ts';
+
+export type LineRow = typeof line.$inferSelect;
+export type LineInsert = typeof line.$inferInsert;
+export type LineView = LineRow & { capacityUnitName: string; industryName: string };
+
+const viewColumns = {
+  l: line,
+  capacityUnitName: sql<string>`coalesce(${capacityUnit.name}, ${line.capacityUnit})`,
+  industryName: sql<string>`coalesce(${industry.name}, ${line.industryCode})`,
+};
+
+export const lineRepository = {
+  /** Lines of several enterprises at once (detail page, export batches), in id order. */
+  async viewsOf(db: Db, enterpriseIds: number[]): Promise<LineView[]> {
+    if (enterpriseIds.length === 0) return [];
+    const rows = await db
+      .select(viewColumns)
+      .from(line)
+      .leftJoin(capacityUnit, eq(capacityUnit.code, line.capacityUnit))
+      .leftJoin(industry, eq(industry.code, line.industryCode))
+      .where(inArray(line.enterpriseId, enterpriseIds))
+      .orderBy(asc(line.enterpriseId), asc(line.id));
+    return rows.map((r) => ({ ...r.l, capacityUnitName: r.capacityUnitName, industryName: r.industryName }));
+  },
+  async viewById(db: Db, id: number): Promise<LineView | null> {
+    const rows = await db
+      .select(viewColumns)
+      .from(line)
+      .leftJoin(capacityUnit, eq(capacityUnit.code, line.capacityUnit))
+      .leftJoin(industry, eq(industry.code, line.industryCode))
+      .where(eq(line.id, id));
+    return rows[0] ? { ...rows[0].l, capacityUnitName: rows[0].capacityUnitName, industryName: rows[0].industryName } : null;
+  },
+  async byId(db: Db, id: number): Promise<LineRow | null> {
+    const rows = await db.select().from(line).where(eq(line.id, id));
+    return rows[0] ?? null;
+  },
+  async insert(db: Db, row: LineInsert): Promise<LineRow> {
+    const [r] = await db.insert(line).values(row).returning();
+    return r!;
+  },
+  /** Optimistic update: null when the line is gone or was changed since the user loaded it. */
+  async updateIfVersion(db: Db, id: number, version: number, set: Partial<LineInsert>): Promise<LineRow | null> {
+    const [r] = await db
+      .update(line)
+      .set({ ...set, version: sql`${line.version} + 1` })
+      .where(and(eq(line.id, id), eq(line.version, version)))
+      .returning();
+    return r ?? null;
+  },
+  async deleteIfVersion(db: Db, id: number, version: number): Promise<LineRow | null> {
+    const [r] = await db
+      .delete(line)
+      .where(and(eq(line.id, id), eq(line.version, version)))
+      .returning();
+    return r ?? null;
+  },
+};
