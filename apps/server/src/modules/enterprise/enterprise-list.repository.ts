@@ -70,16 +70,29 @@ function conditions(f: EnterpriseFilter): SQL | undefined {
 // The updatedAt key travels as text with microseconds, so the cursor is exact whatever the precision stored.
 const updatedKey = sql<string>`to_char(${enterprise.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function keyset(sort: EnterpriseSort, after: KeysetAfter | null) {
+/**
+ * The column the filter pins to one value (the narrower of the region filter and the scope).
+ * Putting it first in ORDER BY changes no result but makes PostgreSQL walk the (column, …) index
+ * instead of the primary key backwards, which it otherwise picks for a large province (docs/performance.md).
+ */
+function pinnedColumn(f: EnterpriseFilter) {
+  const c = f.region?.column ?? (f.scope.column === 'all' ? null : f.scope.column);
+  if (!c) return null;
+  return c === 'townshipCode' ? enterprise.regionCode : enterprise[c];
+}
+
+function keyset(sort: EnterpriseSort, after: KeysetAfter | null, f: EnterpriseFilter) {
   const descending = sort.startsWith('-');
   const field = sort.replace('-', '') as 'id' | 'name' | 'updatedAt';
   const dir = descending ? desc : asc;
+  const pinned = pinnedColumn(f);
+  const lead = pinned ? [dir(pinned)] : [];
   const op = descending ? sql`<` : sql`>`;
   if (field === 'id') {
     return {
       byId: true,
       descending,
-      order: [dir(enterprise.id)],
+      order: [...lead, dir(enterprise.id)],
       after: after ? (descending ? lt : gt)(enterprise.id, after.id) : undefined,
       key: sql`${enterprise.id}::text`,
     };
@@ -89,7 +102,7 @@ function keyset(sort: EnterpriseSort, after: KeysetAfter | null) {
   return {
     byId: false,
     descending,
-    order: [dir(col), dir(enterprise.id)],
+    order: [...lead, dir(col), dir(enterprise.id)],
     // Row comparison: rows strictly after (key, id) in the sort order, ties broken by id.
     after: after ? sql`(${col}, ${enterprise.id}) ${op} (${value}, ${after.id}::bigint)` : undefined,
     key: field === 'name' ? sql`${enterprise.name}` : updatedKey,
@@ -124,7 +137,7 @@ async function withNames(db: Db, rows: { e: EnterpriseRow; sortKey: string | num
 
 export const enterpriseListRepository = {
   async page(db: Db, f: EnterpriseFilter, sort: EnterpriseSort, after: KeysetAfter | null, limit: number): Promise<EnterpriseListRow[]> {
-    const k = keyset(sort, after);
+    const k = keyset(sort, after, f);
     if (f.q && k.byId) {
       const probed = await probe(db, f, k, limit);
       if (probed) return withNames(db, probed);
