@@ -1,11 +1,32 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
+import type { Clock } from './platform/clock.ts';
+
+/**
+ * Demo installations may start with the clock set to another instant (TAOTAI_FAKE_NOW, ISO), so a browser
+ * test can restart the server "three weeks later" on the same data and see deadlines pass. The clock keeps
+ * ticking from there. Ignored outside demo mode: production time always comes from the system.
+ */
+function demoClock(demoMode: boolean, fakeNow: string | undefined): Clock | undefined {
+  if (!demoMode || !fakeNow) return undefined;
+  const start = Date.parse(fakeNow);
+  if (Number.isNaN(start)) throw new Error(`TAOTAI_FAKE_NOW 不是有效的时间：${fakeNow}`);
+  const offset = start - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
 
 const config = loadConfig();
-const ctx = await boot(config);
+const fakeClock = demoClock(config.demoMode, process.env.TAOTAI_FAKE_NOW);
+const ctx = await boot(config, fakeClock);
 const app = await buildApp(ctx, { logger: true });
+// Filing reminders every 10 minutes (idempotent: a reminder already sent is never sent again).
+const reminders = setInterval(() => {
+  runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
+}, REMINDER_INTERVAL_MS);
 const shutdown = async () => {
+  clearInterval(reminders);
   await app.close();
   await ctx.database.close();
   process.exit(0);

@@ -4,11 +4,18 @@ import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
+import { eliminationPlanRoutes } from './elimination-plan/index.ts';
+import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { notificationRoutes } from './notification/index.ts';
 import { regionRoutes } from './region/index.ts';
+import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
+import { surveyRoutes } from './survey/index.ts';
 import { surveyImportRoutes } from './survey-import/index.ts';
+import { targetRoutes } from './target/index.ts';
 import { userRoutes } from './user/index.ts';
+import { workPlanRoutes } from './work-plan/index.ts';
 
 /** Each module contributes its routes here; the order does not matter. */
 export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
@@ -22,4 +29,12 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   lineRoutes,
   userRoutes,
   surveyImportRoutes,
+  targetRoutes,
+  eliminationPlanRoutes,
+  responsibilityLetterRoutes,
+  workPlanRoutes,
+  filingRequirementRoutes,
+  filingRoutes,
+  surveyRoutes,
+  notificationRoutes,
 ];

@@ -1,0 +1,105 @@
+import { PassThrough } from 'node:stream';
+import {
+  IdParam,
+  Ok,
+  Plan,
+  PlanCandidatePage,
+  PlanCandidateQuery,
+  PlanCreateBody,
+  PlanLineParams,
+  PlanLinesAddBody,
+  PlanLineUpdateBody,
+  PlanQuery,
+  PlanSummary,
+  PlanTransitionBody,
+  PlanUpdateBody,
+  VersionQuery,
+} from '@taotai/shared';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { attachmentHeader } from '../../platform/files/index.ts';
+import type { TypedApp } from '../../platform/http/typed-app.ts';
+import * as lines from './elimination-plan-lines.service.ts';
+import { preparePlanExport, XLSX_MIME } from './elimination-plan-export.ts';
+import { transitionPlan } from './elimination-plan-transition.service.ts';
+import * as service from './elimination-plan.service.ts';
+
+// Writes are checked in the services after scope (out of scope 404, not the drafter or approver 403).
+export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
+  const tags = ['elimination-plans'];
+  const config = { ability: 'enterprise:read' as const };
+  const base = '/api/v1/elimination-plans';
+  app.get(
+    base,
+    { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选）', querystring: PlanQuery, response: { 200: z.array(PlanSummary) } } },
+    async (req) => service.listPlans(ctx.db, req.actor!, req.query),
+  );
+  app.post(
+    base,
+    { config, schema: { tags, summary: '编制本级年度淘汰计划（草稿）', body: PlanCreateBody, response: { 201: Plan } } },
+    async (req, reply) => reply.status(201).send(await service.createPlan(ctx.db, ctx.clock, req.actor!, req.body)),
+  );
+  app.get(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '淘汰计划详情（含生产线、分单位合计和可执行操作）', params: IdParam, response: { 200: Plan } } },
+    async (req) => service.getPlan(ctx.db, req.actor!, req.params.id),
+  );
+  app.put(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '修改计划名称和说明（草稿，带版本号）', params: IdParam, body: PlanUpdateBody, response: { 200: Plan } } },
+    async (req) => service.updatePlan(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.delete(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '删除草稿计划（带版本号）', params: IdParam, querystring: VersionQuery, response: { 200: Ok } } },
+    async (req) => {
+      await service.deletePlan(ctx.db, ctx.clock, req.actor!, req.params.id, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    `${base}/:id/candidates`,
+    {
+      config,
+      schema: { tags, summary: '可列入计划的本区划生产线（未淘汰、未列入；游标分页）', params: IdParam, querystring: PlanCandidateQuery, response: { 200: PlanCandidatePage } },
+    },
+    async (req) => lines.planCandidates(ctx.db, req.actor!, req.params.id, req.query),
+  );
+  app.post(
+    `${base}/:id/lines`,
+    { config, schema: { tags, summary: '将生产线列入计划并确定淘汰期限（草稿，带版本号）', params: IdParam, body: PlanLinesAddBody, response: { 200: Plan } } },
+    async (req) => lines.addPlanLines(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.put(
+    `${base}/:id/lines/:lineId`,
+    { config, schema: { tags, summary: '修改计划中生产线的淘汰期限（草稿，带版本号）', params: PlanLineParams, body: PlanLineUpdateBody, response: { 200: Plan } } },
+    async (req) => lines.updatePlanLine(ctx.db, ctx.clock, req.actor!, req.params.id, req.params.lineId, req.body),
+  );
+  app.delete(
+    `${base}/:id/lines/:lineId`,
+    { config, schema: { tags, summary: '将生产线移出计划（草稿，带版本号）', params: PlanLineParams, querystring: VersionQuery, response: { 200: Plan } } },
+    async (req) => lines.removePlanLine(ctx.db, ctx.clock, req.actor!, req.params.id, req.params.lineId, req.query.version),
+  );
+  app.post(
+    `${base}/:id/transitions`,
+    {
+      config,
+      schema: { tags, summary: '报送、撤回、退回或批准计划（批准后生产线状态变为已列入计划）', params: IdParam, body: PlanTransitionBody, response: { 200: Plan } },
+    },
+    async (req) => transitionPlan(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    `${base}/:id/export.xlsx`,
+    { config, schema: { tags, summary: '导出公告用淘汰计划清单（xlsx，分单位合计）', params: IdParam } },
+    async (req, reply) => {
+      const exp = await preparePlanExport(ctx.db, req.actor!, req.params.id);
+      const body = new PassThrough();
+      exp.write(body).catch((err) => {
+        // Headers are gone by now: cut the download short so the client sees a failure, not a truncated file.
+        req.log.error(err, 'plan export failed');
+        body.destroy(err);
+      });
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(exp.fileName, 'plan.xlsx')).send(body);
+    },
+  );
+}

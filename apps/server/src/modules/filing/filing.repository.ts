@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { filing, filingEvent, siteVerification, siteVerificationItem, storedFile } from '../../db/schema/index.ts';
+
+export type FilingRow = typeof filing.$inferSelect;
+export type FilingInsert = typeof filing.$inferInsert;
+export type FilingEventRow = typeof filingEvent.$inferSelect;
+export type FilingEventInsert = typeof filingEvent.$inferInsert;
+
+export const filingRepository = {
+  async byId(db: Db, id: number): Promise<FilingRow | null> {
+    const rows = await db.select().from(filing).where(eq(filing.id, id));
+    return rows[0] ?? null;
+  },
+  async find(db: Db, requirementId: number, periodKey: string, targetId: number): Promise<FilingRow | null> {
+    const rows = await db
+      .select()
+      .from(filing)
+      .where(and(eq(filing.requirementId, requirementId), eq(filing.periodKey, periodKey), eq(filing.targetId, targetId)));
+    return rows[0] ?? null;
+  },
+  async ofRequirements(db: Db, requirementIds: number[], periodKey?: string): Promise<FilingRow[]> {
+    if (requirementIds.length === 0) return [];
+    return db
+      .select()
+      .from(filing)
+      .where(and(inArray(filing.requirementId, requirementIds), periodKey ? eq(filing.periodKey, periodKey) : undefined))
+      .orderBy(asc(filing.id));
+  },
+  /** Filings of (requirement, period) pairs: each requirement's current period in a list. */
+  async forPeriods(db: Db, pairs: { requirementId: number; periodKey: string }[]): Promise<FilingRow[]> {
+    if (pairs.length === 0) return [];
+    const list = sql.join(
+      pairs.map((p) => sql`(${p.requirementId}::int, ${p.periodKey}::text)`),
+      sql`, `,
+    );
+    return db.select().from(filing).where(sql`(${filing.requirementId}, ${filing.periodKey}) IN (${list})`);
+  },
+  async ofTargets(db: Db, targetIds: number[]): Promise<FilingRow[]> {
+    if (targetIds.length === 0) return [];
+    return db.select().from(filing).where(inArray(filing.targetId, targetIds)).orderBy(asc(filing.id));
+  },
+  async insert(db: Db, row: FilingInsert): Promise<FilingRow> {
+    const [r] = await db.insert(filing).values(row).returning();
+    return r!;
+  },
+  /**
+   * Moves a filing from one status to the next; null when someone else moved it first
+   * (the caller answers 409 rather than overwrite their change).
+   */
+  async transition(db: Db, id: number, from: string, set: Partial<FilingInsert>): Promise<FilingRow | null> {
+    const [r] = await db
+      .update(filing)
+      .set({ ...set, version: sql`${filing.version} + 1` })
+      .where(and(eq(filing.id, id), eq(filing.status, from)))
+      .returning();
+    return r ?? null;
+  },
+  async insertEvent(db: Db, row: FilingEventInsert): Promise<FilingEventRow> {
+    const [r] = await db.insert(filingEvent).values(row).returning();
+    return r!;
+  },
+  async eventsOf(db: Db, filingId: number): Promise<FilingEventRow[]> {
+    return db.select().from(filingEvent).where(eq(filingEvent.filingId, filingId)).orderBy(asc(filingEvent.id));
+  },
+  async storedFiles(db: Db, ids: number[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(storedFile).where(inArray(storedFile.id, ids)).orderBy(asc(storedFile.id));
+  },
+  /** Filings that attach a stored file, directly or as a site-verification photo. */
+  async filingsUsingFile(db: Db, fileId: number): Promise<number[]> {
+    const one = sql`${JSON.stringify([fileId])}::jsonb`;
+    const direct = await db.select({ id: filing.id }).from(filing).where(sql`${filing.fileIds} @> ${one}`);
+    const photos = await db
+      .select({ id: siteVerification.filingId })
+      .from(siteVerificationItem)
+      .innerJoin(siteVerification, eq(siteVerification.id, siteVerificationItem.verificationId))
+      .where(sql`${siteVerificationItem.fileIds} @> ${one}`);
+    return [...new Set([...direct, ...photos].map((r) => r.id))];
+  },
+  /** Ids among `ids` that are stored files uploaded by the user (attachments must be the filer's own uploads). */
+  async ownFiles(db: Db, ids: number[], userId: number): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db
+      .select({ id: storedFile.id })
+      .from(storedFile)
+      .where(and(inArray(storedFile.id, ids), eq(storedFile.uploadedBy, userId)));
+    return new Set(rows.map((r) => r.id));
+  },
+};

@@ -1,0 +1,10 @@
+// Public entry of the filing module (报送要求 and 报送): requirements, filings, monitoring, reminders.
+export { filingRoutes } from './filing.routes.ts';
+export { filingRequirementRoutes } from './requirement.routes.ts';
+export { REMINDER_INTERVAL_MS, runFilingReminders } from './filing.jobs.ts';
+export { applyTransition, FILING_MOVED, refuseUnlessAllowed } from './filing-transition.ts';
+export { type FilingExtension, getFiling, type LoadedFiling, loadFiling, resubmitFiling, submitFiling } from './filing.service.ts';
+export { loadRequirement, type RequirementContext } from './requirement-context.ts';
+export { type FilingRow, filingRepository } from './filing.repository.ts';
+export { type RequirementRow, requirementRepository } from './requirement.repository.ts';
+export { filingPolicy, OVERSEER_ROLES } from './filing.policy.ts';

@@ -1,0 +1,70 @@
+import { rm } from 'node:fs/promises';
+import { type Letter, SIGNED_SCAN_MAX_BYTES } from '@taotai/shared';
+import type { AppContext } from '../../app-context.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { SavedUpload } from '../../platform/documents/upload.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../../platform/files/index.ts';
+import { contentOf } from './responsibility-letter.presenter.ts';
+import { letterPolicy } from './responsibility-letter.policy.ts';
+import { letterRepository } from './responsibility-letter.repository.ts';
+import { getLetter, readableLetter } from './responsibility-letter.service.ts';
+import { renderLetterDocx } from './letter-docx.ts';
+
+export const SIGNED_SCAN_RULE: UploadRule = {
+  accept: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxBytes: SIGNED_SCAN_MAX_BYTES,
+  what: '签字盖章的责任书扫描件',
+};
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Checked before the upload is read, so a letter out of scope or already signed costs no upload. */
+export async function assertSignable(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  const l = await readableLetter(ctx.db, actor, id);
+  if (!letterPolicy.canSign(actor, l)) throw forbidden('只有甲方或乙方领导小组办公室可以上传签订的责任书');
+  if (l.status !== 'drafted') throw conflict('责任书已签订');
+}
+
+/**
+ * Files the signed scan (PDF, JPEG or PNG by content, at most 20 MB) unchanged, records its sha256 and
+ * marks the letter signed, all in one transaction with its audit entry.
+ */
+export async function signLetter(ctx: AppContext, actor: Actor, id: number, upload: SavedUpload): Promise<Letter> {
+  try {
+    const mime = await checkUpload(upload, SIGNED_SCAN_RULE);
+    const now = ctx.clock.now();
+    await ctx.db.transaction(async (tx) => {
+      const l = await readableLetter(tx, actor, id, true);
+      if (!letterPolicy.canSign(actor, l)) throw forbidden('只有甲方或乙方领导小组办公室可以上传签订的责任书');
+      const file = await storeUpload(tx, ctx.config.dataDir, actor.userId, upload, mime, now);
+      const signed = await letterRepository.markSigned(tx, id, { signedFileId: file.id, signedAt: now, signedBy: actor.userId, updatedAt: now });
+      if (!signed) throw conflict('责任书已签订');
+      await recordAudit(tx, actor, now, {
+        action: 'responsibility_letter.sign',
+        entityType: 'responsibility_letter',
+        entityId: id,
+        regionCode: l.partyARegionCode,
+        before: { status: l.status },
+        after: { status: 'signed', file: { id: file.id, name: file.originalName, sha256: file.sha256, size: file.size, mime: file.mime } },
+      });
+    });
+  } finally {
+    // Moved into the store on success; otherwise the spooled copy goes.
+    await rm(upload.path, { force: true });
+  }
+  return getLetter(ctx.db, actor, id);
+}
+
+export async function letterDocument(ctx: AppContext, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
+  const l = await readableLetter(ctx.db, actor, id);
+  const c = contentOf(l);
+  return { fileName: `${c.title}（${c.partyA.name}—${c.partyB.name}）.docx`, body: await renderLetterDocx(c) };
+}
+
+export async function signedScan(ctx: AppContext, actor: Actor, id: number) {
+  const l = await readableLetter(ctx.db, actor, id);
+  if (!l.signedFileId) throw notFound('签订的责任书扫描件');
+  return openStoredFile(ctx.db, ctx.config.dataDir, l.signedFileId);
+}

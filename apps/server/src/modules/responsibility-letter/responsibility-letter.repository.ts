@@ -1,0 +1,93 @@
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import { region, responsibilityLetter } from '../../db/schema/index.ts';
+import type { ScopeColumn } from '../../platform/access/actor.ts';
+
+export type LetterRow = typeof responsibilityLetter.$inferSelect;
+export type LetterInsert = typeof responsibilityLetter.$inferInsert;
+
+const regionA = alias(region, 'region_a');
+const regionB = alias(region, 'region_b');
+
+/** A region subtree as a condition on an aliased region row (a township or park is its own subtree). */
+function under(r: typeof regionA | typeof regionB, column: Exclude<ScopeColumn, 'all'>, code: string): SQL {
+  return column === 'townshipCode' ? eq(r.code, code) : eq(r[column], code);
+}
+
+export interface LetterListFilter {
+  /** The actor's subtree (either party's region in it), or null for everyone. */
+  scope: { column: Exclude<ScopeColumn, 'all'>; code: string } | null;
+  /** Enterprise users see only their own enterprise's letters. */
+  enterpriseId: number | null;
+  /** 甲方 is the region, or 乙方 sits in its subtree. */
+  region?: { column: Exclude<ScopeColumn, 'all'>; code: string };
+  year?: number;
+  status?: string;
+}
+
+export const letterRepository = {
+  async byId(db: Db, id: number): Promise<LetterRow | null> {
+    const rows = await db.select().from(responsibilityLetter).where(eq(responsibilityLetter.id, id));
+    return rows[0] ?? null;
+  },
+  async byIdForUpdate(db: Db, id: number): Promise<LetterRow | null> {
+    const rows = await db.select().from(responsibilityLetter).where(eq(responsibilityLetter.id, id)).for('update');
+    return rows[0] ?? null;
+  },
+  async byParties(db: Db, year: number, partyA: string, partyB: { regionCode: string } | { enterpriseId: number }): Promise<LetterRow | null> {
+    const b =
+      'regionCode' in partyB
+        ? eq(responsibilityLetter.partyBRegionCode, partyB.regionCode)
+        : eq(responsibilityLetter.partyBEnterpriseId, partyB.enterpriseId);
+    const rows = await db
+      .select()
+      .from(responsibilityLetter)
+      .where(and(eq(responsibilityLetter.year, year), eq(responsibilityLetter.partyARegionCode, partyA), b));
+    return rows[0] ?? null;
+  },
+  async list(db: Db, f: LetterListFilter): Promise<LetterRow[]> {
+    const rows = await db
+      .select({ l: responsibilityLetter })
+      .from(responsibilityLetter)
+      .innerJoin(regionA, eq(regionA.code, responsibilityLetter.partyARegionCode))
+      .innerJoin(regionB, eq(regionB.code, responsibilityLetter.partyBScopeRegionCode))
+      .where(
+        and(
+          f.scope ? or(under(regionA, f.scope.column, f.scope.code), under(regionB, f.scope.column, f.scope.code)) : undefined,
+          f.enterpriseId === null ? undefined : eq(responsibilityLetter.partyBEnterpriseId, f.enterpriseId),
+          f.region ? or(eq(responsibilityLetter.partyARegionCode, f.region.code), under(regionB, f.region.column, f.region.code)) : undefined,
+          f.year === undefined ? undefined : eq(responsibilityLetter.year, f.year),
+          f.status ? eq(responsibilityLetter.status, f.status) : undefined,
+        ),
+      )
+      .orderBy(desc(responsibilityLetter.year), desc(responsibilityLetter.id))
+      .limit(2000);
+    return rows.map((r) => r.l);
+  },
+  async insert(db: Db, row: LetterInsert): Promise<LetterRow> {
+    const [r] = await db.insert(responsibilityLetter).values(row).returning();
+    return r!;
+  },
+  /** Changes a drafted letter if its version still matches: null when it was signed or edited meanwhile. */
+  async updateDraftIfVersion(db: Db, id: number, version: number, set: Partial<LetterInsert>): Promise<LetterRow | null> {
+    const [r] = await db
+      .update(responsibilityLetter)
+      .set({ ...set, version: sql`${responsibilityLetter.version} + 1` })
+      .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.version, version), eq(responsibilityLetter.status, 'drafted')))
+      .returning();
+    return r ?? null;
+  },
+  /** drafted → signed, only from drafted: of two concurrent uploads one wins. */
+  async markSigned(db: Db, id: number, set: { signedFileId: number; signedAt: Date; signedBy: number | null; updatedAt: Date }): Promise<LetterRow | null> {
+    const [r] = await db
+      .update(responsibilityLetter)
+      .set({ ...set, status: 'signed', version: sql`${responsibilityLetter.version} + 1` })
+      .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.status, 'drafted')))
+      .returning();
+    return r ?? null;
+  },
+  async delete(db: Db, id: number): Promise<void> {
+    await db.delete(responsibilityLetter).where(eq(responsibilityLetter.id, id));
+  },
+};

@@ -1,0 +1,142 @@
+import type { Letter, LetterCreateBody, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { filesRepository } from '../../platform/files/index.ts';
+import { isUniqueViolation } from '../catalogue/index.ts';
+import { type RegionRow, regionRepository } from '../region/index.ts';
+import { targetPolicy } from '../target/index.ts';
+import { buildContent, type PartyB } from './letter-content.service.ts';
+import { type LetterRegions, letterPolicy } from './responsibility-letter.policy.ts';
+import { presentLetter, presentLetterSummary } from './responsibility-letter.presenter.ts';
+import { type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
+
+export const STALE_LETTER = '该责任书已被他人修改或已签订，请刷新后重试';
+
+async function regionsOf(db: Db, l: LetterRow): Promise<LetterRegions | null> {
+  const [a, b] = await Promise.all([regionRepository.byCode(db, l.partyARegionCode), regionRepository.byCode(db, l.partyBScopeRegionCode)]);
+  return a && b ? { partyA: a, partyBScope: b } : null;
+}
+
+/** The letter if the actor may read it; otherwise 404, the same as an id that does not exist. */
+export async function readableLetter(db: Db, actor: Actor, id: number, lock = false): Promise<LetterRow> {
+  const l = lock ? await letterRepository.byIdForUpdate(db, id) : await letterRepository.byId(db, id);
+  const regions = l ? await regionsOf(db, l) : null;
+  if (!l || !regions || !letterPolicy.canRead(actor, l, regions)) throw notFound('目标责任书');
+  return l;
+}
+
+const partyBOf = (l: LetterRow): PartyB => (l.partyBRegionCode ? { regionCode: l.partyBRegionCode } : { enterpriseId: l.partyBEnterpriseId! });
+
+export async function getLetter(db: Db, actor: Actor, id: number): Promise<Letter> {
+  const l = await readableLetter(db, actor, id);
+  const file = l.signedFileId ? await filesRepository.byId(db, l.signedFileId) : null;
+  return presentLetter(l, file, letterPolicy.abilities(actor, l));
+}
+
+export async function listLetters(db: Db, actor: Actor, q: LetterQuery): Promise<LetterSummary[]> {
+  let region: { column: 'provinceCode' | 'prefectureCode' | 'countyCode' | 'townshipCode'; code: string } | undefined;
+  if (q.region) {
+    const r = await regionRepository.byCode(db, q.region);
+    if (!r || !targetPolicy.canReadRegion(actor, r)) throw notFound('行政区划');
+    const column = r.level === 'province' ? 'provinceCode' : r.level === 'prefecture' ? 'prefectureCode' : r.level === 'county' ? 'countyCode' : 'townshipCode';
+    region = { column, code: r.code };
+  }
+  const rows = await letterRepository.list(db, {
+    scope: actor.scope.column === 'all' ? null : { column: actor.scope.column, code: actor.scope.code },
+    enterpriseId: actor.role === 'enterprise' ? (actor.enterpriseId ?? 0) : null,
+    region,
+    year: q.year,
+    status: q.status,
+  });
+  return rows.map(presentLetterSummary);
+}
+
+async function draftingRegion(db: Db, actor: Actor, code: string): Promise<RegionRow> {
+  const a = await regionRepository.byCode(db, code);
+  if (!a || !targetPolicy.canReadRegion(actor, a)) throw notFound('行政区划');
+  if (!letterPolicy.canDraft(actor, { partyARegionCode: a.code })) throw forbidden(`只有${a.name}领导小组办公室可以拟定以其为甲方的责任书`);
+  return a;
+}
+
+/** Drafts the letter between 甲方 (the actor's region by default) and a child region or a named enterprise. */
+export async function createLetter(db: Db, clock: Clock, actor: Actor, body: LetterCreateBody): Promise<Letter> {
+  const a = await draftingRegion(db, actor, body.partyARegionCode ?? actor.regionCode);
+  const partyB: PartyB = body.partyBRegionCode ? { regionCode: body.partyBRegionCode } : { enterpriseId: body.partyBEnterpriseId! };
+  const built = await buildContent(db, actor, body.year, a, partyB, { obligations: body.obligations, signDeadline: body.signDeadline });
+  const exists = `${a.name}与${built.content.partyB.name}的${body.year}年目标责任书已存在`;
+  const now = clock.now();
+  const row = await db
+    .transaction(async (tx) => {
+      if (await letterRepository.byParties(tx, body.year, a.code, partyB)) throw conflict(exists);
+      const created = await letterRepository.insert(tx, {
+        year: body.year,
+        partyARegionCode: a.code,
+        partyBRegionCode: built.partyBRegionCode,
+        partyBEnterpriseId: built.partyBEnterpriseId,
+        partyBScopeRegionCode: built.partyBScopeRegionCode,
+        title: built.content.title,
+        obligations: built.content.obligations,
+        signDeadline: body.signDeadline,
+        content: built.content,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(tx, actor, now, {
+        action: 'responsibility_letter.create',
+        entityType: 'responsibility_letter',
+        entityId: created.id,
+        regionCode: a.code,
+        after: { partyA: built.content.partyA.name, partyB: built.content.partyB.name, year: body.year, rows: built.content.rows },
+      });
+      return created;
+    })
+    .catch((err) => {
+      throw isUniqueViolation(err) ? conflict(exists) : err;
+    });
+  return getLetter(db, actor, row.id);
+}
+
+/** Edits the duties and refreshes the table from the current decomposition; signed letters never change. */
+export async function updateLetter(db: Db, clock: Clock, actor: Actor, id: number, body: LetterUpdateBody): Promise<Letter> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const before = await readableLetter(tx, actor, id, true);
+    if (!letterPolicy.canDraft(actor, before)) throw forbidden('只有甲方领导小组办公室可以修改责任书');
+    if (before.status !== 'drafted') throw conflict('责任书已签订，不能修改');
+    if (before.version !== body.version) throw conflict(STALE_LETTER);
+    const a = (await regionRepository.byCode(tx, before.partyARegionCode))!;
+    const built = await buildContent(tx, actor, before.year, a, partyBOf(before), { obligations: body.obligations, signDeadline: body.signDeadline });
+    const after = await letterRepository.updateDraftIfVersion(tx, id, body.version, {
+      obligations: body.obligations,
+      signDeadline: body.signDeadline,
+      content: built.content,
+      updatedAt: now,
+    });
+    if (!after) throw conflict(STALE_LETTER);
+    await recordAudit(tx, actor, now, {
+      action: 'responsibility_letter.update',
+      entityType: 'responsibility_letter',
+      entityId: id,
+      regionCode: before.partyARegionCode,
+      before: { obligations: before.obligations, signDeadline: before.signDeadline, content: before.content },
+      after: { obligations: after.obligations, signDeadline: after.signDeadline, content: after.content },
+    });
+  });
+  return getLetter(db, actor, id);
+}
+
+export async function deleteLetter(db: Db, clock: Clock, actor: Actor, id: number, version: number): Promise<void> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const l = await readableLetter(tx, actor, id, true);
+    if (!letterPolicy.canDraft(actor, l)) throw forbidden('只有甲方领导小组办公室可以删除责任书');
+    if (l.status !== 'drafted') throw conflict('责任书已签订，不能删除');
+    if (l.version !== version) throw conflict(STALE_LETTER);
+    await letterRepository.delete(tx, id);
+    await recordAudit(tx, actor, now, { action: 'responsibility_letter.delete', entityType: 'responsibility_letter', entityId: id, regionCode: l.partyARegionCode, before: l });
+  });
+}

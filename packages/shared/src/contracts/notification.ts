@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const NOTIFICATION_KINDS = ['filing_due_soon', 'filing_overdue', 'filing_returned'] as const;
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  filing_due_soon: '报送即将到期',
+  filing_overdue: '报送已逾期',
+  filing_returned: '报送被退回',
+};
+
+export const Notification = z.object({
+  id: z.number().int(),
+  /** One of NOTIFICATION_KINDS (other modules may add kinds). */
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  /** Path in the web app to open, e.g. /filing-requirements/12?period=2026-04. */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationQuery = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const UnreadCount = z.object({ count: z.number().int() });
