@@ -5,3 +5,22 @@ export async function pickOption(page: Page, scope: Page | Locator, label: strin
   await scope.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
 }
+
+/** Types a date into an Ant Design picker input (YYYY-MM-DD) and confirms it. */
+export async function fillDate(input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Sets both ends of an Ant Design RangePicker (the `.ant-picker-range` element). */
+export async function fillRange(page: Page, picker: Locator, from: string, to: string): Promise<void> {
+  const inputs = picker.locator('input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(from);
+  await inputs.nth(0).press('Enter');
+  await inputs.nth(1).fill(to);
+  await inputs.nth(1).press('Enter');
+  // Close the panel if it stayed open.
+  await page.keyboard.press('Escape').catch(() => undefined);
+}

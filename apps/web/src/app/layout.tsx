@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@taotai/shared';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { NotificationBell } from '../features/notification/NotificationBell.tsx';
 import { menuItems, selectedKey } from './menu.tsx';
 import { useMe, useSession } from './session.tsx';
 
@@ -36,8 +37,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(loc.pathname)]}
-          defaultOpenKeys={['system']}
-          items={menuItems(me.abilities)}
+          defaultOpenKeys={['year', 'system']}
+          items={menuItems(me.abilities, me.role)}
           onClick={(e) => nav(e.key)}
         />
       </Sider>
@@ -63,6 +64,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Typography.Text>
           </Space>
           <Space size="middle">
+            <NotificationBell />
             <Dropdown
               menu={{
                 items: [{ key: 'pw', icon: <KeyOutlined />, label: '修改密码' }],

@@ -1,13 +1,23 @@
 import {
+  AimOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  ProjectOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Ability } from '@taotai/shared';
+import type { Ability, Role } from '@taotai/shared';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 
@@ -17,12 +27,32 @@ interface Entry {
   icon: ReactNode;
   /** Shown when the user has any of these; no list means everyone. */
   anyOf?: Ability[];
+  /** Shown only to these roles (the year's work is the offices' and agencies' business, not enterprises'). */
+  roles?: Role[];
   children?: Entry[];
 }
+
+const GOVERNMENT: Role[] = ['admin', 'auditor', 'group_office', 'member_agency', 'town', 'leader'];
+const OVERSEERS: Role[] = ['admin', 'auditor', 'group_office', 'leader'];
 
 const ENTRIES: Entry[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },
   { key: '/enterprises', label: '企业台账', icon: <BankOutlined />, anyOf: ['enterprise:read'] },
+  {
+    key: 'year',
+    label: '年度工作',
+    icon: <ProjectOutlined />,
+    children: [
+      { key: '/work-plan', label: '工作方案', icon: <ScheduleOutlined />, roles: GOVERNMENT },
+      { key: '/filings', label: '报送管理', icon: <SendOutlined />, roles: GOVERNMENT },
+      { key: '/survey', label: '摸底排查', icon: <FileSearchOutlined />, roles: OVERSEERS },
+      { key: '/elimination-plans', label: '淘汰计划', icon: <FileDoneOutlined />, roles: GOVERNMENT },
+      { key: '/targets', label: '目标任务', icon: <AimOutlined />, roles: GOVERNMENT },
+      { key: '/letters', label: '目标责任书', icon: <FileTextOutlined /> },
+    ],
+  },
+  { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },
+  { key: '/notifications', label: '通知中心', icon: <BellOutlined /> },
   { key: '/catalogue', label: '行业与判定依据', icon: <AppstoreOutlined />, anyOf: ['enterprise:read', 'catalogue:manage'] },
   {
     key: 'system',
@@ -31,6 +61,7 @@ const ENTRIES: Entry[] = [
     children: [
       { key: '/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user:manage'] },
       { key: '/settings/security', label: '安全设置', icon: <SafetyOutlined />, anyOf: ['settings:manage'] },
+      { key: '/settings/holidays', label: '节假日设置', icon: <FlagOutlined />, anyOf: ['settings:manage'] },
       { key: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
     ],
   },
@@ -39,8 +70,8 @@ const ENTRIES: Entry[] = [
 type Item = Required<MenuProps>['items'][number];
 
 /** The menu the user may see: entries without a needed ability vanish, as do empty groups. */
-export function menuItems(abilities: string[]): Item[] {
-  const allowed = (e: Entry) => !e.anyOf || e.anyOf.some((a) => abilities.includes(a));
+export function menuItems(abilities: string[], role: Role): Item[] {
+  const allowed = (e: Entry) => (!e.anyOf || e.anyOf.some((a) => abilities.includes(a))) && (!e.roles || e.roles.includes(role));
   const build = (list: Entry[]): Item[] =>
     list.flatMap((e): Item[] => {
       if (!allowed(e)) return [];
@@ -53,6 +84,8 @@ export function menuItems(abilities: string[]): Item[] {
 
 /** The menu key for a path: the longest entry key that prefixes it. */
 export function selectedKey(pathname: string): string {
+  // A requirement's page belongs to 报送管理 (its list lives at /filings).
+  if (pathname.startsWith('/filing-requirements')) return '/filings';
   const keys = ENTRIES.flatMap((e) => [e.key, ...(e.children ?? []).map((c) => c.key)]).filter((k) => k.startsWith('/'));
   return keys.filter((k) => k === '/' ? pathname === '/' : pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0] ?? '/';
 }

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCan, useMe } from '../../app/session.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { enterpriseApi } from '../enterprise/enterprise-api.ts';
+import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
 
 const COUNTS: { key: string; title: string; status?: string; icon: ReactNode; color: string }[] = [
   { key: 'all', title: '台账企业总数', icon: <BankOutlined />, color: '#1d4f91' },
@@ -71,16 +72,20 @@ export default function HomePage() {
       )}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card title="年度工作节点（河南省）" style={{ height: '100%' }}>
-            <Timeline
-              items={[
-                { color: 'blue', content: '9月1日—11月30日：摸底排查，逐企业登记落后生产线（设备）及产能' },
-                { color: 'blue', content: '未发现落后产能的地区报送“零报告”' },
-                { color: 'green', content: '12月15日前：排查结果报送，纳入下一年度淘汰计划' },
-                { color: 'gray', content: '淘汰标准：能耗、环保、质量、安全、技术任一不达标' },
-              ]}
-            />
-          </Card>
+          {me.role === 'enterprise' ? (
+            <Card title="年度工作节点（河南省）" style={{ height: '100%' }}>
+              <Timeline
+                items={[
+                  { color: 'blue', content: '9月1日—11月30日：摸底排查，逐企业登记落后生产线（设备）及产能' },
+                  { color: 'blue', content: '未发现落后产能的地区报送“零报告”' },
+                  { color: 'green', content: '12月15日前：排查结果报送，纳入下一年度淘汰计划' },
+                  { color: 'gray', content: '淘汰标准：能耗、环保、质量、安全、技术任一不达标' },
+                ]}
+              />
+            </Card>
+          ) : (
+            <CurrentPhaseCard />
+          )}
         </Col>
         <Col xs={24} lg={12}>
           <Card title="快捷入口" style={{ height: '100%' }}>
@@ -92,6 +97,9 @@ export default function HomePage() {
                 </Button>
               )}
               {can('enterprise:import') && <Button onClick={() => nav('/enterprises?import=1')}>导入排查登记表</Button>}
+              {me.role !== 'enterprise' && <Button onClick={() => nav('/filings')}>报送管理</Button>}
+              {me.role !== 'enterprise' && <Button onClick={() => nav('/work-plan')}>工作方案</Button>}
+              <Button onClick={() => nav('/my-calendar')}>我的日历</Button>
               <Button onClick={() => nav('/catalogue')}>行业与判定依据</Button>
               {can('audit:read') && <Button onClick={() => nav('/audit')}>审计日志</Button>}
             </Space>

@@ -1,0 +1,199 @@
+import { ApartmentOutlined, FileTextOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import type { LetterSummary, TargetAllocation, TargetLineItem } from '@taotai/shared';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { errorMessage } from '../../shared/form-errors.ts';
+import { fmtNumber } from '../../shared/format.ts';
+import { useAsync } from '../../shared/use-async.ts';
+import { LineStatusTag } from '../enterprise/labels.tsx';
+import { LETTER_STATUS_COLORS, letterApi } from '../letter/letter-api.ts';
+import { AllocationModal } from './AllocationModal.tsx';
+import { qty, targetApi } from './target-api.ts';
+import { TargetLinesModal } from './TargetLinesModal.tsx';
+
+/** One target: figures, decomposition (to regions, or at county level to lines), and the letters it leads to. */
+export default function TargetDetailPage() {
+  const { id } = useParams();
+  const nav = useNavigate();
+  const { message } = App.useApp();
+  const t = useAsync(() => targetApi.get(id!), [id]);
+  const target = t.data;
+  const letters = useAsync(
+    () => (target ? letterApi.list({ year: target.year, region: target.regionCode }) : Promise.resolve([] as LetterSummary[])),
+    [target?.id, target?.year, target?.regionCode],
+  );
+  const [allocating, setAllocating] = useState(false);
+  const [naming, setNaming] = useState(false);
+  const [busy, setBusy] = useState<string>();
+
+  if (t.loading && !target) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (t.error || !target) {
+    return <Result status={t.error?.status === 404 ? '404' : 'error'} title={t.error?.message ?? '目标任务不存在或无权访问'} extra={<Button onClick={() => nav('/targets')}>返回</Button>} />;
+  }
+  const d = target.decomposition;
+  const mine = (letters.data ?? []).filter((l) => l.partyA.regionCode === target.regionCode);
+  const letterFor = (b: { regionCode?: string; enterpriseId?: number }) =>
+    mine.find((l) => (b.enterpriseId ? l.partyB.enterpriseId === b.enterpriseId : l.partyB.kind === 'region' && l.partyB.regionCode === b.regionCode));
+
+  const generate = async (key: string, b: { partyBRegionCode?: string; partyBEnterpriseId?: number }) => {
+    setBusy(key);
+    try {
+      const l = await letterApi.create({ year: target.year, partyARegionCode: target.regionCode, ...b, signDeadline: null });
+      message.success('责任书已生成');
+      nav(`/letters/${l.id}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const letterCell = (k: string, b: { regionCode?: string; enterpriseId?: number }) => {
+    const l = letterFor(b);
+    if (l) {
+      return (
+        <Link to={`/letters/${l.id}`}>
+          <Tag color={LETTER_STATUS_COLORS[l.status]}>{l.status === 'signed' ? '已签订' : '待签订'}</Tag>查看责任书
+        </Link>
+      );
+    }
+    if (!target.abilities.decompose) return <Typography.Text type="secondary">未生成</Typography.Text>;
+    return (
+      <Button
+        size="small"
+        icon={<FileTextOutlined />}
+        loading={busy === k}
+        onClick={() => generate(k, b.enterpriseId ? { partyBEnterpriseId: b.enterpriseId } : { partyBRegionCode: b.regionCode })}
+      >
+        生成责任书
+      </Button>
+    );
+  };
+
+  // At county level the letters go to enterprises: one per enterprise, covering its lines.
+  const enterprises = [...new Map(target.lines.map((l) => [l.enterpriseId, l])).values()];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={`${target.regionName}${target.year}年${target.industryName}淘汰目标任务`}
+        extra={
+          <Space>
+            <Button onClick={() => nav('/targets')}>返回</Button>
+            {target.abilities.delete && (
+              <Popconfirm
+                title="删除该目标任务？"
+                onConfirm={async () => {
+                  try {
+                    await targetApi.remove(target.id, target.version);
+                    message.success('已删除');
+                    nav('/targets');
+                  } catch (e) {
+                    message.error(errorMessage(e));
+                  }
+                }}
+              >
+                <Button danger>删除</Button>
+              </Popconfirm>
+            )}
+            {target.abilities.decompose && d.mode === 'regions' && (
+              <Button type="primary" icon={<ApartmentOutlined />} onClick={() => setAllocating(true)}>
+                分解到下级
+              </Button>
+            )}
+            {target.abilities.decompose && d.mode === 'lines' && (
+              <Button type="primary" icon={<NodeIndexOutlined />} onClick={() => setNaming(true)}>
+                落实到企业和生产线
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'q', label: '目标', children: <Typography.Text strong>{qty(target.quantity, target.unitName)}</Typography.Text> },
+            { key: 'e', label: '涉及企业', children: target.enterpriseCount === null ? '—' : `${target.enterpriseCount} 家` },
+            { key: 'dl', label: '完成期限', children: target.deadline },
+            { key: 'from', label: '下达单位', children: target.issuerRegionName ?? '上级下达（本级录入）' },
+            { key: 'src', label: '文号', children: target.source || '—' },
+            {
+              key: 'd',
+              label: d.mode === 'lines' ? '已落实到生产线' : '已分解到下级',
+              children: (
+                <Space>
+                  <span data-testid="decomposed">{qty(d.decomposed, target.unitName)}</span>
+                  {d.shortfall ? <Tag color="red">分解不足，少 {qty(d.shortBy, target.unitName)}</Tag> : d.decomposed > 0 ? <Tag color="green">已分解完毕</Tag> : null}
+                </Space>
+              ),
+            },
+            ...(target.note ? [{ key: 'n', label: '备注', children: target.note, span: 3 }] : []),
+          ]}
+        />
+        {d.shortfall && d.decomposed > 0 && (
+          <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`分解合计少于目标 ${qty(d.shortBy, target.unitName)}，请补足分解`} />
+        )}
+      </Card>
+      {d.mode === 'regions' && (
+        <Card title={`分解到下级区划（${target.allocations.length} 个）`}>
+          <Table<TargetAllocation>
+            rowKey="regionCode"
+            size="middle"
+            pagination={false}
+            dataSource={target.allocations}
+            locale={{ emptyText: '尚未分解' }}
+            data-testid="allocations"
+            columns={[
+              { title: '下级区划', dataIndex: 'regionName', render: (n: string, a) => <Link to={`/targets/${a.targetId}`}>{n}</Link> },
+              { title: '分解产能', dataIndex: 'quantity', align: 'right', render: (n: number) => qty(n, target.unitName) },
+              { title: '企业数', dataIndex: 'enterpriseCount', width: 90, render: (n: number | null) => (n === null ? '—' : `${n} 家`) },
+              { title: '完成期限', dataIndex: 'deadline', width: 120 },
+              { title: '继续分解', dataIndex: 'decomposedFurther', width: 100, render: (b: boolean) => (b ? <Tag color="blue">已分解</Tag> : <Tag>未分解</Tag>) },
+              { title: '目标责任书', key: 'letter', width: 200, render: (_, a) => letterCell(a.regionCode, { regionCode: a.regionCode }) },
+            ]}
+          />
+        </Card>
+      )}
+      {d.mode === 'lines' && (
+        <Card title={`落实的生产线（${target.lines.length} 条，${enterprises.length} 家企业）`}>
+          <Table<TargetLineItem>
+            rowKey="lineId"
+            size="middle"
+            pagination={false}
+            dataSource={target.lines}
+            locale={{ emptyText: '尚未落实到生产线' }}
+            data-testid="target-lines"
+            columns={[
+              { title: '企业', dataIndex: 'enterpriseName', render: (n: string, l) => <Link to={`/enterprises/${l.enterpriseId}`}>{n}</Link> },
+              { title: '所在区划', dataIndex: 'regionName', width: 110 },
+              { title: '生产线（设备）', dataIndex: 'lineName' },
+              { title: '产能', key: 'c', align: 'right', width: 130, render: (_, l) => `${fmtNumber(l.capacity)} ${l.capacityUnitName}` },
+              { title: '淘汰期限', dataIndex: 'deadline', width: 120 },
+              { title: '状态', dataIndex: 'status', width: 100, render: (s: TargetLineItem['status']) => <LineStatusTag status={s} /> },
+              { title: '企业责任书', key: 'letter', width: 200, render: (_, l) => letterCell(`e${l.enterpriseId}`, { enterpriseId: l.enterpriseId }) },
+            ]}
+          />
+        </Card>
+      )}
+      <AllocationModal
+        open={allocating}
+        target={target}
+        onClose={(u) => {
+          setAllocating(false);
+          if (u) t.reload();
+        }}
+      />
+      <TargetLinesModal
+        open={naming}
+        target={target}
+        onClose={(u) => {
+          setNaming(false);
+          if (u) t.reload();
+        }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,122 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { WORK_PLAN_ORIGIN_LABELS, type WorkPlan, type WorkPlanSummary } from '@taotai/shared';
+import { Alert, Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useMe } from '../../app/session.tsx';
+import { fmtDateTime } from '../../shared/format.ts';
+import { useAsync } from '../../shared/use-async.ts';
+import { useToday, yearOf } from '../../shared/use-today.ts';
+import { YearSelect } from '../../shared/YearSelect.tsx';
+import { CreateWorkPlanModal } from './CreateWorkPlanModal.tsx';
+import { EditPhasesModal } from './EditPhasesModal.tsx';
+import { PlanCard } from './PlanCard.tsx';
+import { workPlanApi } from './work-plan-api.ts';
+
+/** 工作方案: the region's plan for a year (or the upper level's it follows), and the plans below it. */
+export default function WorkPlanPage() {
+  const me = useMe();
+  const today = useToday();
+  const [year, setYear] = useState<number>();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [viewing, setViewing] = useState<number | null>(null);
+  useEffect(() => {
+    if (today && year === undefined) setYear(yearOf(today));
+  }, [today, year]);
+
+  const eff = useAsync(() => (year ? workPlanApi.effective(year) : Promise.resolve(undefined)), [year]);
+  const list = useAsync(() => (year ? workPlanApi.list(year) : Promise.resolve([])), [year]);
+  const viewed = useAsync(() => (viewing ? workPlanApi.get(viewing) : Promise.resolve(null)), [viewing]);
+  const plan = eff.data?.plan ?? null;
+  const inherited = !!eff.data?.inherited;
+  const own = plan && !inherited ? plan : null;
+  const mayCreate = me.role === 'group_office' && !own && !eff.loading;
+  const reload = () => {
+    eff.reload();
+    list.reload();
+  };
+
+  // Plans of the levels below (the region's own and its upper levels' are shown above).
+  const lower = (list.data ?? []).filter((p) => p.regionCode !== me.regionCode && p.id !== plan?.id && p.regionCode.startsWith(trimCode(me.regionCode)));
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <div className="page-toolbar" style={{ marginBottom: 0 }}>
+          <Space>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              年度工作方案
+            </Typography.Title>
+            {year && <YearSelect value={year} onChange={setYear} around={yearOf(today) ?? year} />}
+          </Space>
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              制定本级方案
+            </Button>
+          )}
+        </div>
+      </Card>
+      {eff.error && <Alert type="error" showIcon title={eff.error.message} />}
+      {inherited && plan && (
+        <Alert
+          type="info"
+          showIcon
+          title={`${me.regionName}尚未制定${year}年工作方案，目前执行${plan.regionName}的方案`}
+          description={me.role === 'group_office' ? '可依据上级方案制定本级方案（只能收紧各阶段时间），也可按模板制定。' : undefined}
+        />
+      )}
+      {plan && <PlanCard plan={plan} today={today} onEdit={own ? () => setEditing(true) : undefined} />}
+      {!plan && !eff.loading && !eff.error && (
+        <Card>
+          <Empty description={`${year ?? ''}年尚无工作方案`} />
+        </Card>
+      )}
+      {lower.length > 0 && (
+        <Card title="下级工作方案">
+          <Table<WorkPlanSummary>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={lower}
+            columns={[
+              { title: '区划', dataIndex: 'regionName', width: 140 },
+              { title: '方案名称', dataIndex: 'title', render: (t: string, p) => <Typography.Link onClick={() => setViewing(p.id)}>{t}</Typography.Link> },
+              { title: '制定方式', dataIndex: 'origin', width: 150, render: (o: WorkPlanSummary['origin']) => <Tag>{WORK_PLAN_ORIGIN_LABELS[o]}</Tag> },
+              { title: '阶段数', dataIndex: 'phaseCount', width: 80, align: 'right' },
+              { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: fmtDateTime },
+            ]}
+          />
+        </Card>
+      )}
+      {year && (
+        <CreateWorkPlanModal
+          open={creating}
+          year={year}
+          upper={inherited ? plan : null}
+          onClose={(created) => {
+            setCreating(false);
+            if (created) reload();
+          }}
+        />
+      )}
+      {own && (
+        <EditPhasesModal
+          open={editing}
+          plan={own}
+          onClose={(saved: WorkPlan | null) => {
+            setEditing(false);
+            if (saved) reload();
+          }}
+        />
+      )}
+      <Drawer title={viewed.data?.title ?? '工作方案'} open={viewing !== null} onClose={() => setViewing(null)} size={900}>
+        {viewed.data && <PlanCard plan={viewed.data} today={today} />}
+      </Drawer>
+    </Space>
+  );
+}
+
+/** The code prefix shared by a region's subtree (410000 → 41, 410100 → 4101, 410181 → 410181). */
+function trimCode(code: string): string {
+  return code.replace(/(00)+$/, '') || code;
+}
