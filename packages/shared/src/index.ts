@@ -17,3 +17,4 @@ export * from './contracts/work-plan.ts';
 export * from './contracts/filing.ts';
 export * from './contracts/survey.ts';
 export * from './contracts/notification.ts';
+export * from './contracts/exit-task.ts';

@@ -6,3 +6,4 @@ export * from './calendar.ts';
 export * from './files.ts';
 export * from './plan-target.ts';
 export * from './year-work.ts';
+export * from './exit-task.ts';

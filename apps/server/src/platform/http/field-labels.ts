@@ -76,6 +76,19 @@ export const FIELD_LABELS: Record<string, string> = {
   parentPhaseId: '上级阶段',
   template: '模板',
   depth: '展开层级',
+  waterCut: '切断生产用水',
+  powerCut: '切断生产用电',
+  powerUnitsRemoved: '拆除动力装置',
+  equipmentSealed: '封存主体设备',
+  dismantleDeadline: '拆除期限',
+  officials: '见证政府工作人员',
+  destination: '设备去向',
+  buyerName: '买方名称',
+  buyerUscc: '买方统一社会信用代码',
+  destinationNote: '去向说明',
+  orderNo: '关闭令文号',
+  planId: '淘汰计划',
+  overdue: '是否逾期',
 };
 
 export function labelForPath(path: string): string {

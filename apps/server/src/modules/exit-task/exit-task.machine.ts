@@ -1,0 +1,98 @@
+import {
+  EVIDENCE_KIND_LABELS,
+  type EvidenceKind,
+  type ExitTaskEvent,
+  type ExitTaskStatus,
+  type ExitTaskTransitionBody,
+  checkUscc,
+} from '@taotai/shared';
+
+/** What a guard sees: the event's facts, how many files of each kind are attached, and today's Beijing date. */
+export interface GuardInput {
+  payload: ExitTaskTransitionBody['payload'];
+  evidence: Partial<Record<EvidenceKind, number>>;
+  today: string;
+}
+
+/** A guard returns null when the transition may happen, else a Chinese message naming everything missing. */
+export type Guard = (input: GuardInput) => string | null;
+
+export interface Transition {
+  from: ExitTaskStatus;
+  event: ExitTaskEvent;
+  to: ExitTaskStatus;
+  guard: Guard | null;
+}
+
+const missing = (what: string, items: string[]) => (items.length ? `${what}还缺：${items.join('；')}` : null);
+const needFiles = (input: GuardInput, kinds: EvidenceKind[]) =>
+  kinds.filter((k) => !input.evidence[k]).map((k) => `${EVIDENCE_KIND_LABELS[k]}（至少1份）`);
+
+/** 002 §二(二)1: cut water and power, remove power units, seal the main equipment, public commitment, a deadline. */
+export const sealGuard: Guard = (input) => {
+  const p = input.payload;
+  const items: string[] = [];
+  if (!p.waterCut) items.push('切断生产用水');
+  if (!p.powerCut) items.push('切断生产用电');
+  if (!p.powerUnitsRemoved) items.push('拆除动力装置');
+  if (!p.equipmentSealed) items.push('封存主体设备');
+  items.push(...needFiles(input, ['seal_photo', 'commitment_scan']));
+  if (!p.dismantleDeadline) items.push('拆除期限');
+  else if (p.dismantleDeadline < input.today) items.push(`拆除期限（${p.dismantleDeadline}已过，应不早于${input.today}）`);
+  return missing('封存', items);
+};
+
+/** Photos before/during/after, the witness record with its signers, and where the equipment went. */
+export const dismantleGuard: Guard = (input) => {
+  const p = input.payload;
+  const items = needFiles(input, ['photo_before', 'photo_during', 'photo_after', 'witness_record']);
+  if (!p.legalRepresentative) items.push('见证记录上签字的法定代表人姓名');
+  if (!p.officials?.length) items.push('见证记录上签字的政府工作人员姓名（至少1人）');
+  if (!p.destination) items.push('设备去向（报废、出售或其他）');
+  if (p.destination === 'sold') {
+    if (!p.buyerName) items.push('设备买方名称');
+    if (!p.buyerUscc) items.push('设备买方统一社会信用代码');
+    else {
+      const c = checkUscc(p.buyerUscc);
+      if (!c.ok) items.push(`正确的买方统一社会信用代码（${c.message}）`);
+    }
+  }
+  if (p.destination === 'other' && !p.destinationNote) items.push('设备去向说明');
+  return missing('拆除', items);
+};
+
+const reasonGuard =
+  (what: string): Guard =>
+  (input) =>
+    input.payload.reason ? null : `${what}时请填写原因`;
+
+const closeGuard: Guard = (input) => missing('依令关闭', [...(input.payload.orderNo ? [] : ['关闭令文号']), ...(input.payload.reason ? [] : ['关闭原因'])]);
+
+/** Resubmitting after a rejection says what was corrected and must again satisfy everything dismantling requires. */
+const resubmitGuard: Guard = (input) => reasonGuard('重新提交')(input) ?? dismantleGuard(input);
+
+/**
+ * The exit flow as a table. Sealing is optional (a line may be dismantled straight away); closure by
+ * order (依法关闭) ends a task that has not been dismantled yet.
+ */
+export const EXIT_TASK_TRANSITIONS: readonly Transition[] = [
+  { from: 'planned', event: 'seal', to: 'sealed', guard: sealGuard },
+  { from: 'planned', event: 'dismantle', to: 'dismantled', guard: dismantleGuard },
+  { from: 'sealed', event: 'dismantle', to: 'dismantled', guard: dismantleGuard },
+  { from: 'dismantled', event: 'request_acceptance', to: 'acceptance_requested', guard: null },
+  { from: 'acceptance_requested', event: 'accept', to: 'accepted', guard: null },
+  { from: 'acceptance_requested', event: 'reject', to: 'rejected', guard: reasonGuard('验收不通过') },
+  { from: 'rejected', event: 'resubmit', to: 'dismantled', guard: resubmitGuard },
+  { from: 'planned', event: 'close', to: 'closed', guard: closeGuard },
+  { from: 'sealed', event: 'close', to: 'closed', guard: closeGuard },
+];
+
+export function transitionFor(from: ExitTaskStatus, event: ExitTaskEvent): Transition | null {
+  return EXIT_TASK_TRANSITIONS.find((t) => t.from === from && t.event === event) ?? null;
+}
+
+export const eventsFrom = (from: ExitTaskStatus): ExitTaskEvent[] => EXIT_TASK_TRANSITIONS.filter((t) => t.from === from).map((t) => t.event);
+
+/** A sealed line must be dismantled by its deadline; past it (Beijing date) the task is overdue. */
+export const isOverdue = (status: string, dismantleDeadline: string | null, today: string) =>
+  status === 'sealed' && dismantleDeadline !== null && dismantleDeadline < today;

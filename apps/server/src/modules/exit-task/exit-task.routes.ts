@@ -1,0 +1,69 @@
+import { ExitTask, ExitTaskEvidence, ExitTaskFromPlanResult, ExitTaskQuery, ExitTaskSummary, ExitTaskTransitionBody, IdParam } from '@taotai/shared';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { attachmentHeader } from '../../platform/files/index.ts';
+import type { TypedApp } from '../../platform/http/typed-app.ts';
+import * as evidence from './exit-task-evidence.service.ts';
+import * as service from './exit-task.service.ts';
+
+const PlanIdParam = z.object({ planId: z.coerce.number().int().positive() });
+const EvidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() });
+const EvidenceFileQuery = z.object({ display: z.enum(['true', 'false']).optional() });
+
+// Scope and role are checked in the services (out of scope 404, not an office of the region 403).
+export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
+  const tags = ['exit-tasks'];
+  const config = { ability: 'enterprise:read' as const };
+  const base = '/api/v1/exit-tasks';
+  app.get(
+    base,
+    { config, schema: { tags, summary: '退出任务列表（区划、状态、是否逾期拆除筛选）', querystring: ExitTaskQuery, response: { 200: z.array(ExitTaskSummary) } } },
+    async (req) => service.listTasks(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.post(
+    `${base}/from-plan/:planId`,
+    { config, schema: { tags, summary: '按已批准的淘汰计划为每条生产线生成退出任务（可重复执行）', params: PlanIdParam, response: { 200: ExitTaskFromPlanResult } } },
+    async (req) => service.createFromPlan(ctx.db, ctx.clock, req.actor!, req.params.planId),
+  );
+  app.get(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '退出任务详情（含历史、佐证材料和可执行操作）', params: IdParam, response: { 200: ExitTask } } },
+    async (req) => service.getTask(ctx.db, ctx.clock, req.actor!, req.params.id),
+  );
+  app.post(
+    `${base}/:id/transitions`,
+    { config, schema: { tags, summary: '封存、拆除、申请验收、验收、退回整改或依令关闭', params: IdParam, body: ExitTaskTransitionBody, response: { 200: ExitTask } } },
+    async (req) => service.transitionTask(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/evidence`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: '上传佐证材料（multipart：先字段 kind，再字段 file；JPEG/PNG/PDF，按内容识别，不超过20MB）',
+        params: IdParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: ExitTaskEvidence },
+      },
+    },
+    async (req, reply) => {
+      await evidence.assertUploadable(ctx, req.actor!, req.params.id);
+      const { kind, upload } = await evidence.receiveEvidence(req, ctx.config.dataDir);
+      return reply.status(201).send(await evidence.addEvidence(ctx, req.actor!, req.params.id, kind, upload));
+    },
+  );
+  app.get(
+    `${base}/:id/evidence/:evidenceId`,
+    {
+      config,
+      schema: { tags, summary: '下载佐证材料（原文件；display=true 时为去除位置信息的JPEG展示副本）', params: EvidenceParams, querystring: EvidenceFileQuery },
+    },
+    async (req, reply) => {
+      const display = req.query.display === 'true';
+      const { row, body } = await evidence.evidenceFile(ctx, req.actor!, req.params.id, req.params.evidenceId, display);
+      const name = display ? `展示副本-${row.originalName}` : row.originalName;
+      return reply.header('content-type', row.mime).header('content-disposition', attachmentHeader(name, 'evidence')).send(body);
+    },
+  );
+}

@@ -1,0 +1,172 @@
+import {
+  EXIT_TASK_EVENT_LABELS,
+  EXIT_TASK_STATUS_LABELS,
+  type EvidenceKind,
+  type ExitTask,
+  type ExitTaskFromPlanResult,
+  type ExitTaskQuery,
+  type ExitTaskStatus,
+  type ExitTaskSummary,
+  type ExitTaskTransitionBody,
+} from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import { type Actor, regionInScope } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { ancestryOf, regionRepository } from '../region/index.ts';
+import { eventsFrom, transitionFor } from './exit-task.machine.ts';
+import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
+import { presentSummary, presentTask } from './exit-task.presenter.ts';
+import { type ExitTaskInsert, type ExitTaskView, exitTaskRepository } from './exit-task.repository.ts';
+
+const placeOf = (v: ExitTaskView): TaskPlace => ({
+  code: v.regionCode,
+  provinceCode: v.provinceCode,
+  prefectureCode: v.prefectureCode,
+  countyCode: v.countyCode,
+  townshipCode: v.townshipCode,
+  enterpriseId: v.task.enterpriseId,
+});
+
+/** The task if the actor may read it; out of scope answers exactly like a missing task. */
+export async function readableTask(db: Db, actor: Actor, id: number): Promise<ExitTaskView> {
+  const v = await exitTaskRepository.viewById(db, id);
+  if (!v || !exitTaskPolicy.canRead(actor, placeOf(v))) throw notFound('退出任务');
+  return v;
+}
+
+export const mayUpload = (actor: Actor, v: ExitTaskView) => exitTaskPolicy.canUpload(actor, placeOf(v));
+
+export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): Promise<ExitTask> {
+  const v = await readableTask(db, actor, id);
+  const [events, evidence, duplicates] = await Promise.all([
+    exitTaskRepository.events(db, id),
+    exitTaskRepository.evidence(db, id),
+    exitTaskRepository.duplicatesElsewhere(db, v.lineName, v.specification, v.countyCode),
+  ]);
+  const place = placeOf(v);
+  const availableEvents = eventsFrom(v.task.status as ExitTaskStatus).filter((e) => exitTaskPolicy.canFire(actor, place, e));
+  return presentTask(v, todayInChina(clock.now()), { events, evidence, duplicates, availableEvents });
+}
+
+export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskSummary[]> {
+  if (q.region) {
+    const r = await regionRepository.byCode(db, q.region);
+    if (!r || !regionInScope(actor, ancestryOf(r))) throw notFound('区划');
+  }
+  const today = todayInChina(clock.now());
+  // Enterprise users are scoped to their enterprise below; officials by their region subtree.
+  const rows = await exitTaskRepository.list(db, {
+    scope: actor.scope,
+    region: q.region,
+    status: q.status,
+    overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    today,
+  });
+  return rows.filter((v) => exitTaskPolicy.canRead(actor, placeOf(v))).map((v) => presentSummary(v, today));
+}
+
+/** One task per line of an approved plan; running it again creates only the missing ones. */
+export async function createFromPlan(db: Db, clock: Clock, actor: Actor, planId: number): Promise<ExitTaskFromPlanResult> {
+  const now = clock.now();
+  const created = await db.transaction(async (tx) => {
+    const plan = await exitTaskRepository.plan(tx, planId);
+    const region = plan ? await regionRepository.byCode(tx, plan.regionCode) : null;
+    if (!plan || !region || actor.role === 'enterprise' || !regionInScope(actor, ancestryOf(region))) throw notFound('淘汰计划');
+    if (!exitTaskPolicy.canCreateFromPlan(actor, ancestryOf(region))) throw forbidden('只有本级或上级领导小组办公室可以生成退出任务');
+    if (plan.status !== 'approved') throw conflict('淘汰计划批准后才能生成退出任务');
+    const lines = await exitTaskRepository.planLines(tx, planId);
+    const rows: ExitTaskInsert[] = lines.map((l) => ({
+      planId,
+      planLineId: l.id,
+      lineId: l.lineId,
+      enterpriseId: l.enterpriseId,
+      exitDeadline: l.exitDeadline,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const inserted = await exitTaskRepository.insertMissing(tx, rows);
+    if (inserted.length > 0) {
+      await recordAudit(tx, actor, now, {
+        action: 'exit_task.create_from_plan',
+        entityType: 'elimination_plan',
+        entityId: planId,
+        regionCode: plan.regionCode,
+        after: { tasks: inserted.map((t) => ({ id: t.id, lineId: t.lineId, exitDeadline: t.exitDeadline })) },
+      });
+    }
+    return inserted.length;
+  });
+  const today = todayInChina(now);
+  const all = await exitTaskRepository.list(db, { scope: actor.scope, today });
+  return { created, tasks: all.filter((v) => v.task.planId === planId).map((v) => presentSummary(v, today)) };
+}
+
+/** Facts each event stores on the task, so the detail shows the current seal and dismantling records. */
+function factsOf(body: ExitTaskTransitionBody, now: Date): Partial<ExitTaskInsert> {
+  const p = body.payload;
+  switch (body.event) {
+    case 'seal':
+      return {
+        dismantleDeadline: p.dismantleDeadline,
+        seal: { waterCut: p.waterCut, powerCut: p.powerCut, powerUnitsRemoved: p.powerUnitsRemoved, equipmentSealed: p.equipmentSealed, dismantleDeadline: p.dismantleDeadline, sealedAt: now.toISOString() },
+      };
+    case 'dismantle':
+    case 'resubmit':
+      return {
+        rejectReason: null,
+        dismantle: {
+          legalRepresentative: p.legalRepresentative,
+          officials: p.officials,
+          destination: p.destination,
+          buyerName: p.destination === 'sold' ? p.buyerName : undefined,
+          buyerUscc: p.destination === 'sold' ? p.buyerUscc : undefined,
+          destinationNote: p.destinationNote || undefined,
+          dismantledAt: now.toISOString(),
+        },
+      };
+    case 'reject':
+      return { rejectReason: p.reason };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Fires an event of the exit machine. The guard checks the facts and the attached evidence; the
+ * status condition on the update makes the second of two concurrent transitions a 409.
+ */
+export async function transitionTask(db: Db, clock: Clock, actor: Actor, id: number, body: ExitTaskTransitionBody): Promise<ExitTask> {
+  const now = clock.now();
+  const today = todayInChina(now);
+  await db.transaction(async (tx) => {
+    const v = await readableTask(tx, actor, id);
+    const from = v.task.status as ExitTaskStatus;
+    const t = transitionFor(from, body.event);
+    if (!t) throw conflict(`退出任务当前为“${EXIT_TASK_STATUS_LABELS[from]}”，不能${EXIT_TASK_EVENT_LABELS[body.event]}`);
+    if (!exitTaskPolicy.canFire(actor, placeOf(v), body.event)) throw forbidden('只有本级或上级领导小组办公室可以推进退出任务');
+    const evidence: Partial<Record<EvidenceKind, number>> = {};
+    for (const e of await exitTaskRepository.evidence(tx, id)) evidence[e.kind as EvidenceKind] = (evidence[e.kind as EvidenceKind] ?? 0) + 1;
+    const refusal = t.guard?.({ payload: body.payload, evidence, today }) ?? null;
+    if (refusal) throw invalid(refusal);
+
+    const moved = await exitTaskRepository.transition(tx, id, from, t.to, { ...factsOf(body, now), updatedAt: now });
+    if (!moved) throw conflict('退出任务状态已被他人改变，请刷新后重试');
+    // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
+    const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
+    const payload = { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) };
+    await exitTaskRepository.insertEvent(tx, { taskId: id, event: body.event, fromStatus: from, toStatus: t.to, payload, actorId: actor.userId, actorName: actor.displayName, at: now });
+    if (t.to === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
+    await recordAudit(tx, actor, now, {
+      action: `exit_task.${body.event}`,
+      entityType: 'exit_task',
+      entityId: id,
+      regionCode: v.regionCode,
+      before: { status: from },
+      after: { status: t.to, ...payload },
+    });
+  });
+  return getTask(db, clock, actor, id);
+}

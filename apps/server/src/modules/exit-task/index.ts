@@ -1,0 +1,4 @@
+// Public entry of exit tasks (退出任务): one per planned line, sealed/dismantled with evidence, then accepted.
+export { EXIT_TASK_TRANSITIONS, isOverdue, transitionFor } from './exit-task.machine.ts';
+export { exitTaskRoutes } from './exit-task.routes.ts';
+export { exitTaskRepository } from './exit-task.repository.ts';

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { StoredFileInfo } from './stored-file.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+
+/**
+ * 退出任务 of one planned line (002 §二(二)1, §二(三)): sealed first where it cannot be dismantled yet,
+ * dismantled, then inspected and accepted (or rejected and redone); closure by order ends it early.
+ */
+export const EXIT_TASK_STATUSES = ['planned', 'sealed', 'dismantled', 'acceptance_requested', 'rejected', 'accepted', 'closed'] as const;
+export type ExitTaskStatus = (typeof EXIT_TASK_STATUSES)[number];
+export const EXIT_TASK_STATUS_LABELS: Record<ExitTaskStatus, string> = {
+  planned: '待退出',
+  sealed: '已封存',
+  dismantled: '已拆除',
+  acceptance_requested: '待验收',
+  rejected: '验收未通过',
+  accepted: '已验收',
+  closed: '已关闭',
+};
+
+export const EXIT_TASK_EVENTS = ['seal', 'dismantle', 'request_acceptance', 'accept', 'reject', 'resubmit', 'close'] as const;
+export type ExitTaskEvent = (typeof EXIT_TASK_EVENTS)[number];
+export const EXIT_TASK_EVENT_LABELS: Record<ExitTaskEvent, string> = {
+  seal: '封存',
+  dismantle: '拆除',
+  request_acceptance: '申请验收',
+  accept: '验收通过',
+  reject: '验收不通过',
+  resubmit: '整改后重新提交',
+  close: '依令关闭',
+};
+
+export const EVIDENCE_KINDS = ['seal_photo', 'commitment_scan', 'photo_before', 'photo_during', 'photo_after', 'witness_record'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  seal_photo: '主体设备封存照片',
+  commitment_scan: '企业公开承诺书（签字盖章扫描件）',
+  photo_before: '拆除前照片',
+  photo_during: '拆除中照片',
+  photo_after: '拆除后照片',
+  witness_record: '拆除见证记录',
+};
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+export const EQUIPMENT_DESTINATIONS = ['scrapped', 'sold', 'other'] as const;
+export type EquipmentDestination = (typeof EQUIPMENT_DESTINATIONS)[number];
+export const EQUIPMENT_DESTINATION_LABELS: Record<EquipmentDestination, string> = { scrapped: '报废', sold: '出售', other: '其他' };
+
+/** What sealing records: each measure taken, and the date by which dismantling must follow. */
+export const SealPayload = z.object({
+  waterCut: z.boolean().optional(),
+  powerCut: z.boolean().optional(),
+  powerUnitsRemoved: z.boolean().optional(),
+  equipmentSealed: z.boolean().optional(),
+  dismantleDeadline: isoDate.optional(),
+});
+export type SealPayload = z.infer<typeof SealPayload>;
+
+/** What dismantling records: who signed the witness record and where the equipment went. */
+export const DismantlePayload = z.object({
+  legalRepresentative: z.string().trim().max(50).optional(),
+  officials: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  destination: z.enum(EQUIPMENT_DESTINATIONS).optional(),
+  buyerName: z.string().trim().max(200).optional(),
+  buyerUscc: z.string().trim().max(18).optional(),
+  destinationNote: z.string().trim().max(500).optional(),
+});
+export type DismantlePayload = z.infer<typeof DismantlePayload>;
+
+export const ExitTaskTransitionBody = z.object({
+  event: z.enum(EXIT_TASK_EVENTS),
+  /** Event facts: SealPayload for seal, DismantlePayload for dismantle/resubmit; reason for reject; order for close. */
+  payload: z
+    .object({
+      ...SealPayload.shape,
+      ...DismantlePayload.shape,
+      reason: z.string().trim().max(1000).optional(),
+      orderNo: z.string().trim().max(100).optional(),
+    })
+    .default({}),
+});
+export type ExitTaskTransitionBody = z.infer<typeof ExitTaskTransitionBody>;
+
+export const ExitTaskQuery = z.object({
+  region: z.string().optional(),
+  status: z.enum(EXIT_TASK_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type ExitTaskQuery = z.infer<typeof ExitTaskQuery>;
+
+export const ExitTaskSummary = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  lineId: z.number().int(),
+  lineName: z.string(),
+  specification: z.string(),
+  enterpriseId: z.number().int(),
+  enterpriseName: z.string(),
+  regionCode: z.string(),
+  status: z.enum(EXIT_TASK_STATUSES),
+  exitDeadline: z.string(),
+  dismantleDeadline: z.string().nullable(),
+  /** Sealed and the dismantling deadline has passed (Beijing date). */
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type ExitTaskSummary = z.infer<typeof ExitTaskSummary>;
+
+export const ExitTaskEvidence = z.object({ id: z.number().int(), kind: z.enum(EVIDENCE_KINDS), file: StoredFileInfo });
+export type ExitTaskEvidence = z.infer<typeof ExitTaskEvidence>;
+
+export const ExitTaskHistoryItem = z.object({
+  id: z.number().int(),
+  event: z.enum(EXIT_TASK_EVENTS),
+  fromStatus: z.enum(EXIT_TASK_STATUSES),
+  toStatus: z.enum(EXIT_TASK_STATUSES),
+  payload: z.record(z.string(), z.unknown()),
+  actorName: z.string(),
+  at: z.string(),
+});
+
+/** A line registered in another county with the same name and specification (equipment may have moved there). */
+export const ExitTaskDuplicate = z.object({ lineId: z.number().int(), enterpriseName: z.string(), regionCode: z.string() });
+
+export const ExitTask = ExitTaskSummary.extend({
+  seal: z.record(z.string(), z.unknown()).nullable(),
+  dismantle: z.record(z.string(), z.unknown()).nullable(),
+  rejectReason: z.string().nullable(),
+  history: z.array(ExitTaskHistoryItem),
+  evidence: z.array(ExitTaskEvidence),
+  duplicatesElsewhere: z.array(ExitTaskDuplicate),
+  availableEvents: z.array(z.enum(EXIT_TASK_EVENTS)),
+});
+export type ExitTask = z.infer<typeof ExitTask>;
+
+export const ExitTaskFromPlanResult = z.object({ created: z.number().int(), tasks: z.array(ExitTaskSummary) });
+export type ExitTaskFromPlanResult = z.infer<typeof ExitTaskFromPlanResult>;
