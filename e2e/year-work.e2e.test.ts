@@ -213,6 +213,8 @@ describe('年度工作（浏览器）', () => {
     const count = gy.getByTestId('notification-count');
     await expect.poll(() => text(count)).toMatch(/[1-9]/);
     await gy.getByTestId('notification-bell').click();
+    // The popover fills in after its list loads; clicking before that can hit a notification moving under the pointer.
+    await gy.locator('.ant-popover').getByText('【退回修改】').first().waitFor();
     await gy.getByRole('button', { name: '查看全部通知' }).click();
     const list = gy.getByTestId('notification-table');
     await list.getByText('报送被退回').first().waitFor();
