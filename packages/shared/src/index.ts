@@ -18,3 +18,4 @@ export * from './contracts/filing.ts';
 export * from './contracts/survey.ts';
 export * from './contracts/notification.ts';
 export * from './contracts/exit-task.ts';
+export * from './contracts/progress.ts';

@@ -82,10 +82,42 @@ export const ExitTaskTransitionBody = z.object({
 });
 export type ExitTaskTransitionBody = z.infer<typeof ExitTaskTransitionBody>;
 
+/**
+ * Where a task stands for counting (the dashboard's columns): a dismantled task stays "dismantled" while
+ * acceptance is requested or redone; closure by order is its own column.
+ */
+export const EXIT_TASK_STAGES = ['planned', 'sealed', 'dismantled', 'accepted', 'closed'] as const;
+export type ExitTaskStage = (typeof EXIT_TASK_STAGES)[number];
+export const EXIT_TASK_STAGE_LABELS: Record<ExitTaskStage, string> = {
+  planned: '待退出',
+  sealed: '已封存',
+  dismantled: '已拆除待验收',
+  accepted: '已验收',
+  closed: '依令关闭',
+};
+export const STAGE_OF_STATUS: Record<ExitTaskStatus, ExitTaskStage> = {
+  planned: 'planned',
+  sealed: 'sealed',
+  dismantled: 'dismantled',
+  acceptance_requested: 'dismantled',
+  rejected: 'dismantled',
+  accepted: 'accepted',
+  closed: 'closed',
+};
+
+/** The task list: every dashboard number links here with the same filters, and `total` equals that number. */
 export const ExitTaskQuery = z.object({
   region: z.string().optional(),
   status: z.enum(EXIT_TASK_STATUSES).optional(),
+  stage: z.enum(EXIT_TASK_STAGES).optional(),
+  industry: z.string().optional(),
+  unit: z.string().optional(),
+  year: z.coerce.number().int().optional(),
+  enterprise: z.coerce.number().int().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(50).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ExitTaskQuery = z.infer<typeof ExitTaskQuery>;
 
@@ -133,6 +165,15 @@ export const ExitTask = ExitTaskSummary.extend({
   availableEvents: z.array(z.enum(EXIT_TASK_EVENTS)),
 });
 export type ExitTask = z.infer<typeof ExitTask>;
+
+export const ExitTaskPage = z.object({
+  items: z.array(z.lazy(() => ExitTaskSummary)),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+  /** Capacity of the listed tasks per unit (never added across units), so the list shows the number it was opened from. */
+  capacityByUnit: z.array(z.object({ unit: z.string(), capacity: z.number() })),
+});
+export type ExitTaskPage = z.infer<typeof ExitTaskPage>;
 
 export const ExitTaskFromPlanResult = z.object({ created: z.number().int(), tasks: z.array(ExitTaskSummary) });
 export type ExitTaskFromPlanResult = z.infer<typeof ExitTaskFromPlanResult>;

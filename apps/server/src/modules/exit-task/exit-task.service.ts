@@ -135,38 +135,41 @@ function factsOf(body: ExitTaskTransitionBody, now: Date): Partial<ExitTaskInser
 }
 
 /**
- * Fires an event of the exit machine. The guard checks the facts and the attached evidence; the
+ * Fires an event of the exit machine inside the caller's transaction (the joint inspection accepts or
+ * rejects tasks together with its own record). The guard checks the facts and the attached evidence; the
  * status condition on the update makes the second of two concurrent transitions a 409.
  */
+export async function fireTaskEvent(tx: Db, now: Date, actor: Actor, id: number, body: ExitTaskTransitionBody): Promise<void> {
+  const today = todayInChina(now);
+  const v = await readableTask(tx, actor, id);
+  const from = v.task.status as ExitTaskStatus;
+  const t = transitionFor(from, body.event);
+  if (!t) throw conflict(`退出任务当前为“${EXIT_TASK_STATUS_LABELS[from]}”，不能${EXIT_TASK_EVENT_LABELS[body.event]}`);
+  if (!exitTaskPolicy.canFire(actor, placeOf(v), body.event)) throw forbidden('只有本级或上级领导小组办公室可以推进退出任务');
+  const evidence: Partial<Record<EvidenceKind, number>> = {};
+  for (const e of await exitTaskRepository.evidence(tx, id)) evidence[e.kind as EvidenceKind] = (evidence[e.kind as EvidenceKind] ?? 0) + 1;
+  const refusal = t.guard?.({ payload: body.payload, evidence, today }) ?? null;
+  if (refusal) throw invalid(refusal);
+
+  const moved = await exitTaskRepository.transition(tx, id, from, t.to, { ...factsOf(body, now), updatedAt: now });
+  if (!moved) throw conflict('退出任务状态已被他人改变，请刷新后重试');
+  // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
+  const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
+  const payload = { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) };
+  await exitTaskRepository.insertEvent(tx, { taskId: id, event: body.event, fromStatus: from, toStatus: t.to, payload, actorId: actor.userId, actorName: actor.displayName, at: now });
+  if (t.to === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
+  await recordAudit(tx, actor, now, {
+    action: `exit_task.${body.event}`,
+    entityType: 'exit_task',
+    entityId: id,
+    regionCode: v.regionCode,
+    before: { status: from },
+    after: { status: t.to, ...payload },
+  });
+}
+
 export async function transitionTask(db: Db, clock: Clock, actor: Actor, id: number, body: ExitTaskTransitionBody): Promise<ExitTask> {
   const now = clock.now();
-  const today = todayInChina(now);
-  await db.transaction(async (tx) => {
-    const v = await readableTask(tx, actor, id);
-    const from = v.task.status as ExitTaskStatus;
-    const t = transitionFor(from, body.event);
-    if (!t) throw conflict(`退出任务当前为“${EXIT_TASK_STATUS_LABELS[from]}”，不能${EXIT_TASK_EVENT_LABELS[body.event]}`);
-    if (!exitTaskPolicy.canFire(actor, placeOf(v), body.event)) throw forbidden('只有本级或上级领导小组办公室可以推进退出任务');
-    const evidence: Partial<Record<EvidenceKind, number>> = {};
-    for (const e of await exitTaskRepository.evidence(tx, id)) evidence[e.kind as EvidenceKind] = (evidence[e.kind as EvidenceKind] ?? 0) + 1;
-    const refusal = t.guard?.({ payload: body.payload, evidence, today }) ?? null;
-    if (refusal) throw invalid(refusal);
-
-    const moved = await exitTaskRepository.transition(tx, id, from, t.to, { ...factsOf(body, now), updatedAt: now });
-    if (!moved) throw conflict('退出任务状态已被他人改变，请刷新后重试');
-    // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
-    const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
-    const payload = { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) };
-    await exitTaskRepository.insertEvent(tx, { taskId: id, event: body.event, fromStatus: from, toStatus: t.to, payload, actorId: actor.userId, actorName: actor.displayName, at: now });
-    if (t.to === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
-    await recordAudit(tx, actor, now, {
-      action: `exit_task.${body.event}`,
-      entityType: 'exit_task',
-      entityId: id,
-      regionCode: v.regionCode,
-      before: { status: from },
-      after: { status: t.to, ...payload },
-    });
-  });
+  await db.transaction((tx) => fireTaskEvent(tx, now, actor, id, body));
   return getTask(db, clock, actor, id);
 }

@@ -2,3 +2,4 @@
 export { EXIT_TASK_TRANSITIONS, isOverdue, transitionFor } from './exit-task.machine.ts';
 export { exitTaskRoutes } from './exit-task.routes.ts';
 export { exitTaskRepository } from './exit-task.repository.ts';
+export { fireTaskEvent, readableTask } from './exit-task.service.ts';
