@@ -3,7 +3,8 @@
 # Usage: scripts/with-pg15.sh <command...>   (the command sees TEST_DATABASE_URL and DATABASE_URL)
 set -euo pipefail
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PORT=${PGPORT_TEST:-54329}
+# A free loopback port unless one is given, so several runs on one machine never meet.
+PORT=${PGPORT_TEST:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 DIR=$(mktemp -d /tmp/taotai-pg.XXXXXX)
 chmod 755 "$DIR"
 RUN_AS=()

@@ -5,9 +5,11 @@ import { runMigrations } from './db/migrate.ts';
 import { seedBase } from './db/seeds/base.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { registerBlobStore, S3BlobStore } from './platform/files/index.ts';
 
 /** Opens the database, migrates, and on first start loads regions, catalogues and (in demo mode) demo data. */
 export async function boot(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  if (config.s3) registerBlobStore(config.dataDir, new S3BlobStore(config.s3));
   const database = await openDatabase(config);
   await runMigrations(database);
   const ctx: AppContext = { config, database, db: database.db, clock };

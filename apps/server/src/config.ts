@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3Config } from './platform/files/s3-signing.ts';
 
 export interface Config {
   port: number;
@@ -12,6 +13,24 @@ export interface Config {
   webDist: string;
   /** Secure cookies when served over HTTPS. */
   secureCookies: boolean;
+  /** Stored files go to an S3-compatible store when S3_BUCKET is set; otherwise under `dataDir/files`. */
+  s3: S3Config | null;
+}
+
+/** S3_* variables: all of endpoint, bucket and keys, or none. */
+function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
+  if (!env.S3_BUCKET) return null;
+  const missing = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((k) => !env[k]);
+  if (missing.length) throw new Error(`已设置 S3_BUCKET，但缺少 ${missing.join('、')}`);
+  return {
+    endpoint: env.S3_ENDPOINT as string,
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION ?? 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+    prefix: env.S3_PREFIX ?? 'files/',
+  };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -25,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     secureCookies: env.SECURE_COOKIES === 'true',
+    s3: s3FromEnv(env),
   };
 }

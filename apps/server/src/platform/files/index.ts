@@ -3,7 +3,6 @@ export { filesRepository, type StoredFileRow } from './files.repository.ts';
 export { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts';
 export {
   attachmentHeader,
-  blobPath,
   checkUpload,
   openStoredFile,
   presentStoredFile,
@@ -11,3 +10,5 @@ export {
   type UploadRule,
   uploadSpoolDir,
 } from './stored-files.ts';
+export { type BlobStore, blobPath, blobStoreFor, LocalBlobStore, registerBlobStore, S3BlobStore } from './blob-store.ts';
+export type { S3Config } from './s3-signing.ts';

@@ -1,10 +1,11 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { StoredFileInfo } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { SavedUpload } from '../documents/upload.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { blobStoreFor } from './blob-store.ts';
 import { filesRepository, type StoredFileRow } from './files.repository.ts';
 import { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts';
 
@@ -15,11 +16,9 @@ export interface UploadRule {
   what: string;
 }
 
-/** Where uploads are spooled before they are checked; on the same file system as the store, so moving is a rename. */
+/** Where uploads are spooled before they are checked; on the same file system as the store, so moving is a rename.
+ * (With an S3 store configured the spool stays local and the checked file is copied up.) */
 export const uploadSpoolDir = (dataDir: string) => path.join(dataDir, 'files', 'tmp');
-
-/** Content-addressed: the same bytes are kept once however often they are uploaded. */
-export const blobPath = (dataDir: string, sha256: string) => path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
 
 async function headOf(file: string): Promise<Buffer> {
   const fh = await open(file, 'r');
@@ -68,14 +67,7 @@ export async function storeUpload(
   mime: SniffedMime,
   at: Date,
 ): Promise<StoredFileRow> {
-  const dest = blobPath(dataDir, upload.sha256);
-  await mkdir(path.dirname(dest), { recursive: true });
-  const exists = await access(dest).then(
-    () => true,
-    () => false,
-  );
-  if (exists) await rm(upload.path, { force: true });
-  else await rename(upload.path, dest);
+  await blobStoreFor(dataDir).putFile(upload.sha256, upload.path, mime);
   return filesRepository.insert(tx, {
     sha256: upload.sha256,
     size: upload.size,
@@ -87,14 +79,12 @@ export async function storeUpload(
 }
 
 /** The stored file's record and its bytes as they were uploaded. */
-export async function openStoredFile(db: Db, dataDir: string, id: number): Promise<{ row: StoredFileRow; stream: ReadStream }> {
+export async function openStoredFile(db: Db, dataDir: string, id: number): Promise<{ row: StoredFileRow; stream: Readable }> {
   const row = await filesRepository.byId(db, id);
   if (!row) throw notFound('文件');
-  const file = blobPath(dataDir, row.sha256);
-  await access(file).catch(() => {
-    throw new AppError(410, 'gone', `文件“${row.originalName}”的内容已不在存储中，请联系管理员`);
-  });
-  return { row, stream: createReadStream(file) };
+  const stream = await blobStoreFor(dataDir).open(row.sha256);
+  if (!stream) throw new AppError(410, 'gone', `文件“${row.originalName}”的内容已不在存储中，请联系管理员`);
+  return { row, stream };
 }
 
 export const presentStoredFile = (row: StoredFileRow): StoredFileInfo => ({
