@@ -26,7 +26,7 @@ describe('S3-compatible file store', () => {
 
   beforeAll(async () => {
     s3Dir = await mkdtemp(path.join(os.tmpdir(), 'taotai-s3-'));
-    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'taotai-files' }] });
+    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'taotai-files', configs: [] }] });
     const addr = (await server.run()) as AddressInfo;
     cfg = {
       endpoint: `http://127.0.0.1:${addr.port}`,
