@@ -52,9 +52,9 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     expect((await fire(f.xy, kilnTask, 'close', { orderNo: 'x', reason: 'x' })).statusCode).toBe(404);
     expect((await upload(f.xy, kilnTask, 'seal_photo', JPEG, 'a.jpg')).statusCode).toBe(404);
     const xyList = await call(t, f.xy, { method: 'GET', url: '/api/v1/exit-tasks' });
-    expect(xyList.map((x: { id: number }) => x.id)).not.toContain(kilnTask);
+    expect(xyList.items.map((x: { id: number }) => x.id)).not.toContain(kilnTask);
     const gyList = await call(t, f.gy, { method: 'GET', url: '/api/v1/exit-tasks?region=410181100&status=planned' });
-    expect(gyList.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining([kilnTask, millTask]));
+    expect(gyList.items.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining([kilnTask, millTask]));
   });
 
   it('refuses sealing without the measures and evidence, naming each in Chinese', async () => {
@@ -88,10 +88,10 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     t.clock.set(new Date('2026-05-01T02:00:00Z'));
     f.gy = await t.login('gy-office');
     const overdue = await call(t, f.gy, { method: 'GET', url: '/api/v1/exit-tasks?overdue=true' });
-    expect(overdue.map((x: { id: number }) => x.id)).toEqual([kilnTask]);
+    expect(overdue.items.map((x: { id: number }) => x.id)).toEqual([kilnTask]);
     const notOverdue = await call(t, f.gy, { method: 'GET', url: '/api/v1/exit-tasks?overdue=false' });
-    expect(notOverdue.map((x: { id: number }) => x.id)).toContain(millTask);
-    expect(notOverdue.map((x: { id: number }) => x.id)).not.toContain(kilnTask);
+    expect(notOverdue.items.map((x: { id: number }) => x.id)).toContain(millTask);
+    expect(notOverdue.items.map((x: { id: number }) => x.id)).not.toContain(kilnTask);
   });
 
   it('dismantles only with photos of each stage, the witness record and the destination, and flags the same equipment elsewhere', async () => {

@@ -19,3 +19,5 @@ export * from './contracts/survey.ts';
 export * from './contracts/notification.ts';
 export * from './contracts/exit-task.ts';
 export * from './contracts/progress.ts';
+export * from './contracts/inspection.ts';
+export * from './contracts/announcement.ts';

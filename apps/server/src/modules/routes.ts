@@ -1,5 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import type { TypedApp } from '../platform/http/typed-app.ts';
+import { announcementRoutes, publicAnnouncementRoutes } from './announcement/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
@@ -9,7 +10,9 @@ import { exitTaskRoutes } from './exit-task/index.ts';
 import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { inspectionRoutes } from './inspection/index.ts';
 import { notificationRoutes } from './notification/index.ts';
+import { progressRoutes } from './progress/index.ts';
 import { regionRoutes } from './region/index.ts';
 import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
 import { surveyRoutes } from './survey/index.ts';
@@ -39,4 +42,8 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   surveyRoutes,
   notificationRoutes,
   exitTaskRoutes,
+  inspectionRoutes,
+  announcementRoutes,
+  publicAnnouncementRoutes,
+  progressRoutes,
 ];

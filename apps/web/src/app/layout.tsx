@@ -37,7 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(loc.pathname)]}
-          defaultOpenKeys={['year', 'system']}
+          defaultOpenKeys={['year', 'exit', 'system']}
           items={menuItems(me.abilities, me.role)}
           onClick={(e) => nav(e.key)}
         />

@@ -5,17 +5,22 @@ import {
   BankOutlined,
   BellOutlined,
   CalendarOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FundOutlined,
+  NotificationOutlined,
   ProjectOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { Ability, Role } from '@taotai/shared';
 import type { MenuProps } from 'antd';
@@ -37,6 +42,7 @@ const OVERSEERS: Role[] = ['admin', 'auditor', 'group_office', 'leader'];
 
 const ENTRIES: Entry[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { key: '/progress', label: '进度总览', icon: <FundOutlined />, anyOf: ['enterprise:read'], roles: GOVERNMENT },
   { key: '/enterprises', label: '企业台账', icon: <BankOutlined />, anyOf: ['enterprise:read'] },
   {
     key: 'year',
@@ -49,6 +55,16 @@ const ENTRIES: Entry[] = [
       { key: '/elimination-plans', label: '淘汰计划', icon: <FileDoneOutlined />, roles: GOVERNMENT },
       { key: '/targets', label: '目标任务', icon: <AimOutlined />, roles: GOVERNMENT },
       { key: '/letters', label: '目标责任书', icon: <FileTextOutlined /> },
+    ],
+  },
+  {
+    key: 'exit',
+    label: '退出验收',
+    icon: <ContainerOutlined />,
+    children: [
+      { key: '/exit-tasks', label: '退出任务', icon: <ToolOutlined />, anyOf: ['enterprise:read'] },
+      { key: '/inspections', label: '联合验收', icon: <FileProtectOutlined />, roles: GOVERNMENT },
+      { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: GOVERNMENT },
     ],
   },
   { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },

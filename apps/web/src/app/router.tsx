@@ -22,6 +22,16 @@ const guarded = (ability: Parameters<typeof RequireAbility>[0]['ability'], el: R
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: page(() => import('../features/auth/ChangePasswordPage.tsx')) },
+  // The public site (公告公示): no login, outside RequireAuth.
+  {
+    path: '/public',
+    element: page(() => import('../features/announcement/public/PublicLayout.tsx')),
+    children: [
+      { index: true, element: page(() => import('../features/announcement/public/PublicHomePage.tsx')) },
+      { path: 'announcements/:id', element: page(() => import('../features/announcement/public/PublicAnnouncementPage.tsx')) },
+      { path: 'objections', element: page(() => import('../features/announcement/public/PublicObjectionPage.tsx')) },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -33,6 +43,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: page(() => import('../features/home/HomePage.tsx')) },
+      { path: 'progress', element: guarded('enterprise:read', page(() => import('../features/progress/ProgressPage.tsx'))) },
       {
         path: 'enterprises',
         element: guarded('enterprise:read', page(() => import('../features/enterprise/EnterpriseListPage.tsx'))),
@@ -68,6 +79,12 @@ export const router = createBrowserRouter([
       { path: 'targets/:id', element: guarded('enterprise:read', page(() => import('../features/target/TargetDetailPage.tsx'))) },
       { path: 'letters', element: page(() => import('../features/letter/LetterListPage.tsx')) },
       { path: 'letters/:id', element: page(() => import('../features/letter/LetterDetailPage.tsx')) },
+      { path: 'exit-tasks', element: guarded('enterprise:read', page(() => import('../features/exit-task/ExitTaskListPage.tsx'))) },
+      { path: 'exit-tasks/:id', element: guarded('enterprise:read', page(() => import('../features/exit-task/ExitTaskDetailPage.tsx'))) },
+      { path: 'inspections', element: page(() => import('../features/inspection/InspectionListPage.tsx')) },
+      { path: 'inspections/:id', element: page(() => import('../features/inspection/InspectionDetailPage.tsx')) },
+      { path: 'announcements', element: page(() => import('../features/announcement/AnnouncementListPage.tsx')) },
+      { path: 'announcements/:id', element: page(() => import('../features/announcement/AnnouncementDetailPage.tsx')) },
       { path: 'my-calendar', element: page(() => import('../features/calendar/MyCalendarPage.tsx')) },
       { path: 'notifications', element: page(() => import('../features/notification/NotificationsPage.tsx')) },
       {

@@ -33,6 +33,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // The public site (/public) has no session: asking /auth/me there would only answer 401. Its links
+    // back into the office app are full page loads, so the check runs there.
+    if (window.location.pathname.startsWith('/public')) {
+      setMeState(null);
+      return;
+    }
     refresh().catch(() => setMeState(null));
   }, [refresh]);
 

@@ -130,11 +130,26 @@ export const ExitTaskSummary = z.object({
   enterpriseId: z.number().int(),
   enterpriseName: z.string(),
   regionCode: z.string(),
+  regionName: z.string(),
+  /** Year of the elimination plan the task came from. */
+  year: z.number().int(),
+  /** Industry, capacity and unit (code; capacityUnitName for display) as approved in the plan, as the progress picture counts them. */
+  industryCode: z.string(),
+  industryName: z.string(),
+  capacity: z.number(),
+  capacityUnit: z.string(),
+  capacityUnitName: z.string(),
   status: z.enum(EXIT_TASK_STATUSES),
+  stage: z.enum(EXIT_TASK_STAGES),
   exitDeadline: z.string(),
   dismantleDeadline: z.string().nullable(),
   /** Sealed and the dismantling deadline has passed (Beijing date). */
   overdue: z.boolean(),
+  /**
+   * 剩余 N 个工作日 / 今日到期 / 逾期 N 天 for the deadline that binds now: dismantling when sealed, exit when
+   * planned; null once dismantled, accepted or closed.
+   */
+  deadlineLabel: z.string().nullable(),
   version: z.number().int(),
 });
 export type ExitTaskSummary = z.infer<typeof ExitTaskSummary>;
@@ -156,6 +171,8 @@ export const ExitTaskHistoryItem = z.object({
 export const ExitTaskDuplicate = z.object({ lineId: z.number().int(), enterpriseName: z.string(), regionCode: z.string() });
 
 export const ExitTask = ExitTaskSummary.extend({
+  uscc: z.string(),
+  legalRepresentative: z.string(),
   seal: z.record(z.string(), z.unknown()).nullable(),
   dismantle: z.record(z.string(), z.unknown()).nullable(),
   rejectReason: z.string().nullable(),

@@ -29,8 +29,11 @@ export type ProgressFigures = z.infer<typeof ProgressFigures>;
 
 export const ProgressTotals = z.object({
   figures: z.array(ProgressFigures),
+  /** Enterprises with at least one task (of the year). */
   enterprisesPlanned: z.number().int(),
+  /** Enterprises all of whose tasks (of the year) are accepted or closed by order. */
   enterprisesAccepted: z.number().int(),
+  /** Sealed tasks past their dismantling deadline (Beijing date): GET /exit-tasks?overdue=true&region&year. */
   overdueTasks: z.number().int(),
   tasks: z.number().int(),
   /** Share of tasks accepted or closed (unit-free, used to colour the map). */
@@ -43,9 +46,16 @@ export const RegionProgress = ProgressTotals.extend({
   name: z.string(),
   /** A 省直管县 shown under its province: its figures are ALSO inside its prefecture's row (administrative tree). */
   directlyAdministered: z.boolean(),
+  /**
+   * Tasks of enterprises registered at the region itself rather than in one of its children (a county's
+   * own enterprises): `code` is the parent's own code, so the children still add up to the parent.
+   * Absent or false on every other row.
+   */
+  ownLevel: z.boolean().optional(),
 });
 export type RegionProgress = z.infer<typeof RegionProgress>;
 
+/** region: default the user's own (the country 100000 for the admin); year: default the current year (Beijing). */
 export const ProgressPictureQuery = z.object({ region: z.string().optional(), year: z.coerce.number().int().optional() });
 export type ProgressPictureQuery = z.infer<typeof ProgressPictureQuery>;
 

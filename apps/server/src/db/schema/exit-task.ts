@@ -26,6 +26,9 @@ export const exitTask = pgTable(
     uniqueIndex('exit_task_plan_line_uq').on(t.planLineId),
     index('exit_task_enterprise_idx').on(t.enterpriseId),
     index('exit_task_line_idx').on(t.lineId),
+    // The list's status/stage and overdue filters (status = 'sealed' and dismantle_deadline < today), and its year filter via the plan.
+    index('exit_task_status_deadline_idx').on(t.status, t.dismantleDeadline),
+    index('exit_task_plan_idx').on(t.planId),
   ],
 );
 

@@ -7,3 +7,6 @@ export * from './files.ts';
 export * from './plan-target.ts';
 export * from './year-work.ts';
 export * from './exit-task.ts';
+export * from './announcement.ts';
+export * from './progress.ts';
+export * from './inspection.ts';

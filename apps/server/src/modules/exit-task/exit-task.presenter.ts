@@ -1,11 +1,20 @@
-import type { EvidenceKind, ExitTask, ExitTaskEvent, ExitTaskStatus, ExitTaskSummary } from '@taotai/shared';
+import { type EvidenceKind, type ExitTask, type ExitTaskEvent, type ExitTaskStatus, type ExitTaskSummary, STAGE_OF_STATUS } from '@taotai/shared';
 import type { exitTaskEvent } from '../../db/schema/index.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.ts';
 import { presentStoredFile, type StoredFileRow } from '../../platform/files/index.ts';
 import { isOverdue } from './exit-task.machine.ts';
 import type { ExitTaskView } from './exit-task.repository.ts';
 
-export function presentSummary(v: ExitTaskView, today: string): ExitTaskSummary {
+/** The deadline that binds now: dismantling once sealed (when one was set), exit while planned; none after. */
+function currentDeadline(status: string, exitDeadline: string, dismantleDeadline: string | null): string | null {
+  if (status === 'sealed') return dismantleDeadline ?? exitDeadline;
+  return status === 'planned' ? exitDeadline : null;
+}
+
+export function presentSummary(v: ExitTaskView, today: string, cal: WorkingCalendar): ExitTaskSummary {
   const t = v.task;
+  const status = t.status as ExitTaskStatus;
+  const due = currentDeadline(status, t.exitDeadline, t.dismantleDeadline);
   return {
     id: t.id,
     planId: t.planId,
@@ -15,10 +24,19 @@ export function presentSummary(v: ExitTaskView, today: string): ExitTaskSummary 
     enterpriseId: t.enterpriseId,
     enterpriseName: v.enterpriseName,
     regionCode: v.regionCode,
-    status: t.status as ExitTaskStatus,
+    regionName: v.regionName,
+    year: v.year,
+    industryCode: v.industryCode,
+    industryName: v.industryName,
+    capacity: Number(v.capacity),
+    capacityUnit: v.capacityUnit,
+    capacityUnitName: v.capacityUnitName,
+    status,
+    stage: STAGE_OF_STATUS[status],
     exitDeadline: t.exitDeadline,
     dismantleDeadline: t.dismantleDeadline,
     overdue: isOverdue(t.status, t.dismantleDeadline, today),
+    deadlineLabel: due ? cal.describeDeadline(due, today).label : null,
     version: t.version,
   };
 }
@@ -28,6 +46,7 @@ type EventRow = typeof exitTaskEvent.$inferSelect;
 export function presentTask(
   v: ExitTaskView,
   today: string,
+  cal: WorkingCalendar,
   parts: {
     events: EventRow[];
     evidence: { id: number; kind: string; file: StoredFileRow }[];
@@ -36,7 +55,9 @@ export function presentTask(
   },
 ): ExitTask {
   return {
-    ...presentSummary(v, today),
+    ...presentSummary(v, today, cal),
+    uscc: v.uscc,
+    legalRepresentative: v.legalRepresentative,
     seal: (v.task.seal as Record<string, unknown> | null) ?? null,
     dismantle: (v.task.dismantle as Record<string, unknown> | null) ?? null,
     rejectReason: v.task.rejectReason,

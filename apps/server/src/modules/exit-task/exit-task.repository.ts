@@ -1,6 +1,18 @@
-import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { eliminationPlan, eliminationPlanLine, enterprise, exitTask, exitTaskEvent, exitTaskEvidence, line, storedFile } from '../../db/schema/index.ts';
+import {
+  capacityUnit,
+  eliminationPlan,
+  eliminationPlanLine,
+  enterprise,
+  exitTask,
+  exitTaskEvent,
+  exitTaskEvidence,
+  industry,
+  line,
+  region,
+  storedFile,
+} from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 
 export type ExitTaskRow = typeof exitTask.$inferSelect;
@@ -16,15 +28,37 @@ const viewColumns = {
   prefectureCode: enterprise.prefectureCode,
   countyCode: enterprise.countyCode,
   townshipCode: enterprise.townshipCode,
+  uscc: enterprise.uscc,
+  legalRepresentative: enterprise.legalRepresentative,
+  regionName: sql<string>`coalesce(${region.name}, ${enterprise.regionCode})`,
+  year: eliminationPlan.year,
+  // Counted as approved: the plan line's snapshot, exactly what the progress picture adds up.
+  industryCode: eliminationPlanLine.industryCode,
+  industryName: sql<string>`coalesce(${industry.name}, ${eliminationPlanLine.industryCode})`,
+  capacity: eliminationPlanLine.capacity,
+  capacityUnit: eliminationPlanLine.capacityUnit,
+  capacityUnitName: sql<string>`coalesce(${capacityUnit.name}, ${eliminationPlanLine.capacityUnit})`,
 };
+
+type SubtreeColumn = Exclude<ScopeColumn, 'all'>;
 
 export interface ExitTaskFilter {
   scope: { column: ScopeColumn; code: string };
-  /** A region code: the task's enterprise lies in it or below. */
-  region?: string;
-  status?: string;
+  /** Enterprise users see only their own enterprise's tasks. */
+  enterpriseOnly?: number | null;
+  /** A region inside the scope, as the ancestor column of its level: the enterprise lies in it or below. */
+  region?: { column: SubtreeColumn; code: string } | null;
+  statuses?: string[];
+  /** The approved plan line's industry and capacity unit. */
+  industry?: string;
+  unit?: string;
+  /** The elimination plan's year. */
+  year?: number;
+  enterprise?: number;
   /** true: only sealed tasks past their dismantling deadline; false: all others. */
   overdue?: boolean;
+  /** Fragment of the enterprise's or the line's name. */
+  q?: string;
   today: string;
 }
 
@@ -43,10 +77,35 @@ function base(db: Db) {
     .select(viewColumns)
     .from(exitTask)
     .innerJoin(line, eq(line.id, exitTask.lineId))
-    .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId));
+    .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId))
+    .innerJoin(eliminationPlan, eq(eliminationPlan.id, exitTask.planId))
+    .innerJoin(eliminationPlanLine, eq(eliminationPlanLine.id, exitTask.planLineId))
+    .leftJoin(region, eq(region.code, enterprise.regionCode))
+    .leftJoin(industry, eq(industry.code, eliminationPlanLine.industryCode))
+    .leftJoin(capacityUnit, eq(capacityUnit.code, eliminationPlanLine.capacityUnit));
 }
 
 export type ExitTaskView = Awaited<ReturnType<typeof base>>[number];
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/** One filter for the page and its totals, so `total` and `capacityByUnit` count exactly what the pages list. */
+function conditions(f: ExitTaskFilter): SQL | undefined {
+  const like = f.q ? `%${escapeLike(f.q.toLowerCase())}%` : null;
+  return and(
+    f.scope.column === 'all' ? undefined : eq(SCOPE_COLUMNS[f.scope.column], f.scope.code),
+    f.enterpriseOnly == null ? undefined : eq(exitTask.enterpriseId, f.enterpriseOnly),
+    f.region ? eq(SCOPE_COLUMNS[f.region.column], f.region.code) : undefined,
+    f.statuses ? inArray(exitTask.status, f.statuses) : undefined,
+    f.industry ? eq(eliminationPlanLine.industryCode, f.industry) : undefined,
+    f.unit ? eq(eliminationPlanLine.capacityUnit, f.unit) : undefined,
+    f.year === undefined ? undefined : eq(eliminationPlan.year, f.year),
+    f.enterprise === undefined ? undefined : eq(exitTask.enterpriseId, f.enterprise),
+    f.overdue === true ? overdueSql(f.today) : undefined,
+    f.overdue === false ? sql`not (${overdueSql(f.today)})` : undefined,
+    like ? sql`(lower(${enterprise.name}) like ${like} or lower(${line.name}) like ${like})` : undefined,
+  );
+}
 
 export const exitTaskRepository = {
   async plan(db: Db, planId: number) {
@@ -65,22 +124,32 @@ export const exitTaskRepository = {
     if (rows.length === 0) return [];
     return tx.insert(exitTask).values(rows).onConflictDoNothing({ target: exitTask.planLineId }).returning();
   },
-  async list(db: Db, f: ExitTaskFilter) {
-    const where: SQL[] = [];
-    if (f.scope.column !== 'all') where.push(eq(SCOPE_COLUMNS[f.scope.column], f.scope.code));
-    if (f.region) {
-      const r = f.region;
-      where.push(
-        or(eq(enterprise.regionCode, r), eq(enterprise.provinceCode, r), eq(enterprise.prefectureCode, r), eq(enterprise.countyCode, r), eq(enterprise.townshipCode, r))!,
-      );
-    }
-    if (f.status) where.push(eq(exitTask.status, f.status));
-    if (f.overdue === true) where.push(overdueSql(f.today));
-    if (f.overdue === false) where.push(sql`not (${overdueSql(f.today)})`);
+  /** One page in id order, after the task id `afterId` (keyset: no OFFSET however deep the list). */
+  page(db: Db, f: ExitTaskFilter, afterId: number | null, limit: number) {
     return base(db)
-      .where(and(...where))
+      .where(and(conditions(f), afterId === null ? undefined : gt(exitTask.id, afterId)))
       .orderBy(asc(exitTask.id))
-      .limit(1000);
+      .limit(limit);
+  },
+  /** Task count and capacity per unit over ALL matching tasks (units are never added together). */
+  async totals(db: Db, f: ExitTaskFilter) {
+    const rows = await db
+      .select({ unit: eliminationPlanLine.capacityUnit, tasks: count(), capacity: sql<string>`coalesce(sum(${eliminationPlanLine.capacity}), 0)` })
+      .from(exitTask)
+      .innerJoin(line, eq(line.id, exitTask.lineId))
+      .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId))
+      .innerJoin(eliminationPlan, eq(eliminationPlan.id, exitTask.planId))
+      .innerJoin(eliminationPlanLine, eq(eliminationPlanLine.id, exitTask.planLineId))
+      .where(conditions(f))
+      .groupBy(eliminationPlanLine.capacityUnit)
+      .orderBy(asc(eliminationPlanLine.capacityUnit));
+    return {
+      total: rows.reduce((n, r) => n + Number(r.tasks), 0),
+      capacityByUnit: rows.map((r) => ({ unit: r.unit, capacity: Number(r.capacity) })),
+    };
+  },
+  viewsByPlan(db: Db, planId: number) {
+    return base(db).where(eq(exitTask.planId, planId)).orderBy(asc(exitTask.id));
   },
   async viewById(db: Db, id: number) {
     const rows = await base(db).where(eq(exitTask.id, id));

@@ -1,13 +1,17 @@
-import { ExitTask, ExitTaskEvidence, ExitTaskFromPlanResult, ExitTaskQuery, ExitTaskSummary, ExitTaskTransitionBody, IdParam } from '@taotai/shared';
+import { ExitTask, ExitTaskEvidence, ExitTaskFromPlanResult, ExitTaskPage, ExitTaskQuery, ExitTaskTransitionBody, IdParam } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { DOCX_MIME } from './exit-task-commitment-docx.ts';
+import { commitmentDocument } from './exit-task-commitment.service.ts';
 import * as evidence from './exit-task-evidence.service.ts';
 import * as service from './exit-task.service.ts';
 
 const PlanIdParam = z.object({ planId: z.coerce.number().int().positive() });
 const EvidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() });
+/** The dismantling deadline being entered on the seal form, printed into the commitment. */
+const CommitmentQuery = z.object({ dismantleDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD').optional() });
 const EvidenceFileQuery = z.object({ display: z.enum(['true', 'false']).optional() });
 
 // Scope and role are checked in the services (out of scope 404, not an office of the region 403).
@@ -17,7 +21,7 @@ export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
   const base = '/api/v1/exit-tasks';
   app.get(
     base,
-    { config, schema: { tags, summary: '退出任务列表（区划、状态、是否逾期拆除筛选）', querystring: ExitTaskQuery, response: { 200: z.array(ExitTaskSummary) } } },
+    { config, schema: { tags, summary: '退出任务列表（区划、状态、阶段、行业、单位、年度、企业、逾期、名称筛选；合计为全部符合条件的任务）', querystring: ExitTaskQuery, response: { 200: ExitTaskPage } } },
     async (req) => service.listTasks(ctx.db, ctx.clock, req.actor!, req.query),
   );
   app.post(
@@ -29,6 +33,17 @@ export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id`,
     { config, schema: { tags, summary: '退出任务详情（含历史、佐证材料和可执行操作）', params: IdParam, response: { 200: ExitTask } } },
     async (req) => service.getTask(ctx.db, ctx.clock, req.actor!, req.params.id),
+  );
+  app.get(
+    `${base}/:id/commitment.docx`,
+    {
+      config,
+      schema: { tags, summary: '下载企业公开承诺书 Word 文档（封存前签字盖章后扫描上传）', params: IdParam, querystring: CommitmentQuery },
+    },
+    async (req, reply) => {
+      const doc = await commitmentDocument(ctx.db, req.actor!, req.params.id, req.query.dismantleDeadline);
+      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentHeader(doc.fileName, 'commitment.docx')).send(doc.body);
+    },
   );
   app.post(
     `${base}/:id/transitions`,

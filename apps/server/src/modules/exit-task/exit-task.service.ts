@@ -1,25 +1,32 @@
 import {
   EXIT_TASK_EVENT_LABELS,
   EXIT_TASK_STATUS_LABELS,
+  EXIT_TASK_STATUSES,
+  type ExitTaskPage,
+  type RegionLevel,
+  STAGE_OF_STATUS,
   type EvidenceKind,
   type ExitTask,
   type ExitTaskFromPlanResult,
   type ExitTaskQuery,
   type ExitTaskStatus,
-  type ExitTaskSummary,
   type ExitTaskTransitionBody,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import { type Actor, regionInScope } from '../../platform/access/actor.ts';
+import { type Actor, regionInScope, type ScopeColumn, scopeColumnFor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, regionRepository } from '../region/index.ts';
 import { eventsFrom, transitionFor } from './exit-task.machine.ts';
 import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
 import { presentSummary, presentTask } from './exit-task.presenter.ts';
-import { type ExitTaskInsert, type ExitTaskView, exitTaskRepository } from './exit-task.repository.ts';
+import { type ExitTaskFilter, type ExitTaskInsert, type ExitTaskView, exitTaskRepository } from './exit-task.repository.ts';
+
+const COUNTRY_CODE = '100000';
 
 const placeOf = (v: ExitTaskView): TaskPlace => ({
   code: v.regionCode,
@@ -48,24 +55,43 @@ export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): P
   ]);
   const place = placeOf(v);
   const availableEvents = eventsFrom(v.task.status as ExitTaskStatus).filter((e) => exitTaskPolicy.canFire(actor, place, e));
-  return presentTask(v, todayInChina(clock.now()), { events, evidence, duplicates, availableEvents });
+  return presentTask(v, todayInChina(clock.now()), await getCalendar(db), { events, evidence, duplicates, availableEvents });
 }
 
-export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskSummary[]> {
-  if (q.region) {
+/** The task list with totals over every matching task (the dashboard's numbers link here with the same filters). */
+export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskPage> {
+  let region: ExitTaskFilter['region'] = null;
+  // The country code (the admin's own region on the dashboard) is no region row: it means no region filter.
+  if (q.region && !(q.region === COUNTRY_CODE && actor.scope.column === 'all')) {
     const r = await regionRepository.byCode(db, q.region);
     if (!r || !regionInScope(actor, ancestryOf(r))) throw notFound('区划');
+    region = { column: scopeColumnFor(r.level as RegionLevel, false) as Exclude<ScopeColumn, 'all'>, code: r.code };
   }
+  const afterId = q.cursor === undefined ? null : Number(q.cursor);
+  if (afterId !== null && !(Number.isInteger(afterId) && afterId > 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
+  const statuses = q.stage ? EXIT_TASK_STATUSES.filter((s) => STAGE_OF_STATUS[s] === q.stage && (!q.status || s === q.status)) : q.status ? [q.status] : undefined;
   const today = todayInChina(clock.now());
-  // Enterprise users are scoped to their enterprise below; officials by their region subtree.
-  const rows = await exitTaskRepository.list(db, {
+  const filter: ExitTaskFilter = {
     scope: actor.scope,
-    region: q.region,
-    status: q.status,
+    // Enterprise users: only their own enterprise (and none at all if the account has no enterprise).
+    enterpriseOnly: actor.role === 'enterprise' ? (actor.enterpriseId ?? -1) : null,
+    region,
+    statuses,
+    industry: q.industry,
+    unit: q.unit,
+    year: q.year,
+    enterprise: q.enterprise,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    q: q.q || undefined,
     today,
-  });
-  return rows.filter((v) => exitTaskPolicy.canRead(actor, placeOf(v))).map((v) => presentSummary(v, today));
+  };
+  const [rows, totals, cal] = await Promise.all([exitTaskRepository.page(db, filter, afterId, q.limit + 1), exitTaskRepository.totals(db, filter), getCalendar(db)]);
+  const items = rows.slice(0, q.limit);
+  return {
+    items: items.map((v) => presentSummary(v, today, cal)),
+    nextCursor: rows.length > q.limit ? String(items.at(-1)!.task.id) : null,
+    ...totals,
+  };
 }
 
 /** One task per line of an approved plan; running it again creates only the missing ones. */
@@ -88,6 +114,8 @@ export async function createFromPlan(db: Db, clock: Clock, actor: Actor, planId:
       updatedAt: now,
     }));
     const inserted = await exitTaskRepository.insertMissing(tx, rows);
+    // The progress rollup moves in the same transaction, so the dashboard never disagrees with the tasks.
+    await progressMaintenance.tasksCreated(tx, inserted.map((r) => r.id));
     if (inserted.length > 0) {
       await recordAudit(tx, actor, now, {
         action: 'exit_task.create_from_plan',
@@ -100,8 +128,8 @@ export async function createFromPlan(db: Db, clock: Clock, actor: Actor, planId:
     return inserted.length;
   });
   const today = todayInChina(now);
-  const all = await exitTaskRepository.list(db, { scope: actor.scope, today });
-  return { created, tasks: all.filter((v) => v.task.planId === planId).map((v) => presentSummary(v, today)) };
+  const [all, cal] = await Promise.all([exitTaskRepository.viewsByPlan(db, planId), getCalendar(db)]);
+  return { created, tasks: all.filter((v) => exitTaskPolicy.canRead(actor, placeOf(v))).map((v) => presentSummary(v, today, cal)) };
 }
 
 /** Facts each event stores on the task, so the detail shows the current seal and dismantling records. */
@@ -153,6 +181,7 @@ export async function fireTaskEvent(tx: Db, now: Date, actor: Actor, id: number,
 
   const moved = await exitTaskRepository.transition(tx, id, from, t.to, { ...factsOf(body, now), updatedAt: now });
   if (!moved) throw conflict('退出任务状态已被他人改变，请刷新后重试');
+  await progressMaintenance.taskMoved(tx, id, from);
   // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
   const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
   const payload = { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) };

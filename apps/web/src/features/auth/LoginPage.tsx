@@ -58,6 +58,9 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <a href="/public" className="login-public-link" style={{ color: 'rgba(255, 255, 255, 0.85)', marginTop: 24 }}>
+        公告公示查询（无需登录）›
+      </a>
     </div>
   );
 }

@@ -4,10 +4,12 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Popco
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime, fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
+import { exitTaskApi } from '../exit-task/exit-task-api.ts';
 import { unitTotalsText } from '../survey/survey-api.ts';
 import { AddLinesModal } from './AddLinesModal.tsx';
 import { PLAN_STATUS_COLORS, planApi } from './plan-api.ts';
@@ -19,6 +21,7 @@ export default function PlanDetailPage() {
   const { id } = useParams();
   const nav = useNavigate();
   const { message } = App.useApp();
+  const me = useMe();
   const p = useAsync(() => planApi.get(id!), [id]);
   const [adding, setAdding] = useState(false);
   const [returning, setReturning] = useState(false);
@@ -105,6 +108,25 @@ export default function PlanDetailPage() {
         extra={
           <Space wrap>
             <Button onClick={() => nav('/elimination-plans')}>返回</Button>
+            {plan.status === 'approved' && (me.role === 'admin' || me.role === 'group_office') && (
+              <Button
+                loading={busy}
+                onClick={() =>
+                  exitTaskApi
+                    .fromPlan(plan.id)
+                    .then((r) => message.success(`已生成退出任务：新增 ${r.created} 项，共 ${r.tasks.length} 项`))
+                    .catch((e) => message.error(errorMessage(e)))
+                }
+                data-testid="plan-make-tasks"
+              >
+                生成退出任务
+              </Button>
+            )}
+            {plan.status === 'approved' && (
+              <Button onClick={() => nav(`/exit-tasks?region=${plan.regionCode}&year=${plan.year}`)} data-testid="plan-view-tasks">
+                查看退出任务
+              </Button>
+            )}
             {a.export && (
               <Button icon={<DownloadOutlined />} onClick={() => run(() => planApi.export(plan.id, `${plan.title}.xlsx`), '已导出')}>
                 导出

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCan, useMe } from '../../app/session.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { enterpriseApi } from '../enterprise/enterprise-api.ts';
+import { ProgressCard } from '../progress/ProgressCard.tsx';
 import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
 
 const COUNTS: { key: string; title: string; status?: string; icon: ReactNode; color: string }[] = [
@@ -70,6 +71,7 @@ export default function HomePage() {
           </Row>
         </>
       )}
+      {readsEnterprises && me.role !== 'enterprise' && <ProgressCard />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           {me.role === 'enterprise' ? (

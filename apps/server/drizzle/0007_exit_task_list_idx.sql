@@ -1,0 +1,2 @@
+CREATE INDEX "exit_task_status_deadline_idx" ON "exit_task" USING btree ("status","dismantle_deadline");--> statement-breakpoint
+CREATE INDEX "exit_task_plan_idx" ON "exit_task" USING btree ("plan_id");

@@ -1,0 +1,60 @@
+import {
+  Announcement,
+  AnnouncementCreateBody,
+  AnnouncementQuery,
+  AnnouncementSummary,
+  AnnouncementTransitionBody,
+  AnnouncementUpdateBody,
+  IdParam,
+  Objection,
+  ObjectionAnswerBody,
+} from '@taotai/shared';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { TypedApp } from '../../platform/http/typed-app.ts';
+import * as service from './announcement.service.ts';
+import * as objections from './objection.service.ts';
+
+const ObjectionParams = z.object({ id: z.coerce.number().int().positive(), objectionId: z.coerce.number().int().positive() });
+
+// Scope and role are checked in the services (out of scope 404, not the issuing or approving office 403).
+export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
+  const tags = ['announcements'];
+  const config = { ability: 'enterprise:read' as const };
+  const base = '/api/v1/announcements';
+  app.get(
+    base,
+    { config, schema: { tags, summary: '公告公示列表（区划、内容、状态、年度筛选）', querystring: AnnouncementQuery, response: { 200: z.array(AnnouncementSummary) } } },
+    async (req) => service.listAnnouncements(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.post(
+    base,
+    { config, schema: { tags, summary: '按记录生成公告草稿（名单为生成时的快照）', body: AnnouncementCreateBody, response: { 201: Announcement } } },
+    async (req, reply) => reply.status(201).send(await service.createAnnouncement(ctx.db, ctx.clock, req.actor!, req.body)),
+  );
+  app.get(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '公告详情（名单、分单位合计、公示期和可执行操作）', params: IdParam, response: { 200: Announcement } } },
+    async (req) => service.getAnnouncement(ctx.db, ctx.clock, req.actor!, req.params.id),
+  );
+  app.put(
+    `${base}/:id`,
+    { config, schema: { tags, summary: '修改草稿的标题、正文、形式和公示期（带版本号）', params: IdParam, body: AnnouncementUpdateBody, response: { 200: Announcement } } },
+    async (req) => service.updateAnnouncement(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/transitions`,
+    { config, schema: { tags, summary: '提交审核、退回、审核通过、发布或归档', params: IdParam, body: AnnouncementTransitionBody, response: { 200: Announcement } } },
+    async (req) => service.transitionAnnouncement(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    `${base}/:id/objections`,
+    { config, schema: { tags, summary: '公示期间收到的异议及答复', params: IdParam, response: { 200: z.array(Objection) } } },
+    async (req) => objections.listObjections(ctx.db, req.actor!, req.params.id),
+  );
+  app.post(
+    `${base}/:id/objections/:objectionId/answer`,
+    { config, schema: { tags, summary: '答复异议（发布单位，每件答复一次，记录答复人和时间）', params: ObjectionParams, body: ObjectionAnswerBody, response: { 200: Objection } } },
+    async (req) => objections.answerObjection(ctx.db, ctx.clock, req.actor!, req.params.id, req.params.objectionId, req.body),
+  );
+}

@@ -1,0 +1,197 @@
+import {
+  ANNOUNCEMENT_EVENT_LABELS,
+  ANNOUNCEMENT_FORM_LABELS,
+  ANNOUNCEMENT_KIND_LABELS,
+  ANNOUNCEMENT_STATUS_LABELS,
+  type Announcement,
+  type AnnouncementCreateBody,
+  type AnnouncementForm,
+  type AnnouncementKind,
+  type AnnouncementQuery,
+  type AnnouncementStatus,
+  type AnnouncementSummary,
+  type AnnouncementTransitionBody,
+  type AnnouncementUpdateBody,
+} from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { type RegionRow, regionRepository } from '../region/index.ts';
+import { regionSubtree } from '../target/index.ts';
+import { buildItems } from './announcement-build.ts';
+import { nextStatus } from './announcement.machine.ts';
+import { ANNOUNCEMENT_LEVELS, announcementPolicy as policy } from './announcement.policy.ts';
+import { noticeOf, presentAnnouncement, presentSummary, totalsOf } from './announcement.presenter.ts';
+import { type AnnouncementInsert, type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
+
+export const STALE = '该公告已被他人修改，请刷新后重试';
+
+/** The announcement and its issuing region if the actor may read it; otherwise 404, like a missing id. */
+export async function readableAnnouncement(db: Db, actor: Actor, id: number): Promise<{ view: AnnouncementView; region: RegionRow }> {
+  const view = await repo.viewById(db, id);
+  const region = view ? await regionRepository.byCode(db, view.regionCode) : null;
+  if (!view || !region || !policy.canRead(actor, region)) throw notFound('公告');
+  return { view, region };
+}
+
+export function defaultTitle(regionName: string, year: number, kind: AnnouncementKind, form: AnnouncementForm): string {
+  const what = { plan_list: '计划淘汰落后产能企业名单', sealed_list: '已封存落后产能生产线及企业承诺', completed_list: '已完成淘汰落后产能企业名单' }[kind];
+  return `${regionName}${year}年${what}${ANNOUNCEMENT_FORM_LABELS[form]}`;
+}
+
+/** Standard wording; the office edits it while the draft is open. */
+export function defaultBody(regionName: string, year: number, kind: AnnouncementKind, form: AnnouncementForm, days: number): string {
+  const basis = '根据《国务院关于进一步加强淘汰落后产能工作的通知》和我省淘汰落后产能工作部署';
+  const what = ANNOUNCEMENT_KIND_LABELS[kind];
+  const head = `${basis}，现将${regionName}${year}年${what}（含企业名称、生产线（设备）及产能）予以${ANNOUNCEMENT_FORM_LABELS[form]}。`;
+  if (form === 'announcement') return `${head}\n欢迎社会各界监督。`;
+  return `${head}\n公示期为${days}个工作日，自发布之日的次日起计算。公示期间，任何单位和个人对名单有异议的，可通过本页面实名或留下联系电话提出，我办将逐件核实并答复。`;
+}
+
+export async function getAnnouncement(db: Db, clock: Clock, actor: Actor, id: number): Promise<Announcement> {
+  const { view, region } = await readableAnnouncement(db, actor, id);
+  const [items, counts, cal] = await Promise.all([repo.items(db, id), repo.objectionCounts(db, [id]), getCalendar(db)]);
+  const notice = noticeOf(view, cal, todayInChina(clock.now()));
+  return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, region, view.status as AnnouncementStatus));
+}
+
+export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: AnnouncementQuery): Promise<AnnouncementSummary[]> {
+  if (actor.role === 'enterprise') return [];
+  if (q.region) {
+    const r = await regionRepository.byCode(db, q.region);
+    if (!r || !policy.canRead(actor, r)) throw notFound('行政区划');
+  }
+  const scope = actor.scope.column === 'all' ? undefined : regionSubtree(actor.scope.column, actor.scope.code);
+  const rows = await repo.list(db, { scope, region: q.region, kind: q.kind, status: q.status, year: q.year });
+  const ids = rows.map((r) => r.id);
+  const [itemCounts, objections, cal] = await Promise.all([repo.itemCounts(db, ids), repo.objectionCounts(db, ids), getCalendar(db)]);
+  const today = todayInChina(clock.now());
+  return rows.map((a) => presentSummary(a, noticeOf(a, cal, today), itemCounts.get(a.id) ?? 0, objections.get(a.id)));
+}
+
+/** Builds a draft: the list is copied from the records now (a snapshot), with the per-unit totals. */
+export async function createAnnouncement(db: Db, clock: Clock, actor: Actor, body: AnnouncementCreateBody): Promise<Announcement> {
+  const region = await regionRepository.byCode(db, body.regionCode);
+  if (!region || !policy.canRead(actor, region)) throw notFound('行政区划');
+  if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以编制本级公告`);
+  if (!ANNOUNCEMENT_LEVELS.includes(region.level)) {
+    const message = '公告由省、市、县三级领导小组办公室发布';
+    throw invalid(message, [{ path: 'regionCode', message }]);
+  }
+  const now = clock.now();
+  const id = await db.transaction(async (tx) => {
+    const items = await buildItems(tx, region, body.kind, body.year, body.kind === 'plan_list' ? body.sourcePlanId : null);
+    if (items.length === 0) {
+      const none = { plan_list: '所选计划中没有生产线', sealed_list: `${region.name}${body.year}年没有已封存且有企业公开承诺书的生产线`, completed_list: `${region.name}${body.year}年还没有验收合格的退出任务` }[body.kind];
+      throw invalid(`${none}，无法生成${ANNOUNCEMENT_KIND_LABELS[body.kind]}`);
+    }
+    const days = body.noticeWorkingDays;
+    const row = await repo.insert(tx, {
+      regionCode: region.code,
+      year: body.year,
+      kind: body.kind,
+      form: body.form,
+      noticeWorkingDays: body.form === 'publicity' ? days : null,
+      title: body.title || defaultTitle(region.name, body.year, body.kind, body.form),
+      body: body.body || defaultBody(region.name, body.year, body.kind, body.form, days),
+      sourcePlanId: body.kind === 'plan_list' ? body.sourcePlanId : null,
+      builtAt: now,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insertItems(
+      tx,
+      items.map((i) => ({ ...i, announcementId: row.id })),
+    );
+    const totals = totalsOf(items);
+    await recordAudit(tx, actor, now, {
+      action: 'announcement.create',
+      entityType: 'announcement',
+      entityId: row.id,
+      regionCode: region.code,
+      after: { ...row, itemCount: items.length, totals },
+    });
+    return row.id;
+  });
+  return getAnnouncement(db, clock, actor, id);
+}
+
+export async function updateAnnouncement(db: Db, clock: Clock, actor: Actor, id: number, body: AnnouncementUpdateBody): Promise<Announcement> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { view, region } = await readableAnnouncement(tx, actor, id);
+    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以修改本级公告`);
+    if (view.status !== 'draft') throw conflict('只有草稿状态的公告可以修改；已提交的公告请由审核单位退回后再改');
+    const after = await repo.updateIfVersion(tx, id, body.version, {
+      title: body.title,
+      body: body.body,
+      form: body.form,
+      noticeWorkingDays: body.form === 'publicity' ? body.noticeWorkingDays : null,
+      updatedAt: now,
+    });
+    if (!after) throw conflict(STALE);
+    const pick = (a: typeof after | AnnouncementView) => ({ title: a.title, body: a.body, form: a.form, noticeWorkingDays: a.noticeWorkingDays });
+    await recordAudit(tx, actor, now, { action: 'announcement.update', entityType: 'announcement', entityId: id, regionCode: region.code, before: pick(view), after: pick(after) });
+  });
+  return getAnnouncement(db, clock, actor, id);
+}
+
+/**
+ * Fires an event of the flow. Publishing fixes the Beijing publication date and, for a 公示, the last day
+ * of the notice period (N working days after it), and archives the older lists of the same region and kind.
+ */
+export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor, id: number, body: AnnouncementTransitionBody): Promise<Announcement> {
+  const now = clock.now();
+  const { event } = body;
+  await db.transaction(async (tx) => {
+    const { view, region } = await readableAnnouncement(tx, actor, id);
+    const from = view.status as AnnouncementStatus;
+    const to = nextStatus(from, event);
+    if (!to) throw conflict(`公告当前为“${ANNOUNCEMENT_STATUS_LABELS[from]}”，不能${ANNOUNCEMENT_EVENT_LABELS[event]}`);
+    if (!policy.mayFire(actor, region, event)) {
+      throw forbidden(event === 'submit' ? `只有${region.name}领导小组办公室可以提交本级公告` : '只有本级或上级领导小组办公室可以审核、发布或归档该公告');
+    }
+    if (event === 'return' && !body.reason) throw invalid('退回时请填写退回原因', [{ path: 'reason', message: '退回时请填写退回原因' }]);
+
+    const set: Partial<AnnouncementInsert> = { updatedAt: now };
+    if (event === 'submit') Object.assign(set, { submittedAt: now, submittedBy: actor.userId, returnReason: null });
+    if (event === 'return') Object.assign(set, { returnReason: body.reason, approvedAt: null, approvedBy: null });
+    if (event === 'approve') Object.assign(set, { approvedAt: now, approvedBy: actor.userId });
+    if (event === 'archive') set.archivedAt = now;
+    if (event === 'publish') {
+      const publishDate = todayInChina(now);
+      const days = view.form === 'publicity' ? (view.noticeWorkingDays ?? 0) : 0;
+      const noticeEndDate = days > 0 ? (await getCalendar(tx)).addWorkingDays(publishDate, days) : null;
+      Object.assign(set, { publishedAt: now, publishedBy: actor.userId, publishDate, noticeEndDate });
+    }
+    // The status condition is the guard: a concurrent transition that got there first leaves no row to update.
+    const moved = await repo.transition(tx, id, from, to, set);
+    if (!moved) throw conflict('公告状态已被他人改变，请刷新后重试');
+    await recordAudit(tx, actor, now, {
+      action: `announcement.${event}`,
+      entityType: 'announcement',
+      entityId: id,
+      regionCode: region.code,
+      before: { status: from },
+      after: { status: to, reason: body.reason || undefined, publishDate: moved.publishDate ?? undefined, noticeEndDate: moved.noticeEndDate ?? undefined },
+    });
+    if (event === 'publish') {
+      for (const old of await repo.archiveSuperseded(tx, moved, now)) {
+        await recordAudit(tx, actor, now, {
+          action: 'announcement.archive',
+          entityType: 'announcement',
+          entityId: old.id,
+          regionCode: region.code,
+          before: { status: 'published' },
+          after: { status: 'archived', supersededBy: id },
+        });
+      }
+    }
+  });
+  return getAnnouncement(db, clock, actor, id);
+}

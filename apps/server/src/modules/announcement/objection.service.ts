@@ -1,0 +1,107 @@
+import { randomInt } from 'node:crypto';
+import type { Objection, ObjectionAnswerBody, ObjectionBody, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { type AuditSubject, recordAudit } from '../../platform/audit/audit.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../catalogue/index.ts';
+import { announcementPolicy as policy } from './announcement.policy.ts';
+import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
+import { announcementRepository as repo } from './announcement.repository.ts';
+import { readableAnnouncement } from './announcement.service.ts';
+import { publicAnnouncement } from './public.service.ts';
+
+// No 0/O or 1/I: the code is read off a phone screen and typed back in.
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const newReceiptCode = () => `YY${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+
+export const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
+export const tooMany = () => new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
+const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和提交时填写的手机号码';
+
+/**
+ * Anyone files an objection while the publicity's notice period is open (Beijing date ≤ its last day).
+ * The citizen gets a receipt code to look up the answer with the same phone number.
+ */
+export async function fileObjection(db: Db, clock: Clock, ip: string | null, id: number, body: ObjectionBody): Promise<ObjectionReceipt> {
+  const now = clock.now();
+  const a = await publicAnnouncement(db, id);
+  if (a.form !== 'publicity') throw conflict('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
+  const notice = noticeOf(a, await getCalendar(db), todayInChina(now));
+  if (!notice?.open) throw conflict(`该公示的公示期已于${a.noticeEndDate}结束，不再受理异议`);
+  if (body.itemId) {
+    const item = await repo.itemById(db, id, body.itemId);
+    if (!item) throw invalid('所选名单条目不属于本公示，请重新选择', [{ path: 'itemId', message: '所选条目不属于本公示' }]);
+  }
+  const who: AuditSubject = { userId: null, username: 'public', ip };
+  for (let attempt = 0; ; attempt++) {
+    const receiptCode = newReceiptCode();
+    try {
+      return await db.transaction(async (tx) => {
+        const row = await repo.insertObjection(tx, {
+          announcementId: id,
+          itemId: body.itemId ?? null,
+          receiptCode,
+          content: body.content,
+          name: body.name || null,
+          phone: body.phone,
+          ip,
+          filedAt: now,
+        });
+        // The phone number stays in the objection table; the audit trail keeps only a masked copy.
+        await recordAudit(tx, who, now, {
+          action: 'announcement.objection',
+          entityType: 'announcement',
+          entityId: id,
+          regionCode: a.regionCode,
+          after: { objectionId: row.id, receiptCode, itemId: row.itemId, content: row.content, name: row.name, phone: maskPhone(row.phone) },
+        });
+        return { receiptCode, filedAt: row.filedAt.toISOString() };
+      });
+    } catch (err) {
+      if (attempt < 3 && isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
+}
+
+/** The objection and its answer, for whoever holds the receipt code and the phone number filed with it. */
+export async function lookupObjection(db: Db, code: string, phone: string): Promise<ObjectionStatus> {
+  const o = await repo.objectionByReceipt(db, code.toUpperCase());
+  if (!o || o.phone !== phone) throw new AppError(404, 'not_found', NO_RECEIPT);
+  const a = await repo.viewById(db, o.announcementId);
+  return presentObjectionStatus(o, a?.title ?? '');
+}
+
+export async function listObjections(db: Db, actor: Actor, id: number): Promise<Objection[]> {
+  await readableAnnouncement(db, actor, id);
+  const [rows, items] = await Promise.all([repo.objections(db, id), repo.items(db, id)]);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined));
+}
+
+/** The issuing office answers each objection once; who and when are recorded with it. */
+export async function answerObjection(db: Db, clock: Clock, actor: Actor, id: number, objectionId: number, body: ObjectionAnswerBody): Promise<Objection> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { region } = await readableAnnouncement(tx, actor, id);
+    const o = await repo.objectionById(tx, id, objectionId);
+    if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
+    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以答复本公示的异议`);
+    if (o.answeredAt) throw conflict('该异议已答复，答复不能修改');
+    const after = await repo.answerObjection(tx, o.id, body.version, { answer: body.answer, answeredBy: actor.userId, answeredByName: actor.displayName, answeredAt: now });
+    if (!after) throw conflict('该异议已被他人答复或修改，请刷新后重试');
+    await recordAudit(tx, actor, now, {
+      action: 'announcement.objection_answer',
+      entityType: 'announcement',
+      entityId: id,
+      regionCode: region.code,
+      after: { objectionId: o.id, receiptCode: o.receiptCode, answer: body.answer },
+    });
+    const item = o.itemId ? await repo.itemById(tx, id, o.itemId) : null;
+    return presentObjection(after, item ?? undefined);
+  });
+}

@@ -1,0 +1,253 @@
+import {
+  type AddInspectionEnterprisesBody,
+  INSPECTION_ROUND_EVENT_LABELS,
+  INSPECTION_ROUND_STATUS_LABELS,
+  type InspectedLine,
+  type InspectionCandidate,
+  type InspectionRound,
+  type InspectionRoundBody,
+  type InspectionRoundQuery,
+  type InspectionRoundStatus,
+  type InspectionRoundSummary,
+  type InspectionRoundTransitionBody,
+  type InspectionRoundUpdateBody,
+  type TeamMember,
+  type TeamMemberBody,
+} from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
+import { acceptsConclusions, acceptsEnterprises, roundEventsFrom, roundTransitionFor } from './inspection-round.machine.ts';
+import { inspectionPolicy } from './inspection.policy.ts';
+import { presentLine, presentRecord, presentRoundSummary } from './inspection.presenter.ts';
+import { inspectionRepository as repo, type RoundRow, type SubtreeColumn } from './inspection.repository.ts';
+
+export const STALE_ROUND = '检查验收批次已被他人修改，请刷新后重试';
+export const STALE_RECORD = '检查记录已被他人修改，请刷新后重试';
+
+export interface RoundContext {
+  round: RoundRow;
+  region: RegionRow;
+  place: RegionAncestry;
+}
+
+/** The enterprise column that equals a region's code for enterprises in its subtree. */
+export function subtreeColumn(level: string): SubtreeColumn {
+  if (level === 'province') return 'provinceCode';
+  if (level === 'prefecture') return 'prefectureCode';
+  if (level === 'county') return 'countyCode';
+  return 'townshipCode';
+}
+
+/** The round if the actor may read it; out of scope answers exactly like a missing round. */
+export async function readableRound(db: Db, actor: Actor, id: number): Promise<RoundContext> {
+  const round = await repo.roundById(db, id);
+  const region = round ? await regionRepository.byCode(db, round.regionCode) : null;
+  if (!round || !region || !inspectionPolicy.canRead(actor, ancestryOf(region))) throw notFound('检查验收批次');
+  return { round, region, place: ancestryOf(region) };
+}
+
+export async function writableRound(db: Db, actor: Actor, id: number): Promise<RoundContext> {
+  const c = await readableRound(db, actor, id);
+  if (!inspectionPolicy.canWrite(actor, c.place)) throw forbidden('只有本级或上级领导小组办公室可以组织检查验收');
+  return c;
+}
+
+/** Team members come from the agencies of the round's region (the leading group's member agencies). */
+async function resolveTeam(db: Db, regionCode: string, team: TeamMemberBody[]): Promise<TeamMember[]> {
+  const agencies = new Map((await regionRepository.agenciesOf(db, regionCode)).map((a) => [a.id, a.name]));
+  const fields: { path: string; message: string }[] = [];
+  team.forEach((m, i) => {
+    if (!agencies.has(m.agencyId)) fields.push({ path: `team.${i}.agencyId`, message: `检查组第${i + 1}名成员（${m.personName}）的单位不是本级成员单位` });
+  });
+  if (team.filter((m) => m.role === 'leader').length > 1) fields.push({ path: 'team', message: '检查组只能有一名组长' });
+  if (fields.length) throw invalid(fields.map((f) => f.message).join('；'), fields);
+  return team.map((m) => ({ agencyId: m.agencyId, agencyName: agencies.get(m.agencyId)!, personName: m.personName, role: m.role }));
+}
+
+function checkDates(startDate: string, endDate: string | null | undefined) {
+  if (endDate && endDate < startDate) throw invalid('结束日期不能早于开始日期', [{ path: 'endDate', message: '结束日期不能早于开始日期' }]);
+}
+
+export async function listRounds(db: Db, actor: Actor, q: InspectionRoundQuery): Promise<InspectionRoundSummary[]> {
+  if (actor.role === 'enterprise') return [];
+  const scope = actor.scope.column === 'all' ? null : { column: actor.scope.column, code: actor.scope.code };
+  const rows = await repo.listRounds(db, { scope, year: q.year, status: q.status });
+  const counts = new Map((await repo.recordCounts(db, rows.map((r) => r.round.id))).map((c) => [c.roundId, c]));
+  return rows.map((r) => presentRoundSummary(r.round, r.regionName, counts.get(r.round.id) ?? { total: 0, concluded: 0 }));
+}
+
+export async function getRound(db: Db, actor: Actor, id: number): Promise<InspectionRound> {
+  const { round, region, place } = await readableRound(db, actor, id);
+  const records = await repo.recordsOfRound(db, id);
+  const pendingIds = records.filter((r) => r.record.status === 'pending').map((r) => r.record.enterpriseId);
+  const live = new Map<number, InspectedLine[]>();
+  for (const t of pendingIds.length ? await repo.awaitingAcceptance(db, { enterpriseIds: pendingIds }) : []) {
+    live.set(t.enterpriseId, [...(live.get(t.enterpriseId) ?? []), presentLine(t)]);
+  }
+  const status = round.status as InspectionRoundStatus;
+  const write = inspectionPolicy.canWrite(actor, place);
+  const concluded = records.filter((r) => r.record.status === 'concluded').length;
+  return {
+    ...presentRoundSummary(round, region.name, { total: records.length, concluded }),
+    records: records.map((v) =>
+      presentRecord(v, live.get(v.record.enterpriseId) ?? [], {
+        conclude: write && acceptsConclusions(status) && v.record.status === 'pending',
+        remove: write && acceptsEnterprises(status) && v.record.status === 'pending',
+        generateOpinion: write && v.record.status === 'concluded',
+        uploadScan: write && v.record.opinionStatus === 'drafted',
+      }),
+    ),
+    abilities: { update: write && status !== 'concluded', addEnterprises: write && acceptsEnterprises(status), events: write ? roundEventsFrom(status) : [] },
+  };
+}
+
+export async function createRound(db: Db, clock: Clock, actor: Actor, body: InspectionRoundBody): Promise<InspectionRound> {
+  const regionCode = body.regionCode ?? actor.regionCode;
+  const region = await regionRepository.byCode(db, regionCode);
+  if (!region || !inspectionPolicy.canRead(actor, ancestryOf(region))) throw notFound('行政区划');
+  if (!inspectionPolicy.canCreateFor(actor, regionCode)) throw forbidden('检查验收由本级领导小组办公室组织');
+  checkDates(body.startDate, body.endDate);
+  const now = clock.now();
+  const id = await db.transaction(async (tx) => {
+    const team = await resolveTeam(tx, regionCode, body.team);
+    const r = await repo.insertRound(tx, {
+      regionCode,
+      title: body.title,
+      year: body.year,
+      startDate: body.startDate,
+      endDate: body.endDate ?? null,
+      team,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, actor, now, { action: 'inspection.create', entityType: 'inspection_round', entityId: r.id, regionCode, after: { title: r.title, year: r.year, team } });
+    return r.id;
+  });
+  return getRound(db, actor, id);
+}
+
+export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number, body: InspectionRoundUpdateBody): Promise<InspectionRound> {
+  checkDates(body.startDate, body.endDate);
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { round } = await writableRound(tx, actor, id);
+    if (round.status === 'concluded') throw conflict('本批次检查已结束，不能再修改');
+    const team = await resolveTeam(tx, round.regionCode, body.team);
+    const set = { title: body.title, year: body.year, startDate: body.startDate, endDate: body.endDate ?? null, team, updatedAt: now };
+    const r = await repo.updateRound(tx, id, body.version, set, round.status);
+    if (!r) throw conflict(STALE_ROUND);
+    await recordAudit(tx, actor, now, {
+      action: 'inspection.update',
+      entityType: 'inspection_round',
+      entityId: id,
+      regionCode: round.regionCode,
+      before: { title: round.title, year: round.year, startDate: round.startDate, endDate: round.endDate, team: round.team },
+      after: { title: r.title, year: r.year, startDate: r.startDate, endDate: r.endDate, team },
+    });
+  });
+  return getRound(db, actor, id);
+}
+
+export async function transitionRound(db: Db, clock: Clock, actor: Actor, id: number, body: InspectionRoundTransitionBody): Promise<InspectionRound> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { round } = await writableRound(tx, actor, id);
+    const from = round.status as InspectionRoundStatus;
+    const t = roundTransitionFor(from, body.event);
+    if (!t) throw conflict(`检查验收批次当前为“${INSPECTION_ROUND_STATUS_LABELS[from]}”，不能${INSPECTION_ROUND_EVENT_LABELS[body.event]}`);
+    const records = await repo.recordsOfRound(tx, id);
+    const team = round.team as TeamMember[];
+    const refusal = t.guard({
+      leaders: team.filter((m) => m.role === 'leader').length,
+      teamSize: team.length,
+      records: records.length,
+      pendingRecords: records.filter((r) => r.record.status === 'pending').length,
+    });
+    if (refusal) throw invalid(refusal);
+    const moved = await repo.updateRound(tx, id, body.version, { status: t.to, updatedAt: now }, from);
+    if (!moved) throw conflict(STALE_ROUND);
+    await recordAudit(tx, actor, now, {
+      action: `inspection.${body.event}`,
+      entityType: 'inspection_round',
+      entityId: id,
+      regionCode: round.regionCode,
+      before: { status: from },
+      after: { status: t.to },
+    });
+  });
+  return getRound(db, actor, id);
+}
+
+/** Enterprises in the round's region whose exit tasks await acceptance and are not under inspection yet. */
+export async function listCandidates(db: Db, actor: Actor, id: number): Promise<InspectionCandidate[]> {
+  const { region } = await readableRound(db, actor, id);
+  const tasks = await repo.awaitingAcceptance(db, { subtree: { column: subtreeColumn(region.level), code: region.code } });
+  const enterpriseIds = [...new Set(tasks.map((t) => t.enterpriseId))];
+  const busy = new Set((await repo.pendingEnterprises(db, enterpriseIds)).map((p) => p.enterpriseId));
+  const enterprises = await repo.enterprisesByIds(db, enterpriseIds.filter((e) => !busy.has(e)));
+  return enterprises.map((e) => ({
+    enterpriseId: e.id,
+    enterpriseName: e.name,
+    uscc: e.uscc,
+    regionCode: e.regionCode,
+    lines: tasks.filter((t) => t.enterpriseId === e.id).map(presentLine),
+  }));
+}
+
+export async function addEnterprises(db: Db, clock: Clock, actor: Actor, id: number, body: AddInspectionEnterprisesBody): Promise<InspectionRound> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { round, region } = await writableRound(tx, actor, id);
+    if (!acceptsEnterprises(round.status as InspectionRoundStatus)) throw conflict('本批次检查已结束，不能再添加企业');
+    const ids = [...new Set(body.enterpriseIds)];
+    const awaiting = new Set(
+      (await repo.awaitingAcceptance(tx, { subtree: { column: subtreeColumn(region.level), code: region.code }, enterpriseIds: ids })).map((t) => t.enterpriseId),
+    );
+    const busy = new Map((await repo.pendingEnterprises(tx, ids)).map((p) => [p.enterpriseId, p.roundId]));
+    const names = new Map((await repo.enterprisesByIds(tx, ids)).map((e) => [e.id, e.name]));
+    const problems: string[] = [];
+    for (const e of ids) {
+      // Named by number only: an enterprise outside the round's region may be outside the actor's scope too.
+      if (!awaiting.has(e)) problems.push(`企业（编号${e}）不在本批次区划内或没有待验收的退出任务`);
+      else if (busy.has(e)) problems.push(`${names.get(e)}已在检查验收批次（编号${busy.get(e)}）中待检查`);
+    }
+    if (problems.length) throw invalid(problems.join('；'), [{ path: 'enterpriseIds', message: problems.join('；') }]);
+    const inserted = await repo.insertRecords(
+      tx,
+      ids.map((enterpriseId) => ({ roundId: id, enterpriseId, createdAt: now, updatedAt: now })),
+    );
+    await recordAudit(tx, actor, now, {
+      action: 'inspection.add_enterprises',
+      entityType: 'inspection_round',
+      entityId: id,
+      regionCode: round.regionCode,
+      after: { records: inserted.map((r) => ({ id: r.id, enterpriseId: r.enterpriseId, enterpriseName: names.get(r.enterpriseId) })) },
+    });
+  });
+  return getRound(db, actor, id);
+}
+
+export async function removeRecord(db: Db, clock: Clock, actor: Actor, id: number, recordId: number, version: number): Promise<InspectionRound> {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const { round } = await writableRound(tx, actor, id);
+    const v = await repo.recordOfRound(tx, id, recordId);
+    if (!v) throw notFound('检查记录');
+    if (v.record.status !== 'pending') throw conflict('已作出验收结论的企业不能移出');
+    if (!acceptsEnterprises(round.status as InspectionRoundStatus)) throw conflict('本批次检查已结束');
+    if (!(await repo.deletePendingRecord(tx, recordId, version))) throw conflict(STALE_RECORD);
+    await recordAudit(tx, actor, now, {
+      action: 'inspection.remove_enterprise',
+      entityType: 'inspection_record',
+      entityId: recordId,
+      regionCode: round.regionCode,
+      before: { roundId: id, enterpriseId: v.record.enterpriseId, enterpriseName: v.enterpriseName },
+    });
+  });
+  return getRound(db, actor, id);
+}

@@ -1,0 +1,247 @@
+import { EXIT_TASK_STATUSES, type ExitTaskStage, STAGE_OF_STATUS } from '@taotai/shared';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { progressEnterpriseRollup, progressRollup, progressSealedDeadline, region, target } from '../../db/schema/index.ts';
+
+/** The country's code: the admin's region and the root of every task's ancestry. */
+export const COUNTRY_CODE = '100000';
+
+/** Stage of a task status, as SQL over `t.status` (same table as STAGE_OF_STATUS). */
+const STAGE_SQL = sql.raw(`CASE t.status ${EXIT_TASK_STATUSES.map((s) => `WHEN '${s}' THEN '${STAGE_OF_STATUS[s]}'`).join(' ')} END`);
+const DONE_SQL = sql.raw(`t.status IN ('accepted', 'closed')`);
+
+/**
+ * Every region a task counts in: the country and each ancestor code of its enterprise (the same codes
+ * the task list filters on), once each. `e` is the enterprise.
+ */
+const ANCESTORS = sql.raw(`CROSS JOIN LATERAL (
+  SELECT DISTINCT c.code FROM unnest(ARRAY['${COUNTRY_CODE}', e.province_code, e.prefecture_code, e.county_code, e.township_code, e.region_code]) AS c(code)
+  WHERE c.code IS NOT NULL) a`);
+
+/** A task with what it is counted by: the plan's year and the plan line's industry, unit and capacity (approved snapshot). */
+const TASKS = sql.raw(`exit_task t
+  JOIN elimination_plan p ON p.id = t.plan_id
+  JOIN elimination_plan_line pl ON pl.id = t.plan_line_id
+  JOIN enterprise e ON e.id = t.enterprise_id`);
+
+const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+
+const ADD_ROLLUP = sql.raw(`ON CONFLICT (region_code, year, industry_code, unit, stage) DO UPDATE
+  SET tasks = progress_rollup.tasks + excluded.tasks, capacity = progress_rollup.capacity + excluded.capacity`);
+const ADD_DEADLINE = sql.raw(`ON CONFLICT (region_code, year, deadline) DO UPDATE SET tasks = progress_sealed_deadline.tasks + excluded.tasks`);
+const ADD_ENTERPRISES = sql.raw(`ON CONFLICT (region_code, year) DO UPDATE
+  SET planned = progress_enterprise_rollup.planned + excluded.planned, accepted = progress_enterprise_rollup.accepted + excluded.accepted`);
+
+export interface RollupRow {
+  regionCode: string;
+  industryCode: string;
+  unit: string;
+  stage: ExitTaskStage;
+  tasks: number;
+  capacity: string;
+}
+
+/**
+ * Maintenance statements run inside the transaction that changes the tasks. Rows are written in key order
+ * so two transactions touching the same ancestors lock them in the same order (no deadlock).
+ */
+export const progressMaintenance = {
+  /** New tasks (status planned) counted at every ancestor, and their enterprises' counts moved. */
+  async tasksCreated(tx: Db, ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.execute(sql`
+      INSERT INTO progress_rollup (region_code, year, industry_code, unit, stage, tasks, capacity)
+      SELECT a.code, p.year, pl.industry_code, pl.capacity_unit, ${STAGE_SQL}, count(*), sum(pl.capacity)
+      FROM ${TASKS} ${ANCESTORS}
+      WHERE t.id IN (${idList(ids)})
+      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+      ${ADD_ROLLUP}`);
+    // An enterprise's first task of the year makes it "planned"; a new task undoes "all done".
+    await tx.execute(sql`
+      WITH added AS (
+        SELECT t.enterprise_id, p.year, count(*)::int AS n, count(*) FILTER (WHERE ${DONE_SQL})::int AS d
+        FROM exit_task t JOIN elimination_plan p ON p.id = t.plan_id
+        WHERE t.id IN (${idList(ids)}) GROUP BY 1, 2),
+      up AS (
+        INSERT INTO progress_enterprise (enterprise_id, year, tasks, done)
+        SELECT enterprise_id, year, n, d FROM added ORDER BY 1, 2
+        ON CONFLICT (enterprise_id, year) DO UPDATE
+          SET tasks = progress_enterprise.tasks + excluded.tasks, done = progress_enterprise.done + excluded.done
+        RETURNING enterprise_id, year, tasks, done),
+      delta AS (
+        SELECT up.enterprise_id, up.year,
+          CASE WHEN up.tasks = a.n THEN 1 ELSE 0 END AS planned,
+          (CASE WHEN up.done = up.tasks THEN 1 ELSE 0 END)
+            - (CASE WHEN up.tasks > a.n AND up.done - a.d = up.tasks - a.n THEN 1 ELSE 0 END) AS accepted
+        FROM up JOIN added a ON a.enterprise_id = up.enterprise_id AND a.year = up.year)
+      INSERT INTO progress_enterprise_rollup (region_code, year, planned, accepted)
+      SELECT a.code, d.year, sum(d.planned), sum(d.accepted)
+      FROM delta d JOIN enterprise e ON e.id = d.enterprise_id ${ANCESTORS}
+      GROUP BY 1, 2 HAVING sum(d.planned) <> 0 OR sum(d.accepted) <> 0 ORDER BY 1, 2
+      ${ADD_ENTERPRISES}`);
+  },
+
+  /** A task moved from `from` to its current status (already written): move its counts between stages. */
+  async taskMoved(tx: Db, id: number, from: string): Promise<void> {
+    const [row] = await queryRows<{ status: string; enterprise_id: number; year: number }>(
+      tx,
+      sql`SELECT t.status, t.enterprise_id::float8 AS enterprise_id, p.year FROM exit_task t JOIN elimination_plan p ON p.id = t.plan_id WHERE t.id = ${id}`,
+    );
+    if (!row) return;
+    const to = row.status;
+    const fromStage = STAGE_OF_STATUS[from as keyof typeof STAGE_OF_STATUS];
+    const toStage = STAGE_OF_STATUS[to as keyof typeof STAGE_OF_STATUS];
+    if (fromStage !== toStage) {
+      await tx.execute(sql`
+        INSERT INTO progress_rollup (region_code, year, industry_code, unit, stage, tasks, capacity)
+        SELECT a.code, p.year, pl.industry_code, pl.capacity_unit, s.stage, s.sign, s.sign * pl.capacity
+        FROM ${TASKS} ${ANCESTORS}
+        CROSS JOIN (VALUES (${fromStage}::text, -1), (${toStage}::text, 1)) AS s(stage, sign)
+        WHERE t.id = ${id}
+        ORDER BY 1, 2, 3, 4, 5
+        ${ADD_ROLLUP}`);
+    }
+    if (from === 'sealed' || to === 'sealed') {
+      // The deadline is set by sealing and kept afterwards, so leaving "sealed" removes it at the same date.
+      const sign = to === 'sealed' ? 1 : -1;
+      await tx.execute(sql`
+        INSERT INTO progress_sealed_deadline (region_code, year, deadline, tasks)
+        SELECT a.code, p.year, t.dismantle_deadline, ${sign}::int
+        FROM ${TASKS} ${ANCESTORS}
+        WHERE t.id = ${id} AND t.dismantle_deadline IS NOT NULL
+        ORDER BY 1, 2, 3
+        ${ADD_DEADLINE}`);
+    }
+    const wasDone = from === 'accepted' || from === 'closed';
+    const isDone = to === 'accepted' || to === 'closed';
+    if (wasDone !== isDone) {
+      const step = isDone ? 1 : -1;
+      const [pe] = await queryRows<{ tasks: number; done: number }>(
+        tx,
+        sql`UPDATE progress_enterprise SET done = done + ${step}::int WHERE enterprise_id = ${row.enterprise_id} AND year = ${row.year} RETURNING tasks, done`,
+      );
+      // The enterprise became all done (or stopped being so) with this task.
+      const change = pe && (isDone ? pe.done === pe.tasks : pe.done + 1 === pe.tasks) ? step : 0;
+      if (change !== 0) {
+        await tx.execute(sql`
+          INSERT INTO progress_enterprise_rollup (region_code, year, planned, accepted)
+          SELECT a.code, ${row.year}::int, 0, ${change}::int FROM enterprise e ${ANCESTORS}
+          WHERE e.id = ${row.enterprise_id} ORDER BY 1
+          ${ADD_ENTERPRISES}`);
+      }
+    }
+  },
+
+  /**
+   * Recomputes every progress table from the base tables. The tables are locked first, so a task change
+   * running meanwhile either committed before (and is read here) or applies its delta after this commits.
+   */
+  async rebuild(tx: Db): Promise<void> {
+    await tx.execute(
+      sql`LOCK TABLE progress_rollup, progress_sealed_deadline, progress_enterprise, progress_enterprise_rollup IN SHARE ROW EXCLUSIVE MODE`,
+    );
+    for (const t of ['progress_rollup', 'progress_sealed_deadline', 'progress_enterprise_rollup', 'progress_enterprise']) {
+      await tx.execute(sql.raw(`DELETE FROM ${t}`));
+    }
+    await tx.execute(sql`
+      INSERT INTO progress_rollup (region_code, year, industry_code, unit, stage, tasks, capacity)
+      SELECT a.code, p.year, pl.industry_code, pl.capacity_unit, ${STAGE_SQL}, count(*), sum(pl.capacity)
+      FROM ${TASKS} ${ANCESTORS}
+      GROUP BY 1, 2, 3, 4, 5`);
+    await tx.execute(sql`
+      INSERT INTO progress_sealed_deadline (region_code, year, deadline, tasks)
+      SELECT a.code, p.year, t.dismantle_deadline, count(*)
+      FROM ${TASKS} ${ANCESTORS}
+      WHERE t.status = 'sealed' AND t.dismantle_deadline IS NOT NULL
+      GROUP BY 1, 2, 3`);
+    await tx.execute(sql`
+      INSERT INTO progress_enterprise (enterprise_id, year, tasks, done)
+      SELECT t.enterprise_id, p.year, count(*), count(*) FILTER (WHERE ${DONE_SQL})
+      FROM exit_task t JOIN elimination_plan p ON p.id = t.plan_id
+      GROUP BY 1, 2`);
+    await tx.execute(sql`
+      INSERT INTO progress_enterprise_rollup (region_code, year, planned, accepted)
+      SELECT a.code, pe.year, count(*), count(*) FILTER (WHERE pe.done = pe.tasks)
+      FROM progress_enterprise pe JOIN enterprise e ON e.id = pe.enterprise_id ${ANCESTORS}
+      GROUP BY 1, 2`);
+  },
+
+  async rollupRowCount(db: Db): Promise<number> {
+    const [r] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM progress_rollup`);
+    return r!.n;
+  },
+
+  /** Every non-zero row of the four tables in key order, to compare the maintained state with a rebuild. */
+  async snapshot(db: Db) {
+    return {
+      rollup: await queryRows(
+        db,
+        sql`SELECT region_code, year, industry_code, unit, stage, tasks, capacity::text AS capacity FROM progress_rollup
+            WHERE tasks <> 0 OR capacity <> 0 ORDER BY 1, 2, 3, 4, 5`,
+      ),
+      deadlines: await queryRows(
+        db,
+        sql`SELECT region_code, year, deadline::text AS deadline, tasks FROM progress_sealed_deadline WHERE tasks <> 0 ORDER BY 1, 2, 3`,
+      ),
+      enterprises: await queryRows(
+        db,
+        sql`SELECT enterprise_id::text AS enterprise_id, year, tasks, done FROM progress_enterprise WHERE tasks <> 0 ORDER BY 1, 2`,
+      ),
+      enterpriseRollup: await queryRows(
+        db,
+        sql`SELECT region_code, year, planned, accepted FROM progress_enterprise_rollup WHERE planned <> 0 OR accepted <> 0 ORDER BY 1, 2`,
+      ),
+    };
+  },
+};
+
+/** Reads of the picture: a handful of rows per region, whatever the level. */
+export const progressRepository = {
+  async rollup(db: Db, codes: string[], year: number): Promise<RollupRow[]> {
+    if (codes.length === 0) return [];
+    const rows = await db
+      .select({
+        regionCode: progressRollup.regionCode,
+        industryCode: progressRollup.industryCode,
+        unit: progressRollup.unit,
+        stage: progressRollup.stage,
+        tasks: progressRollup.tasks,
+        capacity: sql<string>`${progressRollup.capacity}::text`,
+      })
+      .from(progressRollup)
+      .where(and(inArray(progressRollup.regionCode, codes), eq(progressRollup.year, year), ne(progressRollup.tasks, 0)));
+    return rows as RollupRow[];
+  },
+  async enterprises(db: Db, codes: string[], year: number) {
+    if (codes.length === 0) return [];
+    return db
+      .select({ regionCode: progressEnterpriseRollup.regionCode, planned: progressEnterpriseRollup.planned, accepted: progressEnterpriseRollup.accepted })
+      .from(progressEnterpriseRollup)
+      .where(and(inArray(progressEnterpriseRollup.regionCode, codes), eq(progressEnterpriseRollup.year, year)));
+  },
+  /** Sealed tasks whose dismantling deadline is before `today`, per region. */
+  async overdue(db: Db, codes: string[], year: number, today: string) {
+    if (codes.length === 0) return [];
+    const rows = await db
+      .select({ regionCode: progressSealedDeadline.regionCode, tasks: sql<string>`sum(${progressSealedDeadline.tasks})` })
+      .from(progressSealedDeadline)
+      .where(and(inArray(progressSealedDeadline.regionCode, codes), eq(progressSealedDeadline.year, year), sql`${progressSealedDeadline.deadline} < ${today}`))
+      .groupBy(progressSealedDeadline.regionCode);
+    return rows.map((r) => ({ regionCode: r.regionCode, tasks: Number(r.tasks) }));
+  },
+  targets(db: Db, codes: string[], year: number) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db
+      .select({ regionCode: target.regionCode, industryCode: target.industryCode, unit: target.unitCode, quantity: sql<string>`${target.quantity}::text` })
+      .from(target)
+      .where(and(inArray(target.regionCode, codes), eq(target.year, year)));
+  },
+  /** 省直管县 of a province whose administrative parent is a prefecture (shown again under the province). */
+  directlyAdministeredUnder(db: Db, provinceCode: string) {
+    return db
+      .select()
+      .from(region)
+      .where(and(eq(region.provinceCode, provinceCode), eq(region.directlyAdministered, true), eq(region.level, 'county'), ne(region.parentCode, provinceCode)))
+      .orderBy(asc(region.code));
+  },
+};

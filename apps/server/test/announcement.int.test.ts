@@ -1,0 +1,300 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterprise, line } from '../src/db/schema/index.ts';
+import { createEnterprise, createLine } from './enterprise-fixtures.ts';
+import { evidenceForm, JPEG, PDF } from './exit-task-fixtures.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+import { call, YEAR } from './target-fixtures.ts';
+
+/** Beijing 09:00 of a date, as an instant. */
+const beijingMorning = (d: string) => new Date(`${d}T01:00:00Z`);
+
+describe('announcements: built from records, approved, published, with a notice period and objections', () => {
+  let t: TestApp;
+  let gy: string;
+  let zz: string;
+  let xy: string;
+  let cement: { id: number; name: string };
+  let kiln: { id: number };
+  let mill: { id: number };
+  let planId: number;
+  let planAnn: number;
+  let completedAnn: number;
+  let receipt: string;
+
+  const login = async () => {
+    gy = await t.login('gy-office');
+    zz = await t.login('zz-office');
+    xy = await t.login('xy-office');
+  };
+  const create = (cookie: string, payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/v1/announcements', cookie, payload });
+  const fire = (cookie: string, id: number, event: string, reason = '') =>
+    t.request({ method: 'POST', url: `/api/v1/announcements/${id}/transitions`, cookie, payload: { event, reason } });
+  const detail = (id: number, cookie = gy) => call(t, cookie, { method: 'GET', url: `/api/v1/announcements/${id}` });
+  const pub = (url: string, headers: Record<string, string> = {}) => t.request({ method: 'GET', url: `/api/v1/public${url}`, headers });
+  const object = (id: number, payload: Record<string, unknown>, ip = '198.51.100.1') =>
+    t.request({ method: 'POST', url: `/api/v1/public/announcements/${id}/objections`, payload, headers: { 'x-forwarded-for': ip } });
+  const taskEvent = (id: number, event: string, payload: Record<string, unknown> = {}) =>
+    call(t, gy, { method: 'POST', url: `/api/v1/exit-tasks/${id}/transitions`, payload: { event, payload } });
+  const upload = async (id: number, kind: string, file: Buffer, name: string) => {
+    const res = await t.request({ method: 'POST', url: `/api/v1/exit-tasks/${id}/evidence`, cookie: gy, ...evidenceForm(kind, file, name) });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await login();
+    // 巩义's plan: two cement lines (万吨) of one enterprise and one glass line (万重量箱) of another.
+    cement = await createEnterprise(t, gy, { name: '巩义市公示测试水泥有限公司', regionCode: '410181100' });
+    kiln = await createLine(t, gy, cement.id, { name: '公示测试2号立窑', specification: 'Φ2.5×10m', capacity: 8 });
+    mill = await createLine(t, gy, cement.id, { name: '公示测试水泥磨', specification: 'Φ1.83m', capacity: 4.5 });
+    const glass = await createEnterprise(t, gy, { name: '巩义市公示测试玻璃有限公司', regionCode: '410181100', industryCode: 'flat_glass' });
+    const furnace = await createLine(t, gy, glass.id, {
+      name: '公示测试平拉玻璃生产线',
+      specification: '平拉工艺',
+      capacity: 120,
+      capacityUnit: 'wan_weight_box',
+      industryCode: 'flat_glass',
+      basisText: '《产业结构调整指导目录》淘汰类 平拉工艺平板玻璃生产线',
+    });
+    const plan = await call(t, gy, { method: 'POST', url: '/api/v1/elimination-plans', payload: { regionCode: '410181', year: YEAR } }, 201);
+    await call(t, gy, {
+      method: 'POST',
+      url: `/api/v1/elimination-plans/${plan.id}/lines`,
+      payload: { version: plan.version, items: [{ lineId: kiln.id }, { lineId: mill.id }, { lineId: furnace.id }] },
+    });
+    await call(t, gy, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'submit' } });
+    await call(t, zz, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
+    planId = plan.id;
+  });
+  afterAll(() => t.close());
+
+  it('builds a plan list from the approved plan, with totals per unit and never across units', async () => {
+    const res = await create(gy, { regionCode: '410181', year: YEAR, kind: 'plan_list', sourcePlanId: planId });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json();
+    planAnn = a.id;
+    expect(a).toMatchObject({ status: 'draft', form: 'publicity', noticeWorkingDays: 5, regionName: '巩义市', itemCount: 3, publishDate: null, notice: null });
+    expect(a.title).toBe('巩义市2026年计划淘汰落后产能企业名单公示');
+    expect(a.body).toContain('公示期为5个工作日');
+    expect(a.items.map((i: { lineName: string }) => i.lineName)).toEqual(['公示测试2号立窑', '公示测试水泥磨', '公示测试平拉玻璃生产线']);
+    expect(a.items[0]).toMatchObject({ enterpriseName: '巩义市公示测试水泥有限公司', regionName: '米河镇', specification: 'Φ2.5×10m', capacity: 8, unitName: '万吨', date: '2026-09-30' });
+    expect(a.totals).toEqual([
+      { unitCode: 'wan_t', unitName: '万吨', capacity: 12.5, lineCount: 2, enterpriseCount: 1 },
+      { unitCode: 'wan_weight_box', unitName: '万重量箱', capacity: 120, lineCount: 1, enterpriseCount: 1 },
+    ]);
+    expect(a.abilities).toMatchObject({ update: true, submit: true, approve: false, publish: false });
+  });
+
+  it('refuses to build without a plan, from another region, or with nothing to list', async () => {
+    let res = await create(gy, { regionCode: '410181', year: YEAR, kind: 'plan_list' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('计划淘汰名单须选择本级已批准的年度淘汰计划');
+    res = await create(xy, { regionCode: '410181', year: YEAR, kind: 'completed_list' });
+    expect(res.statusCode).toBe(404);
+    res = await create(zz, { regionCode: '410181', year: YEAR, kind: 'completed_list' });
+    expect(res.statusCode).toBe(403);
+    res = await create(zz, { regionCode: '410100', year: YEAR, kind: 'plan_list', sourcePlanId: planId });
+    expect(res.statusCode).toBe(404);
+    res = await create(gy, { regionCode: '410181', year: YEAR, kind: 'sealed_list' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('巩义市2026年没有已封存且有企业公开承诺书的生产线，无法生成已封存生产线及承诺');
+  });
+
+  it('builds the sealed list with each commitment, and the completed list from accepted tasks', async () => {
+    const tasks = await call(t, gy, { method: 'POST', url: `/api/v1/exit-tasks/from-plan/${planId}` });
+    const taskOf = (lineId: number) => tasks.tasks.find((x: { lineId: number }) => x.lineId === lineId).id as number;
+    const kilnTask = taskOf(kiln.id);
+    const millTask = taskOf(mill.id);
+    await upload(kilnTask, 'seal_photo', JPEG, '封存.jpg');
+    await upload(kilnTask, 'commitment_scan', PDF, '承诺书.pdf');
+    await taskEvent(kilnTask, 'seal', { waterCut: true, powerCut: true, powerUnitsRemoved: true, equipmentSealed: true, dismantleDeadline: '2026-08-31' });
+    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(millTask, kind, JPEG, `${kind}.jpg`);
+    await upload(millTask, 'witness_record', PDF, '见证记录.pdf');
+    await taskEvent(millTask, 'dismantle', { legalRepresentative: '王法人', officials: ['赵干部'], destination: 'scrapped' });
+    await taskEvent(millTask, 'request_acceptance');
+    await taskEvent(millTask, 'accept');
+
+    const sealed = (await create(gy, { regionCode: '410181', year: YEAR, kind: 'sealed_list', form: 'announcement' })).json();
+    expect(sealed).toMatchObject({ kind: 'sealed_list', form: 'announcement', noticeWorkingDays: null, itemCount: 1 });
+    expect(sealed.title).toBe('巩义市2026年已封存落后产能生产线及企业承诺公告');
+    expect(sealed.items[0]).toMatchObject({ lineName: '公示测试2号立窑', date: '2026-03-02', dismantleDeadline: '2026-08-31' });
+    expect(sealed.items[0].commitment).toBe('已切断生产用水、切断生产用电、拆除动力装置、封存主体设备；企业已签字盖章公开承诺不再恢复生产，并于2026-08-31前拆除主体设备。');
+
+    const completed = (await create(gy, { regionCode: '410181', year: YEAR, kind: 'completed_list', noticeWorkingDays: 7 })).json();
+    completedAnn = completed.id;
+    expect(completed).toMatchObject({ noticeWorkingDays: 7, itemCount: 1, totals: [{ unitCode: 'wan_t', capacity: 4.5, lineCount: 1, enterpriseCount: 1 }] });
+    expect(completed.items[0]).toMatchObject({ lineName: '公示测试水泥磨', date: '2026-03-02', capacity: 4.5 });
+    // 郑州's office sees 巩义's towns named under 巩义.
+    const zzList = (await create(zz, { regionCode: '410100', year: YEAR, kind: 'completed_list' })).json();
+    expect(zzList.items[0].regionName).toBe('巩义市米河镇');
+  });
+
+  it('keeps the built list as it was when the records change afterwards', async () => {
+    await t.ctx.db.update(enterprise).set({ name: '巩义市已改名水泥有限公司' }).where(eq(enterprise.id, cement.id));
+    await t.ctx.db.update(line).set({ capacity: '99' }).where(eq(line.id, mill.id));
+    const before = await detail(completedAnn);
+    expect(before.items[0]).toMatchObject({ enterpriseName: '巩义市公示测试水泥有限公司', capacity: 4.5 });
+    expect(before.totals[0].capacity).toBe(4.5);
+    // A list built now reads the records as they are now.
+    const fresh = (await create(gy, { regionCode: '410181', year: YEAR, kind: 'completed_list' })).json();
+    expect(fresh.items[0]).toMatchObject({ enterpriseName: '巩义市已改名水泥有限公司', capacity: 99 });
+  });
+
+  it('goes through submit, return with a reason, edit, approve — refusing the wrong order and the wrong office', async () => {
+    expect((await fire(gy, planAnn, 'publish')).json().message).toBe('公告当前为“草稿”，不能发布');
+    expect((await fire(gy, planAnn, 'submit')).json()).toMatchObject({ status: 'submitted', abilities: { update: false } });
+    expect((await fire(xy, planAnn, 'approve')).statusCode).toBe(404);
+    const fgw = await t.login('gy-fgw');
+    expect((await fire(fgw, planAnn, 'approve')).statusCode).toBe(403);
+    let res = await fire(zz, planAnn, 'return');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('退回时请填写退回原因');
+    res = await fire(zz, planAnn, 'return', '请在正文中写明公示期起止');
+    expect(res.json()).toMatchObject({ status: 'draft', returnReason: '请在正文中写明公示期起止' });
+    const cur = await detail(planAnn);
+    const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'publicity', noticeWorkingDays: 5 };
+    res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version - 1 } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('该公告已被他人修改，请刷新后重试');
+    res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().body).toContain('（已补充）');
+    expect((await fire(gy, planAnn, 'submit')).statusCode).toBe(200);
+    expect((await fire(zz, planAnn, 'approve')).json()).toMatchObject({ status: 'approved', returnReason: null });
+    res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: (await detail(planAnn)).version } });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('shows nothing unpublished on the public site, and no other region office sees the office view', async () => {
+    for (const url of [`/announcements/${planAnn}`, `/announcements/${completedAnn}`, '/announcements/999999']) {
+      const res = await pub(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().message).toBe('公告不存在或无权访问');
+    }
+    expect((await pub('/announcements')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await object(planAnn, { content: '名单中的企业已经停产多年', phone: '13800000000' })).statusCode).toBe(404);
+    const res = await t.request({ method: 'GET', url: `/api/v1/announcements/${planAnn}`, cookie: xy });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('公告不存在或无权访问');
+    expect((await call(t, xy, { method: 'GET', url: '/api/v1/announcements' })).map((a: { id: number }) => a.id)).not.toContain(planAnn);
+    expect((await t.request({ method: 'GET', url: `/api/v1/announcements/${planAnn}/objections`, cookie: xy })).statusCode).toBe(404);
+  });
+
+  it('publishes on 2026-09-30 with 5 working days: the notice runs past National Day to 2026-10-13', async () => {
+    t.clock.set(beijingMorning('2026-09-30'));
+    await login();
+    const res = await fire(zz, planAnn, 'publish');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'published',
+      publishDate: '2026-09-30',
+      notice: { workingDays: 5, endDate: '2026-10-13', open: true, label: '剩余 5 个工作日', workingDaysLeft: 5 },
+    });
+    const list = (await pub('/announcements')).json();
+    expect(list.items.map((a: { id: number }) => a.id)).toEqual([planAnn]);
+    const p = (await pub(`/announcements/${planAnn}`)).json();
+    expect(p).toMatchObject({ regionName: '巩义市', publishDate: '2026-09-30', archived: false, itemCount: 3, notice: { endDate: '2026-10-13' } });
+    expect(p.totals).toHaveLength(2);
+    expect(p.items[0]).not.toHaveProperty('sourceId');
+    const hits = (await pub(`/search?q=${encodeURIComponent('玻璃')}`)).json();
+    expect(hits.hits.map((h: { item: { lineName: string } }) => h.item.lineName)).toEqual(['公示测试平拉玻璃生产线']);
+    expect((await pub(`/announcements?q=${encodeURIComponent('水泥磨')}`)).json().total).toBe(1);
+    expect((await pub(`/announcements?q=${encodeURIComponent('不存在的企业')}`)).json().total).toBe(0);
+    expect((await pub('/regions')).json()).toEqual([{ code: '410181', name: '巩义市' }]);
+    t.clock.set(beijingMorning('2026-10-09'));
+    expect((await pub(`/announcements/${planAnn}`)).json().notice).toMatchObject({ open: true, label: '剩余 3 个工作日' });
+  });
+
+  it('takes objections during the notice period, with a receipt to look up the answer', async () => {
+    t.clock.set(beijingMorning('2026-10-13'));
+    await login();
+    let res = await object(planAnn, { content: '该企业水泥磨已于去年拆除', phone: '1380000000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('手机号码应为11位数字');
+    res = await object(planAnn, { content: '短', phone: '13800000000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('异议内容至少5个字');
+    res = await object(planAnn, { content: 'x'.repeat(1001), phone: '13800000000' });
+    expect(res.statusCode).toBe(400);
+    const p = (await pub(`/announcements/${planAnn}`)).json();
+    res = await object(planAnn, { content: '该企业水泥磨去年已经拆除，不应列入', name: '王先生', phone: '138 0013 8000', itemId: 999999 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('所选名单条目不属于本公示，请重新选择');
+    res = await object(planAnn, { content: '该企业水泥磨去年已经拆除，不应列入', name: '王先生', phone: '138 0013 8000', itemId: p.items[1].id });
+    expect(res.statusCode, res.body).toBe(201);
+    receipt = res.json().receiptCode;
+    expect(receipt).toMatch(/^YY[2-9A-HJ-NP-Z]{8}$/);
+
+    const look = (code: string, phone: string) => pub(`/objections?code=${code}&phone=${phone}`);
+    expect((await look(receipt, '13800138001')).statusCode).toBe(404);
+    expect((await look(receipt.toLowerCase(), '13800138000')).json()).toMatchObject({ answered: false, answer: null, announcementId: planAnn });
+
+    const objections = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` });
+    expect(objections).toEqual([expect.objectContaining({ receiptCode: receipt, phone: '13800138000', name: '王先生', itemLabel: '2. 巩义市公示测试水泥有限公司 · 公示测试水泥磨', answer: null })]);
+    expect((await detail(planAnn)).unansweredCount).toBe(1);
+    const answerUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/answer`;
+    const answer = { answer: '经现场核查，该水泥磨尚未拆除，维持列入。', version: objections[0].version };
+    expect((await t.request({ method: 'POST', url: answerUrl, cookie: zz, payload: answer })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url: answerUrl, cookie: xy, payload: answer })).statusCode).toBe(404);
+    res = await t.request({ method: 'POST', url: answerUrl, cookie: gy, payload: answer });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ answer: answer.answer, answeredByName: expect.any(String), answeredAt: '2026-10-13T01:00:00.000Z' });
+    res = await t.request({ method: 'POST', url: answerUrl, cookie: gy, payload: { ...answer, version: answer.version + 1 } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('该异议已答复，答复不能修改');
+    expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: answer.answer });
+  });
+
+  it('limits objections per IP', async () => {
+    const ok = { content: '请核实名单中企业的产能数据', phone: '13900000000' };
+    for (let i = 0; i < 5; i++) expect((await object(planAnn, ok, '203.0.113.7')).statusCode).toBe(201);
+    const res = await object(planAnn, ok, '203.0.113.7');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().message).toBe('提交过于频繁，请稍后再试');
+    expect((await object(planAnn, ok, '203.0.113.8')).statusCode).toBe(201);
+  });
+
+  it('refuses objections once the notice period is over, in Chinese', async () => {
+    t.clock.set(beijingMorning('2026-10-14'));
+    await login();
+    const res = await object(planAnn, { content: '该企业水泥磨去年已经拆除', phone: '13800138000' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('该公示的公示期已于2026-10-13结束，不再受理异议');
+    expect((await pub(`/announcements/${planAnn}`)).json().notice).toMatchObject({ open: false, label: '公示期已结束' });
+  });
+
+  it('archives the older list of the same region and kind when a newer one is published, and by hand', async () => {
+    const newer = (await create(gy, { regionCode: '410181', year: YEAR, kind: 'plan_list', sourcePlanId: planId, form: 'announcement' })).json();
+    expect((await fire(gy, newer.id, 'submit')).statusCode).toBe(200);
+    expect((await fire(zz, newer.id, 'approve')).statusCode).toBe(200);
+    const published = (await fire(gy, newer.id, 'publish')).json();
+    expect(published).toMatchObject({ status: 'published', publishDate: '2026-10-14', notice: null });
+    const old = await detail(planAnn);
+    expect(old).toMatchObject({ status: 'archived', supersededBy: newer.id });
+    expect((await pub('/announcements')).json().items.map((a: { id: number }) => a.id)).toEqual([newer.id]);
+    const archived = (await pub('/announcements?tab=archived')).json();
+    expect(archived.items).toEqual([expect.objectContaining({ id: planAnn, archived: true })]);
+    expect((await pub(`/announcements/${planAnn}`)).statusCode).toBe(200);
+    expect((await object(newer.id, { content: '公告中的企业名称有误', phone: '13800138000' })).json().message).toBe('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
+    expect((await fire(zz, newer.id, 'archive')).json()).toMatchObject({ status: 'archived', supersededBy: null });
+    expect((await fire(zz, newer.id, 'archive')).statusCode).toBe(409);
+  });
+
+  it('audits every write, keeping only a masked phone number in the trail', async () => {
+    const admin = await t.login('admin');
+    const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=announcement&entityId=${planAnn}&limit=100` });
+    const actions = log.items.map((i: { action: string }) => i.action);
+    for (const a of ['create', 'submit', 'return', 'update', 'approve', 'publish', 'objection', 'objection_answer', 'archive']) expect(actions, a).toContain(`announcement.${a}`);
+    const filed = log.items.find((i: { action: string; after: { receiptCode?: string } }) => i.action === 'announcement.objection' && i.after.receiptCode === receipt);
+    expect(filed.after.phone).toBe('138****8000');
+    expect(JSON.stringify(log.items)).not.toContain('13800138000');
+  });
+
+  it('documents its routes, public ones without a session', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const p of ['/api/v1/announcements', '/api/v1/announcements/{id}/transitions', '/api/v1/public/announcements', '/api/v1/public/objections', '/api/v1/public/search']) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+  });
+});

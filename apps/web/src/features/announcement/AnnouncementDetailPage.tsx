@@ -1,0 +1,183 @@
+import {
+  ANNOUNCEMENT_EVENT_LABELS,
+  ANNOUNCEMENT_FORM_LABELS,
+  ANNOUNCEMENT_FORMS,
+  ANNOUNCEMENT_KIND_LABELS,
+  ANNOUNCEMENT_STATUS_LABELS,
+  type Announcement,
+  type AnnouncementEvent,
+  type AnnouncementForm,
+} from '@taotai/shared';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { errorMessage } from '../../shared/form-errors.ts';
+import { fmtDateTime } from '../../shared/format.ts';
+import { ANNOUNCEMENT_STATUS_COLORS, announcementApi } from './announcement-api.ts';
+import { ItemsView, TotalsLine } from './ItemsView.tsx';
+import { ObjectionsPanel } from './ObjectionsPanel.tsx';
+import { useAsync } from '../../shared/use-async.ts';
+
+const DONE: Record<AnnouncementEvent, string> = {
+  submit: '已提交审核',
+  return: '已退回修改',
+  approve: '已审核通过',
+  publish: '已发布到公众网站',
+  archive: '已归档',
+};
+
+interface EditValues {
+  title: string;
+  body: string;
+  form: AnnouncementForm;
+  noticeWorkingDays: number;
+}
+
+/** One announcement: the frozen list with per-unit totals, the notice period, the flow's buttons, objections. */
+export default function AnnouncementDetailPage() {
+  const { id } = useParams();
+  const nav = useNavigate();
+  const { message } = App.useApp();
+  const r = useAsync(() => announcementApi.get(id!), [id]);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [editForm] = Form.useForm<EditValues>();
+  const a = r.data;
+
+  if (r.loading && !a) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (r.error || !a) {
+    return <Result status={r.error?.status === 404 ? '404' : 'error'} title={r.error?.message ?? '公告不存在或无权访问'} extra={<Button onClick={() => nav('/announcements')}>返回</Button>} />;
+  }
+  const can = a.abilities;
+
+  const run = async (what: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await what();
+      message.success(done);
+      r.reload();
+      return true;
+    } catch (e) {
+      message.error(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fire = (e: AnnouncementEvent, why = '') => run(() => announcementApi.transition(a.id, e, why), DONE[e]);
+  const saveEdit = async () => {
+    const v = await editForm.validateFields();
+    if (await run(() => announcementApi.update(a.id, { ...v, noticeWorkingDays: v.noticeWorkingDays ?? 5, version: a.version }), '已保存')) setEditing(false);
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      <Card>
+        <div className="page-toolbar">
+          <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {a.title}
+            </Typography.Title>
+            <Tag color={ANNOUNCEMENT_STATUS_COLORS[a.status]}>{ANNOUNCEMENT_STATUS_LABELS[a.status]}</Tag>
+          </Space>
+          <Space wrap>
+            {can.update && (
+              <Button
+                onClick={() => {
+                  editForm.setFieldsValue({ title: a.title, body: a.body, form: a.form, noticeWorkingDays: a.noticeWorkingDays ?? 5 });
+                  setEditing(true);
+                }}
+              >
+                修改
+              </Button>
+            )}
+            {can.submit && (
+              <Button type="primary" loading={busy} onClick={() => fire('submit')}>
+                {ANNOUNCEMENT_EVENT_LABELS.submit}
+              </Button>
+            )}
+            {can.approve && (
+              <Button type="primary" loading={busy} onClick={() => fire('approve')}>
+                {ANNOUNCEMENT_EVENT_LABELS.approve}
+              </Button>
+            )}
+            {can.return && (
+              <Button danger onClick={() => setReturning(true)}>
+                {ANNOUNCEMENT_EVENT_LABELS.return}
+              </Button>
+            )}
+            {can.publish && (
+              <Popconfirm
+                title="发布到公众网站？"
+                description={a.form === 'publicity' ? `公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布后名单不能修改。'}
+                okText="发布"
+                onConfirm={() => fire('publish')}
+              >
+                <Button type="primary" loading={busy}>
+                  {ANNOUNCEMENT_EVENT_LABELS.publish}
+                </Button>
+              </Popconfirm>
+            )}
+            {can.archive && (
+              <Popconfirm title="归档后列入公众网站的往期公告，确定？" okText="归档" onConfirm={() => fire('archive')}>
+                <Button loading={busy}>{ANNOUNCEMENT_EVENT_LABELS.archive}</Button>
+              </Popconfirm>
+            )}
+            {(a.status === 'published' || a.status === 'archived') && (
+              <a href={`/public/announcements/${a.id}`} target="_blank" rel="noreferrer">
+                在公众网站查看
+              </a>
+            )}
+          </Space>
+        </div>
+        {a.status === 'draft' && a.returnReason && <Alert type="warning" showIcon title={`退回原因：${a.returnReason}`} style={{ marginBottom: 12 }} />}
+        {a.supersededBy && <Alert type="info" showIcon title="已有更新的同类名单发布，本公告已自动归档" style={{ marginBottom: 12 }} />}
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+          <Descriptions.Item label="发布地区">{a.regionName}</Descriptions.Item>
+          <Descriptions.Item label="年度">{a.year}</Descriptions.Item>
+          <Descriptions.Item label="内容">{ANNOUNCEMENT_KIND_LABELS[a.kind]}</Descriptions.Item>
+          <Descriptions.Item label="形式">{a.form === 'publicity' ? `公示（${a.noticeWorkingDays} 个工作日）` : ANNOUNCEMENT_FORM_LABELS[a.form]}</Descriptions.Item>
+          <Descriptions.Item label="发布日期">{a.publishDate ?? '未发布'}</Descriptions.Item>
+          <Descriptions.Item label="公示期">{a.notice ? `至 ${a.notice.endDate}（${a.notice.label}）` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="名单生成时间">{fmtDateTime(a.builtAt)}</Descriptions.Item>
+          <Descriptions.Item label="审核时间">{fmtDateTime(a.approvedAt)}</Descriptions.Item>
+          <Descriptions.Item label="发布时间">{fmtDateTime(a.publishedAt)}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16 }}>{a.body}</Typography.Paragraph>
+      </Card>
+      <Card title={`名单（${a.itemCount} 条）`} size="small">
+        <TotalsLine totals={a.totals} />
+        <ItemsView items={a.items} kind={a.kind} />
+      </Card>
+      {a.form === 'publicity' && (a.status === 'published' || a.status === 'archived') && <ObjectionsPanel announcement={a as Announcement} onChanged={r.reload} />}
+
+      <Modal title="退回修改" open={returning} onCancel={() => setReturning(false)} okText="退回" okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }} onOk={async () => (await fire('return', reason.trim())) && setReturning(false)} destroyOnHidden>
+        <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明退回原因" aria-label="退回原因" />
+      </Modal>
+      <Modal title="修改公告" open={editing} onCancel={() => setEditing(false)} onOk={saveEdit} okText="保存" confirmLoading={busy} width={680} destroyOnHidden>
+        <Form form={editForm} layout="vertical">
+          <Form.Item name="title" label="标题" rules={[{ required: true, min: 4, message: '标题至少4个字' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="body" label="正文" rules={[{ required: true, message: '请填写正文' }]}>
+            <Input.TextArea rows={6} maxLength={5000} />
+          </Form.Item>
+          <Form.Item name="form" label="形式">
+            <Radio.Group options={ANNOUNCEMENT_FORMS.map((f) => ({ value: f, label: ANNOUNCEMENT_FORM_LABELS[f] }))} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(p, n) => p.form !== n.form}>
+            {({ getFieldValue }) =>
+              getFieldValue('form') === 'publicity' && (
+                <Form.Item name="noticeWorkingDays" label="公示期（工作日）">
+                  <InputNumber min={1} max={30} precision={0} suffix="个工作日" style={{ width: 180 }} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,62 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_MAX_BYTES, type EvidenceKind, type ExitTask } from '@taotai/shared';
+import { App, Button, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../shared/form-errors.ts';
+import { exitTaskApi } from './exit-task-api.ts';
+
+interface Props {
+  task: ExitTask;
+  kind: EvidenceKind;
+  onUploaded: () => void;
+}
+
+/**
+ * One kind of evidence: a real <input type=file> (data-testid `upload-<kind>`, so browser tests can
+ * attach files), several files at once, and how many are already attached. The server judges the type by content.
+ */
+export function EvidenceUpload({ task, kind, onUploaded }: Props) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(0);
+  const count = task.evidence.filter((e) => e.kind === kind).length;
+
+  const send = async (file: File) => {
+    if (file.size > EVIDENCE_MAX_BYTES) {
+      message.error(`文件“${file.name}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB，不能上传`);
+      return;
+    }
+    setBusy((n) => n + 1);
+    try {
+      await exitTaskApi.upload(task.id, kind, file);
+      message.success(`已上传：${file.name}`);
+      onUploaded();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy((n) => n - 1);
+    }
+  };
+
+  return (
+    <Space>
+      <Upload
+        accept=".jpg,.jpeg,.png,.pdf"
+        multiple
+        showUploadList={false}
+        data-testid={`upload-${kind}`}
+        beforeUpload={(f) => {
+          // Sent by our own call (errors come back as messages); false stops antd's own request.
+          send(f);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={busy > 0}>
+          上传{EVIDENCE_KIND_LABELS[kind]}
+        </Button>
+      </Upload>
+      <Typography.Text type={count ? 'success' : 'secondary'} data-testid={`count-${kind}`}>
+        已上传 {count} 份
+      </Typography.Text>
+    </Space>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { percent, progressLink, taskListLink } from './links.ts';
+
+describe('dashboard links', () => {
+  it('carries exactly the figure’s filters to the task list', () => {
+    expect(taskListLink({ region: '410181', stage: 'sealed', industry: 'cement', unit: 'wt', year: 2026 })).toBe(
+      '/exit-tasks?region=410181&stage=sealed&industry=cement&unit=wt&year=2026',
+    );
+    // "planned" counts every task: no stage filter at all.
+    expect(taskListLink({ region: '410000', industry: 'cement', unit: 'wt', year: 2026 })).toBe(
+      '/exit-tasks?region=410000&industry=cement&unit=wt&year=2026',
+    );
+    expect(taskListLink({ region: '410181', year: 2026, overdue: true })).toBe('/exit-tasks?region=410181&year=2026&overdue=true');
+    expect(taskListLink({ region: '410181100', year: 2026, enterprise: 7 })).toBe('/exit-tasks?region=410181100&year=2026&enterprise=7');
+    expect(taskListLink({ year: null })).toBe('/exit-tasks');
+  });
+
+  it('keeps the drill-down in the URL', () => {
+    expect(progressLink('410100', 2026)).toBe('/progress?region=410100&year=2026');
+    expect(progressLink(undefined, 2026)).toBe('/progress?year=2026');
+  });
+
+  it('shows completion as a percentage', () => {
+    expect(percent(1.375)).toBe('137.5%');
+    expect(percent(0)).toBe('0%');
+    expect(percent(null)).toBe('—');
+  });
+});
