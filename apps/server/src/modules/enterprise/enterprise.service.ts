@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { catalogueRepository, isUniqueViolation } from '../catalogue/index.ts';
+import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
 import { enterprisePolicy } from './enterprise.policy.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';
@@ -132,6 +133,8 @@ export async function updateEnterprise(
       if (!before || before.version !== body.version) throw conflict(STALE_ENTERPRISE);
       const after = await repo.updateIfVersion(tx, id, body.version, { ...cols, updatedAt: now });
       if (!after) throw conflict(STALE_ENTERPRISE);
+      // The progress rollup counts its tasks at its ancestors: move them with it, in the same transaction.
+      await progressMaintenance.enterpriseMoved(tx, id, before, after);
       await recordAudit(tx, actor, now, {
         action: 'enterprise.update',
         entityType: 'enterprise',

@@ -32,6 +32,34 @@ const ADD_DEADLINE = sql.raw(`ON CONFLICT (region_code, year, deadline) DO UPDAT
 const ADD_ENTERPRISES = sql.raw(`ON CONFLICT (region_code, year) DO UPDATE
   SET planned = progress_enterprise_rollup.planned + excluded.planned, accepted = progress_enterprise_rollup.accepted + excluded.accepted`);
 
+/** Where an enterprise is registered, as stored on its row (enterpriseMoved gets it before and after). */
+export interface EnterpriseAncestry {
+  regionCode: string;
+  provinceCode: string | null;
+  prefectureCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+}
+
+/** The codes ANCESTORS yields for an enterprise, in key order. */
+function ancestorCodes(a: EnterpriseAncestry): string[] {
+  const codes = [COUNTRY_CODE, a.provinceCode, a.prefectureCode, a.countyCode, a.townshipCode, a.regionCode].filter((c): c is string => c !== null);
+  return [...new Set(codes)].sort();
+}
+
+/**
+ * Key-share locks on the tasks' enterprises, in id order. A region change holds the enterprise row FOR
+ * UPDATE, so a task change waits for it to commit and then counts at the new ancestors, or the region
+ * change waits for the task change and then moves counts that include it: either way nothing is counted
+ * at a region the enterprise has left.
+ */
+async function lockEnterprisesOf(tx: Db, taskIds: readonly number[]): Promise<void> {
+  await tx.execute(sql`
+    SELECT e.id FROM enterprise e
+    WHERE e.id IN (SELECT t.enterprise_id FROM exit_task t WHERE t.id IN (${idList(taskIds)}))
+    ORDER BY e.id FOR KEY SHARE`);
+}
+
 export interface RollupRow {
   regionCode: string;
   industryCode: string;
@@ -49,6 +77,7 @@ export const progressMaintenance = {
   /** New tasks (status planned) counted at every ancestor, and their enterprises' counts moved. */
   async tasksCreated(tx: Db, ids: readonly number[]): Promise<void> {
     if (ids.length === 0) return;
+    await lockEnterprisesOf(tx, ids);
     await tx.execute(sql`
       INSERT INTO progress_rollup (region_code, year, industry_code, unit, stage, tasks, capacity)
       SELECT a.code, p.year, pl.industry_code, pl.capacity_unit, ${STAGE_SQL}, count(*), sum(pl.capacity)
@@ -88,6 +117,7 @@ export const progressMaintenance = {
       sql`SELECT t.status, t.enterprise_id::float8 AS enterprise_id, p.year FROM exit_task t JOIN elimination_plan p ON p.id = t.plan_id WHERE t.id = ${id}`,
     );
     if (!row) return;
+    await lockEnterprisesOf(tx, [id]);
     const to = row.status;
     const fromStage = STAGE_OF_STATUS[from as keyof typeof STAGE_OF_STATUS];
     const toStage = STAGE_OF_STATUS[to as keyof typeof STAGE_OF_STATUS];
@@ -130,6 +160,48 @@ export const progressMaintenance = {
           ${ADD_ENTERPRISES}`);
       }
     }
+  },
+
+  /**
+   * The enterprise moved from one region to another (its row already rewritten): its tasks leave the
+   * ancestors it no longer has and join the new ones; shared ancestors keep their counts. Per-enterprise
+   * counts (progress_enterprise) do not depend on the region and stay as they are.
+   */
+  async enterpriseMoved(tx: Db, enterpriseId: number, from: EnterpriseAncestry, to: EnterpriseAncestry): Promise<void> {
+    const before = ancestorCodes(from);
+    const after = ancestorCodes(to);
+    const moves = [...before.filter((c) => !after.includes(c)).map((c) => [c, -1] as const), ...after.filter((c) => !before.includes(c)).map((c) => [c, 1] as const)].sort(
+      ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0),
+    );
+    if (moves.length === 0) return;
+    const [has] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM progress_enterprise WHERE enterprise_id = ${enterpriseId}`);
+    if (!has || has.n === 0) return;
+    const m = sql`(VALUES ${sql.join(
+      moves.map(([code, sign]) => sql`(${code}::text, ${sign}::int)`),
+      sql`, `,
+    )}) AS m(code, sign)`;
+    await tx.execute(sql`
+      INSERT INTO progress_rollup (region_code, year, industry_code, unit, stage, tasks, capacity)
+      SELECT m.code, p.year, pl.industry_code, pl.capacity_unit, ${STAGE_SQL}, m.sign * count(*), m.sign * sum(pl.capacity)
+      FROM ${TASKS} CROSS JOIN ${m}
+      WHERE t.enterprise_id = ${enterpriseId}
+      GROUP BY 1, 2, 3, 4, 5, m.sign ORDER BY 1, 2, 3, 4, 5
+      ${ADD_ROLLUP}`);
+    await tx.execute(sql`
+      INSERT INTO progress_sealed_deadline (region_code, year, deadline, tasks)
+      SELECT m.code, p.year, t.dismantle_deadline, m.sign * count(*)
+      FROM ${TASKS} CROSS JOIN ${m}
+      WHERE t.enterprise_id = ${enterpriseId} AND t.status = 'sealed' AND t.dismantle_deadline IS NOT NULL
+      GROUP BY 1, 2, 3, m.sign ORDER BY 1, 2, 3
+      ${ADD_DEADLINE}`);
+    // Counted as the rebuild counts: planned once per year with tasks, accepted when all of them are done.
+    await tx.execute(sql`
+      INSERT INTO progress_enterprise_rollup (region_code, year, planned, accepted)
+      SELECT m.code, pe.year, m.sign, CASE WHEN pe.done = pe.tasks THEN m.sign ELSE 0 END
+      FROM progress_enterprise pe CROSS JOIN ${m}
+      WHERE pe.enterprise_id = ${enterpriseId}
+      ORDER BY 1, 2
+      ${ADD_ENTERPRISES}`);
   },
 
   /**
