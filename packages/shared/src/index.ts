@@ -21,3 +21,4 @@ export * from './contracts/exit-task.ts';
 export * from './contracts/progress.ts';
 export * from './contracts/inspection.ts';
 export * from './contracts/announcement.ts';
+export * from './contracts/line-view.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitTotal } from './common.ts';
 
 /**
  * 公告 / 公示 (002 §二(二)1, §二(三)): the plan's enterprise list, sealed lines with their public
@@ -48,14 +49,8 @@ const noticeDays = z
   .max(30, '公示期不超过30个工作日');
 
 /** Capacity per unit of a list; different units are never added together. */
-export const AnnouncementUnitTotal = z.object({
-  unitCode: z.string(),
-  unitName: z.string(),
-  capacity: z.number(),
-  lineCount: z.number().int(),
-  enterpriseCount: z.number().int(),
-});
-export type AnnouncementUnitTotal = z.infer<typeof AnnouncementUnitTotal>;
+export const AnnouncementUnitTotal = UnitTotal;
+export type AnnouncementUnitTotal = UnitTotal;
 
 /** One listed line, frozen when the announcement was built. */
 export const AnnouncementItem = z.object({

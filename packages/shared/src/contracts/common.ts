@@ -15,6 +15,16 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const IdParam = z.object({ id: z.coerce.number().int().positive() });
 export const Ok = z.object({ ok: z.literal(true) });
 
+/** Capacity of a list in one unit, with its line and enterprise counts: capacities in different units are never added. */
+export const UnitTotal = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  capacity: z.number(),
+  lineCount: z.number().int(),
+  enterpriseCount: z.number().int(),
+});
+export type UnitTotal = z.infer<typeof UnitTotal>;
+
 /** Global capabilities a user has; the UI shows a button only when its ability is present. */
 export const ABILITIES = [
   'enterprise:read',

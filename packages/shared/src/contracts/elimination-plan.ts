@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LineView } from './line-view.ts';
+import { UnitTotal } from './common.ts';
 import { CRITERIA, LINE_STATUSES } from '../enums.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
@@ -14,14 +16,8 @@ export type PlanEvent = (typeof PLAN_EVENTS)[number];
 export const PLAN_EVENT_LABELS: Record<PlanEvent, string> = { submit: '报送', withdraw: '撤回', return: '退回', approve: '批准' };
 
 /** Capacity per unit: capacities in different units are never added together. */
-export const PlanUnitTotal = z.object({
-  unitCode: z.string(),
-  unitName: z.string(),
-  capacity: z.number(),
-  lineCount: z.number().int(),
-  enterpriseCount: z.number().int(),
-});
-export type PlanUnitTotal = z.infer<typeof PlanUnitTotal>;
+export const PlanUnitTotal = UnitTotal;
+export type PlanUnitTotal = UnitTotal;
 
 export const PlanLine = z.object({
   id: z.number().int(),
@@ -127,21 +123,7 @@ export type PlanTransitionBody = z.infer<typeof PlanTransitionBody>;
 export const PlanLineParams = z.object({ id: z.coerce.number().int().positive(), lineId: z.coerce.number().int().positive() });
 
 /** Lines that may still be put into the plan: in the plan region's subtree, not eliminated, not yet in it. */
-export const PlanCandidate = z.object({
-  lineId: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  lineName: z.string(),
-  specification: z.string(),
-  capacity: z.number(),
-  capacityUnit: z.string(),
-  capacityUnitName: z.string(),
-  industryCode: z.string(),
-  industryName: z.string(),
-  criterion: z.enum(CRITERIA),
+export const PlanCandidate = LineView.extend({
   status: z.enum(LINE_STATUSES),
   plannedExitDate: z.string().nullable(),
   /** The line was filed in an accepted survey (摸底排查) of the plan's year or the year before. */

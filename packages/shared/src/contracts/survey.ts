@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LineView } from './line-view.ts';
 import { CRITERIA, LINE_STATUSES, REGION_LEVELS } from '../enums.ts';
 import { Filing } from './filing.ts';
 
@@ -114,21 +115,7 @@ export const CandidateLineQuery = z.object({
   region: z.string().optional(),
   q: z.string().trim().max(50).optional(),
 });
-export const CandidateLine = z.object({
-  lineId: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  lineName: z.string(),
-  specification: z.string(),
-  capacity: z.number(),
-  capacityUnit: z.string(),
-  capacityUnitName: z.string(),
-  industryCode: z.string(),
-  industryName: z.string(),
-  criterion: z.enum(CRITERIA),
+export const CandidateLine = LineView.extend({
   lineStatus: z.enum(LINE_STATUSES),
 });
 export type CandidateLine = z.infer<typeof CandidateLine>;
