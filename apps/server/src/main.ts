@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
 
@@ -21,9 +22,10 @@ const config = loadConfig();
 const fakeClock = demoClock(config.demoMode, process.env.TAOTAI_FAKE_NOW);
 const ctx = await boot(config, fakeClock);
 const app = await buildApp(ctx, { logger: true });
-// Filing reminders every 10 minutes (idempotent: a reminder already sent is never sent again).
+// Filing and dismantling-deadline reminders every 10 minutes (idempotent: a reminder already sent is never sent again).
 const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
+  runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
 }, REMINDER_INTERVAL_MS);
 const shutdown = async () => {
   clearInterval(reminders);

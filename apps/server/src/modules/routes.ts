@@ -6,7 +6,7 @@ import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { eliminationPlanRoutes } from './elimination-plan/index.ts';
-import { exitTaskRoutes } from './exit-task/index.ts';
+import { exitTaskJobRoutes, exitTaskRoutes } from './exit-task/index.ts';
 import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -42,6 +42,7 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   surveyRoutes,
   notificationRoutes,
   exitTaskRoutes,
+  exitTaskJobRoutes,
   inspectionRoutes,
   announcementRoutes,
   publicAnnouncementRoutes,

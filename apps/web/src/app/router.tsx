@@ -80,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'letters', element: page(() => import('../features/letter/LetterListPage.tsx')) },
       { path: 'letters/:id', element: page(() => import('../features/letter/LetterDetailPage.tsx')) },
       { path: 'exit-tasks', element: guarded('enterprise:read', page(() => import('../features/exit-task/ExitTaskListPage.tsx'))) },
+      { path: 'exit-tasks/enterprises', element: guarded('enterprise:read', page(() => import('../features/exit-task/ExitTaskEnterprisesPage.tsx'))) },
       { path: 'exit-tasks/:id', element: guarded('enterprise:read', page(() => import('../features/exit-task/ExitTaskDetailPage.tsx'))) },
       { path: 'inspections', element: page(() => import('../features/inspection/InspectionListPage.tsx')) },
       { path: 'inspections/:id', element: page(() => import('../features/inspection/InspectionDetailPage.tsx')) },

@@ -115,11 +115,43 @@ export const ExitTaskQuery = z.object({
   year: z.coerce.number().int().optional(),
   enterprise: z.coerce.number().int().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /**
+   * true: only enterprises registered at `region` itself, not in one of its children (the dashboard's
+   * （本级） row); needs `region`.
+   */
+  ownLevel: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ExitTaskQuery = z.infer<typeof ExitTaskQuery>;
+
+/**
+ * The enterprises behind the dashboard's enterprise counts: those with exit tasks under the filters. Without
+ * `finished` the total equals enterprisesPlanned; finished=true equals enterprisesAccepted (every task of the
+ * enterprise under the filters accepted or closed by order); finished=false the rest.
+ */
+export const ExitTaskEnterpriseQuery = ExitTaskQuery.pick({ region: true, industry: true, unit: true, year: true, ownLevel: true, cursor: true, limit: true }).extend({
+  finished: z.enum(['true', 'false']).optional(),
+});
+export type ExitTaskEnterpriseQuery = z.infer<typeof ExitTaskEnterpriseQuery>;
+
+export const ExitTaskEnterprise = z.object({
+  enterpriseId: z.number().int(),
+  enterpriseName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** Its tasks under the filters (the task list with the same filters and `enterprise` has this total). */
+  tasks: z.number().int(),
+  acceptedOrClosedTasks: z.number().int(),
+  /** Every one of those tasks accepted or closed by order. */
+  finished: z.boolean(),
+  capacityByUnit: z.array(z.object({ unit: z.string(), capacity: z.number() })),
+});
+export type ExitTaskEnterprise = z.infer<typeof ExitTaskEnterprise>;
+
+export const ExitTaskEnterprisePage = z.object({ items: z.array(ExitTaskEnterprise), nextCursor: z.string().nullable(), total: z.number().int() });
+export type ExitTaskEnterprisePage = z.infer<typeof ExitTaskEnterprisePage>;
 
 export const ExitTaskSummary = z.object({
   id: z.number().int(),

@@ -48,6 +48,8 @@ export interface ExitTaskFilter {
   enterpriseOnly?: number | null;
   /** A region inside the scope, as the ancestor column of its level: the enterprise lies in it or below. */
   region?: { column: SubtreeColumn; code: string } | null;
+  /** The enterprise is registered at exactly this region (not in one of its children). */
+  exactRegion?: string | null;
   statuses?: string[];
   /** The approved plan line's industry and capacity unit. */
   industry?: string;
@@ -96,6 +98,7 @@ function conditions(f: ExitTaskFilter): SQL | undefined {
     f.scope.column === 'all' ? undefined : eq(SCOPE_COLUMNS[f.scope.column], f.scope.code),
     f.enterpriseOnly == null ? undefined : eq(exitTask.enterpriseId, f.enterpriseOnly),
     f.region ? eq(SCOPE_COLUMNS[f.region.column], f.region.code) : undefined,
+    f.exactRegion ? eq(enterprise.regionCode, f.exactRegion) : undefined,
     f.statuses ? inArray(exitTask.status, f.statuses) : undefined,
     f.industry ? eq(eliminationPlanLine.industryCode, f.industry) : undefined,
     f.unit ? eq(eliminationPlanLine.capacityUnit, f.unit) : undefined,
@@ -106,6 +109,12 @@ function conditions(f: ExitTaskFilter): SQL | undefined {
     like ? sql`(lower(${enterprise.name}) like ${like} or lower(${line.name}) like ${like})` : undefined,
   );
 }
+
+const DONE_TASKS = sql<string>`count(*) filter (where ${exitTask.status} in ('accepted', 'closed'))`;
+
+/** Enterprise groups kept by `finished`: all their matching tasks done (true), or some not (false). */
+const finishedHaving = (finished: boolean | undefined) =>
+  finished === undefined ? undefined : finished ? sql`count(*) = ${DONE_TASKS}` : sql`count(*) > ${DONE_TASKS}`;
 
 export const exitTaskRepository = {
   async plan(db: Db, planId: number) {
@@ -147,6 +156,60 @@ export const exitTaskRepository = {
       total: rows.reduce((n, r) => n + Number(r.tasks), 0),
       capacityByUnit: rows.map((r) => ({ unit: r.unit, capacity: Number(r.capacity) })),
     };
+  },
+  /**
+   * One page of the enterprises having matching tasks, in enterprise id order after `afterId`, with their
+   * task and done counts: the progress rollup's per-enterprise rule (planned = has a task, accepted = all done).
+   */
+  enterprisePage(db: Db, f: ExitTaskFilter, finished: boolean | undefined, afterId: number | null, limit: number) {
+    return db
+      .select({ enterpriseId: exitTask.enterpriseId, enterpriseName: enterprise.name, regionCode: enterprise.regionCode, tasks: count(), done: DONE_TASKS })
+      .from(exitTask)
+      .innerJoin(line, eq(line.id, exitTask.lineId))
+      .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId))
+      .innerJoin(eliminationPlan, eq(eliminationPlan.id, exitTask.planId))
+      .innerJoin(eliminationPlanLine, eq(eliminationPlanLine.id, exitTask.planLineId))
+      .where(and(conditions(f), afterId === null ? undefined : gt(exitTask.enterpriseId, afterId)))
+      .groupBy(exitTask.enterpriseId, enterprise.name, enterprise.regionCode)
+      .having(finishedHaving(finished))
+      .orderBy(asc(exitTask.enterpriseId))
+      .limit(limit);
+  },
+  /** How many enterprises the whole enterprise list holds (same filters and grouping as the pages). */
+  async enterpriseTotal(db: Db, f: ExitTaskFilter, finished: boolean | undefined): Promise<number> {
+    const groups = db
+      .select({ enterpriseId: exitTask.enterpriseId })
+      .from(exitTask)
+      .innerJoin(line, eq(line.id, exitTask.lineId))
+      .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId))
+      .innerJoin(eliminationPlan, eq(eliminationPlan.id, exitTask.planId))
+      .innerJoin(eliminationPlanLine, eq(eliminationPlanLine.id, exitTask.planLineId))
+      .where(conditions(f))
+      .groupBy(exitTask.enterpriseId)
+      .having(finishedHaving(finished))
+      .as('g');
+    const [r] = await db.select({ n: count() }).from(groups);
+    return Number(r?.n ?? 0);
+  },
+  /** Capacity per enterprise and unit of the matching tasks of the given enterprises. */
+  async enterpriseCapacities(db: Db, f: ExitTaskFilter, enterpriseIds: number[]) {
+    if (enterpriseIds.length === 0) return [];
+    const rows = await db
+      .select({ enterpriseId: exitTask.enterpriseId, unit: eliminationPlanLine.capacityUnit, capacity: sql<string>`coalesce(sum(${eliminationPlanLine.capacity}), 0)` })
+      .from(exitTask)
+      .innerJoin(line, eq(line.id, exitTask.lineId))
+      .innerJoin(enterprise, eq(enterprise.id, exitTask.enterpriseId))
+      .innerJoin(eliminationPlan, eq(eliminationPlan.id, exitTask.planId))
+      .innerJoin(eliminationPlanLine, eq(eliminationPlanLine.id, exitTask.planLineId))
+      .where(and(conditions(f), inArray(exitTask.enterpriseId, enterpriseIds)))
+      .groupBy(exitTask.enterpriseId, eliminationPlanLine.capacityUnit)
+      .orderBy(asc(exitTask.enterpriseId), asc(eliminationPlanLine.capacityUnit));
+    return rows.map((r) => ({ enterpriseId: r.enterpriseId, unit: r.unit, capacity: Number(r.capacity) }));
+  },
+  async regionNames(db: Db, codes: string[]) {
+    if (codes.length === 0) return new Map<string, string>();
+    const rows = await db.select({ code: region.code, name: region.name }).from(region).where(inArray(region.code, codes));
+    return new Map(rows.map((r) => [r.code, r.name]));
   },
   viewsByPlan(db: Db, planId: number) {
     return base(db).where(eq(exitTask.planId, planId)).orderBy(asc(exitTask.id));

@@ -1,10 +1,21 @@
-import { ExitTask, ExitTaskEvidence, ExitTaskFromPlanResult, ExitTaskPage, ExitTaskQuery, ExitTaskTransitionBody, IdParam } from '@taotai/shared';
+import {
+  ExitTask,
+  ExitTaskEnterprisePage,
+  ExitTaskEnterpriseQuery,
+  ExitTaskEvidence,
+  ExitTaskFromPlanResult,
+  ExitTaskPage,
+  ExitTaskQuery,
+  ExitTaskTransitionBody,
+  IdParam,
+} from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { DOCX_MIME } from './exit-task-commitment-docx.ts';
 import { commitmentDocument } from './exit-task-commitment.service.ts';
+import { listEnterprises } from './exit-task-enterprises.service.ts';
 import * as evidence from './exit-task-evidence.service.ts';
 import * as service from './exit-task.service.ts';
 
@@ -23,6 +34,20 @@ export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { config, schema: { tags, summary: '退出任务列表（区划、状态、阶段、行业、单位、年度、企业、逾期、名称筛选；合计为全部符合条件的任务）', querystring: ExitTaskQuery, response: { 200: ExitTaskPage } } },
     async (req) => service.listTasks(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  // A static path: it is matched before `/:id` (whose id must be numeric anyway).
+  app.get(
+    `${base}/enterprises`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: '有退出任务的企业（区划、年度、行业、单位、是否完成退出、仅本级筛选；合计与进度看板的企业数一致）',
+        querystring: ExitTaskEnterpriseQuery,
+        response: { 200: ExitTaskEnterprisePage },
+      },
+    },
+    async (req) => listEnterprises(ctx.db, ctx.clock, req.actor!, req.query),
   );
   app.post(
     `${base}/from-plan/:planId`,

@@ -58,8 +58,16 @@ export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): P
   return presentTask(v, todayInChina(clock.now()), await getCalendar(db), { events, evidence, duplicates, availableEvents });
 }
 
-/** The task list with totals over every matching task (the dashboard's numbers link here with the same filters). */
-export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskPage> {
+/**
+ * The filter shared by the task list and the enterprise list: the actor's scope (enterprise users their own
+ * enterprise only), the region's subtree, or with ownLevel=true the region itself only; out of scope 404.
+ */
+export async function scopedFilter(
+  db: Db,
+  actor: Actor,
+  q: Pick<ExitTaskQuery, 'region' | 'ownLevel' | 'industry' | 'unit' | 'year'>,
+  today: string,
+): Promise<ExitTaskFilter> {
   let region: ExitTaskFilter['region'] = null;
   // The country code (the admin's own region on the dashboard) is no region row: it means no region filter.
   if (q.region && !(q.region === COUNTRY_CODE && actor.scope.column === 'all')) {
@@ -67,23 +75,40 @@ export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQ
     if (!r || !regionInScope(actor, ancestryOf(r))) throw notFound('区划');
     region = { column: scopeColumnFor(r.level as RegionLevel, false) as Exclude<ScopeColumn, 'all'>, code: r.code };
   }
-  const afterId = q.cursor === undefined ? null : Number(q.cursor);
-  if (afterId !== null && !(Number.isInteger(afterId) && afterId > 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
-  const statuses = q.stage ? EXIT_TASK_STATUSES.filter((s) => STAGE_OF_STATUS[s] === q.stage && (!q.status || s === q.status)) : q.status ? [q.status] : undefined;
-  const today = todayInChina(clock.now());
-  const filter: ExitTaskFilter = {
+  const ownLevel = q.ownLevel === 'true';
+  if (ownLevel && !q.region) throw invalid('只看本级企业时须指定区划', [{ path: 'region', message: '请指定区划' }]);
+  return {
     scope: actor.scope,
     // Enterprise users: only their own enterprise (and none at all if the account has no enterprise).
     enterpriseOnly: actor.role === 'enterprise' ? (actor.enterpriseId ?? -1) : null,
     region,
-    statuses,
+    // The dashboard's （本级） row: enterprises registered at the region itself, in none of its children.
+    exactRegion: ownLevel ? q.region : null,
     industry: q.industry,
     unit: q.unit,
     year: q.year,
+    today,
+  };
+}
+
+/** A keyset cursor is a positive id; anything else is refused rather than silently restarting. */
+export function cursorId(cursor: string | undefined): number | null {
+  const afterId = cursor === undefined ? null : Number(cursor);
+  if (afterId !== null && !(Number.isInteger(afterId) && afterId > 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
+  return afterId;
+}
+
+/** The task list with totals over every matching task (the dashboard's numbers link here with the same filters). */
+export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskPage> {
+  const afterId = cursorId(q.cursor);
+  const statuses = q.stage ? EXIT_TASK_STATUSES.filter((s) => STAGE_OF_STATUS[s] === q.stage && (!q.status || s === q.status)) : q.status ? [q.status] : undefined;
+  const today = todayInChina(clock.now());
+  const filter: ExitTaskFilter = {
+    ...(await scopedFilter(db, actor, q, today)),
+    statuses,
     enterprise: q.enterprise,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     q: q.q || undefined,
-    today,
   };
   const [rows, totals, cal] = await Promise.all([exitTaskRepository.page(db, filter, afterId, q.limit + 1), exitTaskRepository.totals(db, filter), getCalendar(db)]);
   const items = rows.slice(0, q.limit);

@@ -69,6 +69,11 @@ export default function ExitTaskListPage() {
           仅显示企业：{pages.items[0]?.enterpriseName ?? `#${filters.enterprise}`}
         </Tag>
       )}
+      {filters.ownLevel === 'true' && (
+        <Tag closable onClose={() => setFilters({ ...filters, ownLevel: undefined })} style={{ marginTop: 12 }} data-testid="own-level-tag">
+          仅本级：登记在该区划本身（不属任何下级区划）的企业
+        </Tag>
+      )}
       {pages.error && <Alert type="error" showIcon title={pages.error.message} style={{ marginTop: 12 }} />}
       <Space size={24} style={{ marginTop: 12 }} wrap>
         <Typography.Text data-testid="task-total">

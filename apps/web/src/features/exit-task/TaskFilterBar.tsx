@@ -25,7 +25,8 @@ export function TaskFilterBar({ value, onChange }: Props) {
   }, [form, value]);
 
   const apply = (v: TaskFilters) => {
-    const next: TaskFilters = { enterprise: value.enterprise };
+    // Link-only filters stay; "本级" only while the region it belongs to is kept.
+    const next: TaskFilters = { enterprise: value.enterprise, ownLevel: v.region === value.region ? value.ownLevel : undefined };
     for (const [k, x] of Object.entries(v)) if (x !== undefined && x !== null && String(x).trim() !== '') next[k as keyof TaskFilters] = String(x).trim();
     onChange(next);
   };

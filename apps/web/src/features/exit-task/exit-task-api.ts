@@ -1,9 +1,22 @@
-import type { EvidenceKind, ExitTask, ExitTaskEvidence, ExitTaskFromPlanResult, ExitTaskPage, ExitTaskStatus, ExitTaskTransitionBody } from '@taotai/shared';
+import type {
+  EvidenceKind,
+  ExitTask,
+  ExitTaskEnterprisePage,
+  ExitTaskEvidence,
+  ExitTaskFromPlanResult,
+  ExitTaskPage,
+  ExitTaskStatus,
+  ExitTaskTransitionBody,
+} from '@taotai/shared';
 import { api, download } from '../../shared/api.ts';
 
 /** The list's filters, named as in ExitTaskQuery and in the URL (the dashboard links with the same names). */
-export const FILTER_KEYS = ['region', 'stage', 'status', 'industry', 'unit', 'year', 'overdue', 'enterprise', 'q'] as const;
+export const FILTER_KEYS = ['region', 'stage', 'status', 'industry', 'unit', 'year', 'overdue', 'enterprise', 'ownLevel', 'q'] as const;
 export type TaskFilters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/** The enterprise list's filters (ExitTaskEnterpriseQuery), as in the URL. */
+export const ENTERPRISE_FILTER_KEYS = ['region', 'year', 'industry', 'unit', 'finished', 'ownLevel'] as const;
+export type EnterpriseFilters = Partial<Record<(typeof ENTERPRISE_FILTER_KEYS)[number], string>>;
 
 export const EXIT_STATUS_COLORS: Record<ExitTaskStatus, string> = {
   planned: 'default',
@@ -20,6 +33,7 @@ export const evidenceUrl = (taskId: number, evidenceId: number, display = false)
 
 export const exitTaskApi = {
   list: (f: TaskFilters, cursor: string | null, limit = 50) => api.get<ExitTaskPage>('/exit-tasks', { ...f, cursor, limit }),
+  enterprises: (f: EnterpriseFilters, cursor: string | null, limit = 50) => api.get<ExitTaskEnterprisePage>('/exit-tasks/enterprises', { ...f, cursor, limit }),
   get: (id: number | string) => api.get<ExitTask>(`/exit-tasks/${id}`),
   fromPlan: (planId: number) => api.post<ExitTaskFromPlanResult>(`/exit-tasks/from-plan/${planId}`),
   transition: (id: number, body: ExitTaskTransitionBody) => api.post<ExitTask>(`/exit-tasks/${id}/transitions`, body),

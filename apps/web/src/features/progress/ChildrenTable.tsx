@@ -2,7 +2,7 @@ import type { RegionProgress } from '@taotai/shared';
 import { Space, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { CompletionRate, FiguresTable } from './FiguresTable.tsx';
-import { progressLink, taskListLink } from './links.ts';
+import { enterpriseListLink, progressLink, taskListLink } from './links.ts';
 
 interface Props {
   rows: RegionProgress[];
@@ -11,18 +11,20 @@ interface Props {
   onlyWithTasks?: boolean;
 }
 
-export const OWN_LEVEL_NOTE = '登记在本级（未归属任何下级区划）的企业的任务；任务清单按区划筛选时包含全部下级，故此行数字不单独链接';
-export const ENTERPRISES_DONE_NOTE = '全部退出任务均已验收或依令关闭的企业数（按企业统计，无对应的任务清单筛选）';
+export const OWN_LEVEL_NOTE = '登记在本级（未归属任何下级区划）的企业的任务；此行数字打开“仅本级”的任务或企业清单';
+export const ENTERPRISES_DONE_NOTE = '全部退出任务均已验收或依令关闭的企业数（按企业统计，点击查看企业清单）';
 
-/** A count that opens its task list; the own-level remainder row has no list of its own, so it stays text. */
-function Count({ row, n, to, danger }: { row: RegionProgress; n: number; to: string; danger?: boolean }) {
-  if (row.ownLevel) return <span>{n}</span>;
+/** A count that opens the list it counts; the own-level row's lists are limited to the region itself (ownLevel). */
+function Count({ n, to, danger, testId }: { n: number; to: string; danger?: boolean; testId?: string }) {
   return (
-    <Link to={to} style={danger && n ? { color: '#cf1322' } : undefined}>
+    <Link to={to} style={danger && n ? { color: '#cf1322' } : undefined} data-testid={testId}>
       {n}
     </Link>
   );
 }
+
+/** The filters every link of a row shares: its region and year, and "this region only" on the own-level row. */
+const rowFilter = (r: RegionProgress, year: number | null) => ({ region: r.code, year, ownLevel: r.ownLevel || undefined });
 
 /** The city a 省直管县 also belongs to administratively (巩义 410181 → 郑州 410100), if it is listed. */
 const cityOf = (r: RegionProgress, rows: RegionProgress[]) => rows.find((c) => !c.directlyAdministered && c.code === `${r.code.slice(0, 4)}00`);
@@ -61,7 +63,7 @@ export function ChildrenTable({ rows, year, onlyWithTasks = false }: Props) {
       dataIndex: 'tasks',
       align: 'right',
       width: 90,
-      render: (n: number, r) => <Count row={r} n={n} to={taskListLink({ region: r.code, year })} />,
+      render: (n: number, r) => <Count n={n} to={taskListLink(rowFilter(r, year))} />,
     },
     {
       title: '已验收',
@@ -70,7 +72,7 @@ export function ChildrenTable({ rows, year, onlyWithTasks = false }: Props) {
       width: 80,
       render: (_, r) => {
         const n = r.figures.reduce((s, f) => s + f.acceptedTasks, 0);
-        return <Count row={r} n={n} to={taskListLink({ region: r.code, year, stage: 'accepted' })} />;
+        return <Count n={n} to={taskListLink({ ...rowFilter(r, year), stage: 'accepted' })} />;
       },
     },
     {
@@ -78,7 +80,7 @@ export function ChildrenTable({ rows, year, onlyWithTasks = false }: Props) {
       dataIndex: 'overdueTasks',
       align: 'right',
       width: 70,
-      render: (n: number, r) => <Count row={r} n={n} to={taskListLink({ region: r.code, year, overdue: true })} danger />,
+      render: (n: number, r) => <Count n={n} to={taskListLink({ ...rowFilter(r, year), overdue: true })} danger />,
     },
     {
       title: '企业（计划/完成）',
@@ -87,9 +89,17 @@ export function ChildrenTable({ rows, year, onlyWithTasks = false }: Props) {
       width: 120,
       render: (_, r) => (
         <span>
-          <Count row={r} n={r.enterprisesPlanned} to={taskListLink({ region: r.code, year })} />
+          <Count n={r.enterprisesPlanned} to={enterpriseListLink(rowFilter(r, year))} testId={`ent-planned-${r.code}${r.ownLevel ? '-own' : ''}`} />
           {' / '}
-          <Tooltip title={ENTERPRISES_DONE_NOTE}>{r.enterprisesAccepted}</Tooltip>
+          <Tooltip title={ENTERPRISES_DONE_NOTE}>
+            <span>
+              <Count
+                n={r.enterprisesAccepted}
+                to={enterpriseListLink({ ...rowFilter(r, year), finished: true })}
+                testId={`ent-accepted-${r.code}${r.ownLevel ? '-own' : ''}`}
+              />
+            </span>
+          </Tooltip>
         </span>
       ),
     },

@@ -10,7 +10,7 @@ import { ChildrenTable, ENTERPRISES_DONE_NOTE } from './ChildrenTable.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import { geoFileFor } from './geo.ts';
-import { percent, progressLink, taskListLink } from './links.ts';
+import { enterpriseListLink, percent, progressLink, taskListLink } from './links.ts';
 import type { MapMetric } from './ProgressMap.tsx';
 import { progressApi, regionChain } from './progress-api.ts';
 
@@ -57,8 +57,16 @@ function Summary({ p, year }: { p: ProgressPicture; year: number }) {
   const cards: { key: string; title: string; value: ReactNode; suffix?: string; to?: string; color?: string; hint?: string }[] = [
     { key: 'tasks', title: '退出任务', value: p.tasks, suffix: '个', to: taskListLink({ region, year }) },
     { key: 'accepted-tasks', title: '已验收任务', value: acceptedTasks, suffix: '个', to: taskListLink({ region, year, stage: 'accepted' }), color: '#389e0d' },
-    { key: 'ent-planned', title: '计划退出企业', value: p.enterprisesPlanned, suffix: '家', to: taskListLink({ region, year }) },
-    { key: 'ent-accepted', title: '已完成退出企业', value: p.enterprisesAccepted, suffix: '家', color: '#389e0d', hint: ENTERPRISES_DONE_NOTE },
+    { key: 'ent-planned', title: '计划退出企业', value: p.enterprisesPlanned, suffix: '家', to: enterpriseListLink({ region, year }) },
+    {
+      key: 'ent-accepted',
+      title: '已完成退出企业',
+      value: p.enterprisesAccepted,
+      suffix: '家',
+      to: enterpriseListLink({ region, year, finished: true }),
+      color: '#389e0d',
+      hint: ENTERPRISES_DONE_NOTE,
+    },
     {
       key: 'overdue',
       title: '逾期未拆除任务',
@@ -126,7 +134,7 @@ export default function ProgressPage() {
             </Typography.Title>
             {year && <YearSelect value={year} onChange={setYear} around={yearOf(today) ?? year} />}
           </Space>
-          <Typography.Text type="secondary">点击数字查看对应任务清单；不同产能单位分别统计</Typography.Text>
+          <Typography.Text type="secondary">点击数字查看对应任务或企业清单；不同产能单位分别统计</Typography.Text>
         </div>
         {p && <Crumbs picture={p} year={year!} />}
       </Card>

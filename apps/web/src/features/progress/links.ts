@@ -10,6 +10,8 @@ export interface TaskFilter {
   stage?: ExitTaskStage;
   enterprise?: number;
   overdue?: boolean;
+  /** Only enterprises registered at `region` itself (the （本级） row), not in its children. */
+  ownLevel?: boolean;
 }
 
 /**
@@ -25,8 +27,33 @@ export function taskListLink(f: TaskFilter): string {
   if (f.year) p.set('year', String(f.year));
   if (f.enterprise !== undefined) p.set('enterprise', String(f.enterprise));
   if (f.overdue) p.set('overdue', 'true');
+  if (f.ownLevel) p.set('ownLevel', 'true');
   const s = p.toString();
   return s ? `/exit-tasks?${s}` : '/exit-tasks';
+}
+
+/** The filters of the enterprise list an enterprise count was counted with (ExitTaskEnterpriseQuery). */
+export interface EnterpriseFilter {
+  region?: string;
+  year?: number | null;
+  industry?: string;
+  unit?: string;
+  /** true: 已完成退出 (every task accepted or closed by order); false: the others; absent: 计划退出 (all). */
+  finished?: boolean;
+  ownLevel?: boolean;
+}
+
+/** The link behind an enterprise count: /exit-tasks/enterprises, whose total equals it. */
+export function enterpriseListLink(f: EnterpriseFilter): string {
+  const p = new URLSearchParams();
+  if (f.region) p.set('region', f.region);
+  if (f.industry) p.set('industry', f.industry);
+  if (f.unit) p.set('unit', f.unit);
+  if (f.year) p.set('year', String(f.year));
+  if (f.finished !== undefined) p.set('finished', String(f.finished));
+  if (f.ownLevel) p.set('ownLevel', 'true');
+  const s = p.toString();
+  return s ? `/exit-tasks/enterprises?${s}` : '/exit-tasks/enterprises';
 }
 
 /** The dashboard's own address for a region and year (drill-down state lives in the URL). */
