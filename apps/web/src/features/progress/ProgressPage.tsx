@@ -20,11 +20,11 @@ const ProgressMap = lazy(() => import('./ProgressMap.tsx'));
 const ENTERPRISE_LEVELS = new Set(['county', 'township', 'park']);
 
 /**
- * Colour by target completion when the region has a single industry and unit (one comparable figure);
- * otherwise by the share of tasks done, which is unit-free.
+ * Colour by target completion when the region has a single industry and unit (one comparable figure) with a
+ * target; otherwise by the share of tasks done, which is unit-free (without a target every area would be grey).
  */
 function mapMetric(p: ProgressPicture): MapMetric {
-  if (p.figures.length === 1) {
+  if (p.figures.length === 1 && p.figures[0]?.targetCapacity != null) {
     const only = p.figures[0]!;
     return {
       label: `${only.industryName}目标完成率`,
