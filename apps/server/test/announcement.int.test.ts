@@ -230,6 +230,14 @@ describe('announcements: built from records, approved, published, with a notice 
     expect((await look(receipt, '13800138001')).statusCode).toBe(404);
     expect((await look(receipt.toLowerCase(), '13800138000')).json()).toMatchObject({ answered: false, answer: null, announcementId: planAnn });
 
+    // 巩义's office is told at once, with the receipt and a link; 郑州's office (not the issuer) is not.
+    const gyInbox = await call(t, gy, { method: 'GET', url: '/api/v1/notifications' });
+    expect(gyInbox.items).toContainEqual(
+      expect.objectContaining({ kind: 'objection_filed', link: `/announcements/${planAnn}`, body: expect.stringContaining(receipt) }),
+    );
+    const zzInbox = await call(t, zz, { method: 'GET', url: '/api/v1/notifications' });
+    expect(zzInbox.items.filter((n: { kind: string }) => n.kind === 'objection_filed')).toEqual([]);
+
     const objections = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` });
     expect(objections).toEqual([expect.objectContaining({ receiptCode: receipt, phone: '13800138000', name: '王先生', itemLabel: '2. 巩义市公示测试水泥有限公司 · 公示测试水泥磨', answer: null })]);
     expect((await detail(planAnn)).unansweredCount).toBe(1);

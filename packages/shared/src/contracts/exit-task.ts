@@ -200,7 +200,7 @@ export const ExitTaskHistoryItem = z.object({
 });
 
 /** A line registered in another county with the same name and specification (equipment may have moved there). */
-export const ExitTaskDuplicate = z.object({ lineId: z.number().int(), enterpriseName: z.string(), regionCode: z.string() });
+export const ExitTaskDuplicate = z.object({ lineId: z.number().int(), enterpriseName: z.string(), regionCode: z.string(), regionName: z.string() });
 
 export const ExitTask = ExitTaskSummary.extend({
   uscc: z.string(),

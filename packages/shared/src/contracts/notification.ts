@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
-export const NOTIFICATION_KINDS = ['filing_due_soon', 'filing_overdue', 'filing_returned', 'dismantle_due_soon', 'dismantle_overdue'] as const;
+export const NOTIFICATION_KINDS = ['filing_due_soon', 'filing_overdue', 'filing_returned', 'dismantle_due_soon', 'dismantle_overdue', 'objection_filed'] as const;
 export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   filing_due_soon: '报送即将到期',
   filing_overdue: '报送已逾期',
   filing_returned: '报送被退回',
   dismantle_due_soon: '拆除期限临近',
   dismantle_overdue: '拆除逾期',
+  objection_filed: '收到异议',
 };
 
 export const Notification = z.object({

@@ -8,6 +8,8 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
+import { notify } from '../notification/index.ts';
+import { officeUsersOf } from '../user/index.ts';
 import { announcementPolicy as policy } from './announcement.policy.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
 import { announcementRepository as repo } from './announcement.repository.ts';
@@ -59,6 +61,22 @@ export async function fileObjection(db: Db, clock: Clock, ip: string | null, id:
           regionCode: a.regionCode,
           after: { objectionId: row.id, receiptCode, itemId: row.itemId, content: row.content, name: row.name, phone: maskPhone(row.phone) },
         });
+        // The issuing office must answer within the notice period: it hears of the objection at once.
+        const office = await officeUsersOf(tx, a.regionCode);
+        await notify(
+          tx,
+          office.map((u) => ({
+            userId: u.id,
+            kind: 'objection_filed',
+            title: `【收到异议】${a.title}`,
+            body: `受理编号 ${receiptCode}：${row.content.slice(0, 80)}${row.content.length > 80 ? '…' : ''}（公示期至 ${a.noticeEndDate}）`,
+            entityType: 'announcement',
+            entityId: String(id),
+            link: `/announcements/${id}`,
+            dedupeKey: `objection_filed:${row.id}:${u.id}`,
+            createdAt: now,
+          })),
+        );
         return { receiptCode, filedAt: row.filedAt.toISOString() };
       });
     } catch (err) {

@@ -260,9 +260,10 @@ export const exitTaskRepository = {
   duplicatesElsewhere(db: Db, lineName: string, specification: string, countyCode: string | null) {
     const otherCounty = countyCode === null ? sql`${enterprise.countyCode} is not null` : sql`${enterprise.countyCode} is distinct from ${countyCode}`;
     return db
-      .select({ lineId: line.id, enterpriseName: enterprise.name, regionCode: enterprise.regionCode })
+      .select({ lineId: line.id, enterpriseName: enterprise.name, regionCode: enterprise.regionCode, regionName: region.fullName })
       .from(line)
       .innerJoin(enterprise, eq(enterprise.id, line.enterpriseId))
+      .innerJoin(region, eq(region.code, enterprise.regionCode))
       .where(and(eq(line.name, lineName), eq(line.specification, specification), otherCounty))
       .orderBy(asc(line.id))
       .limit(20);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agency, appUser, enterprise, region } from '../../db/schema/index.ts';
 
@@ -28,6 +28,15 @@ function whereOf(f: UserFilter): SQL | undefined {
 }
 
 export const userRepository = {
+  /** Active accounts with one of the roles at exactly one of the regions (who a notice for that office goes to). */
+  async activeAt(db: Db, roles: string[], regionCodes: string[]): Promise<{ id: number }[]> {
+    if (!roles.length || !regionCodes.length) return [];
+    return db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(and(inArray(appUser.role, roles), inArray(appUser.regionCode, regionCodes), eq(appUser.disabled, false)))
+      .orderBy(asc(appUser.id));
+  },
   /** Users in a subtree, oldest first; a left join keeps the country-wide admins (no region row). */
   async list(db: Db, f: UserFilter, limit: number): Promise<UserListRow[]> {
     return db

@@ -143,7 +143,7 @@ export default function ExitTaskDetailPage() {
             title="其他地区登记有相同名称和规格的生产线（设备），请核实拆除设备是否被转移安装"
             description={task.duplicatesElsewhere.map((d) => (
               <div key={d.lineId}>
-                {d.enterpriseName}（区划代码 {d.regionCode}，生产线编号 {d.lineId}）
+                {d.enterpriseName}（{d.regionName}，区划代码 {d.regionCode}，生产线编号 {d.lineId}）
               </div>
             ))}
           />

@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
 import { notificationApi } from './notification-api.ts';
 
-const KIND_COLORS: Record<string, string> = { filing_due_soon: 'gold', filing_overdue: 'red', filing_returned: 'volcano', dismantle_due_soon: 'orange', dismantle_overdue: 'magenta' };
+const KIND_COLORS: Record<string, string> = { filing_due_soon: 'gold', filing_overdue: 'red', filing_returned: 'volcano', dismantle_due_soon: 'orange', dismantle_overdue: 'magenta', objection_filed: 'purple' };
 
 /** 通知中心: reminders, overdue notices and returns; opening one marks it read and goes to its page. */
 export default function NotificationsPage() {
