@@ -21,6 +21,9 @@ export interface Database {
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A pooled connection the server ends (restart, failover, pg_terminate_backend) is dropped by the pool and
+    // replaced on next use; without a listener Node would treat the event as fatal and stop the whole process.
+    pool.on('error', (err) => console.warn(`数据库连接已断开并从连接池移除：${err.message}`));
     // numeric and bigint as JS numbers is safe for our ranges; dates stay strings (types 1082).
     pg.types.setTypeParser(1082, (v) => v);
     return { db: drizzleNodePg({ client: pool, schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };
