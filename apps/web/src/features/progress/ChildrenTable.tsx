@@ -122,10 +122,10 @@ export function ChildrenTable({ rows, year, onlyWithTasks = false }: Props) {
         scroll={{ x: 690 }}
         onRow={(r) => (r.directlyAdministered ? { style: { background: '#fbf7ff' } } : {})}
         expandable={{
-          // The own-level row's code is the parent's: its per-industry links would count the whole parent.
-          rowExpandable: (r) => r.figures.length > 0 && !r.ownLevel,
+          // The own-level row's code is the parent's, so its per-industry links carry ownLevel (the region itself only).
+          rowExpandable: (r) => r.figures.length > 0,
           // The row opens to its per-industry table: capacities by stage, target and completion rate.
-          expandedRowRender: (r) => <FiguresTable figures={r.figures} region={r.code} year={year} size="small" />,
+          expandedRowRender: (r) => <FiguresTable figures={r.figures} region={r.code} year={year} size="small" ownLevel={r.ownLevel || undefined} />,
         }}
         locale={{ emptyText: onlyWithTasks ? '下级区划均无退出任务' : '无下级区划' }}
         data-testid="progress-children"

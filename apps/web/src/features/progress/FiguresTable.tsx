@@ -38,13 +38,15 @@ interface Props {
   year: number | null;
   size?: 'small' | 'middle';
   emptyText?: string;
+  /** The figures of the region's own level (enterprises registered at it, not below): links list only those. */
+  ownLevel?: boolean;
 }
 
 /**
  * Capacity per industry and unit in each exit stage, with the task counts; each cell links to the task list
  * with the same filters. Rows are never added together: each industry has its own unit.
  */
-export function FiguresTable({ figures, region, year, size = 'middle', emptyText }: Props) {
+export function FiguresTable({ figures, region, year, size = 'middle', emptyText, ownLevel }: Props) {
   const { units } = useCatalogue();
   const columns: TableProps<ProgressFigures>['columns'] = [
     { title: '行业', dataIndex: 'industryName', width: 110, fixed: 'start' },
@@ -59,7 +61,7 @@ export function FiguresTable({ figures, region, year, size = 'middle', emptyText
           const tasks = f[c.tasks] as number;
           return (
             <Link
-              to={taskListLink({ region, year, stage: c.stage, industry: f.industryCode, unit: f.unit })}
+              to={taskListLink({ region, year, stage: c.stage, industry: f.industryCode, unit: f.unit, ownLevel })}
               data-testid={`fig-${f.industryCode}-${f.unit}-${c.key}`}
             >
               <div>{fmtNumber(f[c.capacity] as number)}</div>
