@@ -354,6 +354,16 @@ describe('退出验收（浏览器）', () => {
     await expect.poll(() => text(ha.getByTestId('task-total'))).toContain('共 1 项');
     expect(await text(ha.getByTestId('task-capacity'))).toContain('8.8');
     await ha.getByTestId('task-table').getByText(LINE).waitFor();
+
+    // The enterprise counts open the enterprise list, whose total is the count.
+    await ha.goto('/progress?year=2026');
+    const finished = ha.getByTestId('sum-ent-accepted');
+    expect((await text(finished)).trim()).toMatch(/^1/);
+    await finished.click();
+    await ha.waitForURL(/\/exit-tasks\/enterprises\?.*finished=true/);
+    await expect.poll(() => text(ha.getByTestId('enterprise-total'))).toContain('共 1 家企业');
+    await ha.getByText(ENTERPRISE).first().waitFor();
+    await screenshot(ha, 'x4-09-finished-enterprises');
     await ha.context().close();
   });
 });

@@ -162,13 +162,6 @@ export const requirementRepository = {
       .from(appUser)
       .where(and(eq(appUser.regionCode, t.regionCode), inArray(appUser.role, ['group_office', 'town']), eq(appUser.disabled, false)));
   },
-  /** Accounts of the issuing office (group_office users of the region). */
-  async officeUsers(db: Db, regionCode: string): Promise<{ id: number }[]> {
-    return db
-      .select({ id: appUser.id })
-      .from(appUser)
-      .where(and(eq(appUser.regionCode, regionCode), eq(appUser.role, 'group_office'), eq(appUser.disabled, false)));
-  },
 };
 
 /** SQL match of filing_target rows a filer answers for (null: the account files for nobody). */

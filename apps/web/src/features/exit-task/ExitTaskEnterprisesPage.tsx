@@ -1,50 +1,16 @@
 import type { ExitTaskEnterprise, Region } from '@taotai/shared';
 import { Alert, Button, Card, Segmented, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
+import { useCursorPages } from '../../shared/use-cursor-pages.ts';
 import { unitName, useCatalogue } from '../catalogue/catalogue-api.ts';
 import { progressLink, taskListLink } from '../progress/links.ts';
 import { ENTERPRISE_FILTER_KEYS, type EnterpriseFilters, exitTaskApi } from './exit-task-api.ts';
 
 const COUNTRY_CODE = '100000';
-
-/** Keyset pages of the enterprise list: the first page on every filter change, then "load more". */
-function useEnterprisePages(filters: EnterpriseFilters) {
-  const [items, setItems] = useState<ExitTaskEnterprise[]>([]);
-  const [head, setHead] = useState<{ total: number; nextCursor: string | null } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError>();
-  const run = useRef(0);
-  const key = JSON.stringify(filters);
-  const load = useCallback(
-    async (cursor: string | null) => {
-      const mine = ++run.current;
-      setLoading(true);
-      try {
-        const page = await exitTaskApi.enterprises(JSON.parse(key) as EnterpriseFilters, cursor);
-        if (mine !== run.current) return;
-        setItems((old) => (cursor ? [...old, ...page.items] : page.items));
-        setHead({ total: page.total, nextCursor: page.nextCursor });
-        setError(undefined);
-      } catch (e) {
-        if (mine !== run.current) return;
-        setError(e instanceof ApiError ? e : new ApiError(0, 'client', String(e)));
-        if (!cursor) setItems([]);
-      } finally {
-        if (mine === run.current) setLoading(false);
-      }
-    },
-    [key],
-  );
-  useEffect(() => {
-    setHead(null);
-    load(null);
-  }, [load]);
-  return { items, total: head?.total ?? null, hasMore: !!head?.nextCursor, loading, error, loadMore: () => head?.nextCursor && load(head.nextCursor) };
-}
 
 const FINISHED_OPTIONS = [
   { value: '', label: '全部计划退出' },
@@ -67,7 +33,7 @@ export default function ExitTaskEnterprisesPage() {
     }
     return f;
   }, [params]);
-  const pages = useEnterprisePages(filters);
+  const pages = useCursorPages(filters, exitTaskApi.enterprises);
   const region = useAsync(
     () => (filters.region && filters.region !== COUNTRY_CODE ? api.get<Region>(`/regions/${filters.region}`) : Promise.resolve(null)),
     [filters.region],
