@@ -74,7 +74,7 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
     planAnn = a.id;
-    expect(a).toMatchObject({ status: 'draft', form: 'publicity', noticeWorkingDays: 5, regionName: '巩义市', itemCount: 3, publishDate: null, notice: null });
+    expect(a).toMatchObject({ status: 'draft', form: 'public_notice', noticeWorkingDays: 5, regionName: '巩义市', itemCount: 3, publishDate: null, notice: null });
     expect(a.title).toBe('巩义市2026年计划淘汰落后产能企业名单公示');
     expect(a.body).toContain('公示期为5个工作日');
     expect(a.items.map((i: { lineName: string }) => i.lineName)).toEqual(['公示测试2号立窑', '公示测试水泥磨', '公示测试平拉玻璃生产线']);
@@ -153,7 +153,7 @@ describe('announcements: built from records, approved, published, with a notice 
     res = await fire(zz, planAnn, 'return', '请在正文中写明公示期起止');
     expect(res.json()).toMatchObject({ status: 'draft', returnReason: '请在正文中写明公示期起止' });
     const cur = await detail(planAnn);
-    const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'publicity', noticeWorkingDays: 5 };
+    const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'public_notice', noticeWorkingDays: 5 };
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version - 1 } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('该公告已被他人修改，请刷新后重试');

@@ -3,7 +3,7 @@ import { UnitTotal } from './common.ts';
 
 /**
  * 公告 / 公示 (002 §二(二)1, §二(三)): the plan's enterprise list, sealed lines with their public
- * commitments, and completed exits are announced. A publicity (公示) runs N working days, during which
+ * commitments, and completed exits are announced. A public notice (公示) runs N working days, during which
  * anyone may file an objection (异议) that the issuing office answers.
  */
 export const ANNOUNCEMENT_KINDS = ['plan_list', 'sealed_list', 'completed_list'] as const;
@@ -14,9 +14,9 @@ export const ANNOUNCEMENT_KIND_LABELS: Record<AnnouncementKind, string> = {
   completed_list: '已完成淘汰名单',
 };
 
-export const ANNOUNCEMENT_FORMS = ['publicity', 'announcement'] as const;
+export const ANNOUNCEMENT_FORMS = ['public_notice', 'announcement'] as const;
 export type AnnouncementForm = (typeof ANNOUNCEMENT_FORMS)[number];
-export const ANNOUNCEMENT_FORM_LABELS: Record<AnnouncementForm, string> = { publicity: '公示', announcement: '公告' };
+export const ANNOUNCEMENT_FORM_LABELS: Record<AnnouncementForm, string> = { public_notice: '公示', announcement: '公告' };
 
 export const ANNOUNCEMENT_STATUSES = ['draft', 'submitted', 'approved', 'published', 'archived'] as const;
 export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number];
@@ -72,7 +72,7 @@ export const AnnouncementItem = z.object({
 });
 export type AnnouncementItem = z.infer<typeof AnnouncementItem>;
 
-/** The notice period of a published publicity, as of today (Beijing date). */
+/** The notice period of a published public notice, as of today (Beijing date). */
 export const NoticePeriod = z.object({
   workingDays: z.number().int(),
   endDate: z.string(),
@@ -141,7 +141,7 @@ export const AnnouncementCreateBody = z.object({
   regionCode: z.string().min(1, '请选择发布地区'),
   year,
   kind: z.enum(ANNOUNCEMENT_KINDS, { error: '请选择公告内容（计划淘汰名单、已封存生产线及承诺或已完成淘汰名单）' }),
-  form: z.enum(ANNOUNCEMENT_FORMS, { error: '请选择公示或公告' }).default('publicity'),
+  form: z.enum(ANNOUNCEMENT_FORMS, { error: '请选择公示或公告' }).default('public_notice'),
   noticeWorkingDays: noticeDays.default(DEFAULT_NOTICE_WORKING_DAYS),
   /** Required for plan_list: the approved elimination plan whose lines are listed. */
   sourcePlanId: z.number().int().positive().nullable().default(null),

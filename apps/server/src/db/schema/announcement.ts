@@ -13,7 +13,7 @@ export const announcement = pgTable(
     year: integer('year').notNull(),
     /** plan_list | sealed_list | completed_list */
     kind: text('kind').notNull(),
-    /** publicity (公示, with a notice period) | announcement (公告) */
+    /** public_notice (公示, with a notice period) | announcement (公告) */
     form: text('form').notNull(),
     noticeWorkingDays: integer('notice_working_days'),
     title: text('title').notNull(),
@@ -72,7 +72,7 @@ export const announcementItem = pgTable(
   (t) => [index('announcement_item_ann_idx').on(t.announcementId, t.seq)],
 );
 
-/** 异议 filed by anyone during a publicity's notice period; the issuing office answers it. */
+/** 异议 filed by anyone during a public notice's notice period; the issuing office answers it. */
 export const announcementObjection = pgTable(
   'announcement_objection',
   {

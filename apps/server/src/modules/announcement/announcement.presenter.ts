@@ -16,9 +16,9 @@ import type { WorkingCalendar } from '../../platform/calendar/calendar.ts';
 import { fromQ, toQ } from '../target/index.ts';
 import type { AnnouncementRow, AnnouncementView, ItemRow, ObjectionRow } from './announcement.repository.ts';
 
-/** The notice period of a published publicity as of `today`; null for a 公告 or before publication. */
+/** The notice period of a published public notice as of `today`; null for a 公告 or before publication. */
 export function noticeOf(a: AnnouncementRow, cal: WorkingCalendar, today: string): NoticePeriod | null {
-  if (a.form !== 'publicity' || !a.noticeEndDate || !a.noticeWorkingDays) return null;
+  if (a.form !== 'public_notice' || !a.noticeEndDate || !a.noticeWorkingDays) return null;
   const open = today <= a.noticeEndDate;
   const d = cal.describeDeadline(a.noticeEndDate, today);
   return { workingDays: a.noticeWorkingDays, endDate: a.noticeEndDate, open, label: open ? d.label : '公示期已结束', workingDaysLeft: open ? d.workingDaysLeft : 0 };
@@ -67,7 +67,7 @@ export function presentSummary(
     year: a.year,
     kind: a.kind as AnnouncementKind,
     form: a.form as AnnouncementForm,
-    noticeWorkingDays: a.form === 'publicity' ? a.noticeWorkingDays : null,
+    noticeWorkingDays: a.form === 'public_notice' ? a.noticeWorkingDays : null,
     title: a.title,
     status: a.status as AnnouncementStatus,
     itemCount,
@@ -106,7 +106,7 @@ export function presentAnnouncement(
   };
 }
 
-/** Archived here means "under 往期": a publicity still in its notice period counts as current. */
+/** Archived here means "under 往期": a public notice still in its notice period counts as current. */
 export function presentPublicSummary(a: AnnouncementView, notice: NoticePeriod | null, itemCount: number): PublicAnnouncementSummary {
   return {
     id: a.id,

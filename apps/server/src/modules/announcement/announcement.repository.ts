@@ -32,8 +32,8 @@ const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 const regionUnder = (code: string) =>
   or(eq(announcement.regionCode, code), eq(region.provinceCode, code), eq(region.prefectureCode, code), eq(region.countyCode, code))!;
 
-/** A publicity whose notice period has not ended stays "current" even if a newer list archived it. */
-const noticeOngoing = (today: string) => and(eq(announcement.form, 'publicity'), sql`${announcement.noticeEndDate} >= ${today}`)!;
+/** A public notice whose notice period has not ended stays "current" even if a newer list archived it. */
+const noticeOngoing = (today: string) => and(eq(announcement.form, 'public_notice'), sql`${announcement.noticeEndDate} >= ${today}`)!;
 const currentSql = (today: string) => or(eq(announcement.status, 'published'), and(eq(announcement.status, 'archived'), noticeOngoing(today)))!;
 const archivedSql = (today: string) => and(eq(announcement.status, 'archived'), sql`not (${noticeOngoing(today)})`)!;
 

@@ -95,7 +95,7 @@ export async function createAnnouncement(db: Db, clock: Clock, actor: Actor, bod
       year: body.year,
       kind: body.kind,
       form: body.form,
-      noticeWorkingDays: body.form === 'publicity' ? days : null,
+      noticeWorkingDays: body.form === 'public_notice' ? days : null,
       title: body.title || defaultTitle(region.name, body.year, body.kind, body.form),
       body: body.body || defaultBody(region.name, body.year, body.kind, body.form, days),
       sourcePlanId: body.kind === 'plan_list' ? body.sourcePlanId : null,
@@ -131,7 +131,7 @@ export async function updateAnnouncement(db: Db, clock: Clock, actor: Actor, id:
       title: body.title,
       body: body.body,
       form: body.form,
-      noticeWorkingDays: body.form === 'publicity' ? body.noticeWorkingDays : null,
+      noticeWorkingDays: body.form === 'public_notice' ? body.noticeWorkingDays : null,
       updatedAt: now,
     });
     if (!after) throw conflict(STALE);
@@ -165,7 +165,7 @@ export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor,
     if (event === 'archive') set.archivedAt = now;
     if (event === 'publish') {
       const publishDate = todayInChina(now);
-      const days = view.form === 'publicity' ? (view.noticeWorkingDays ?? 0) : 0;
+      const days = view.form === 'public_notice' ? (view.noticeWorkingDays ?? 0) : 0;
       const noticeEndDate = days > 0 ? (await getCalendar(tx)).addWorkingDays(publishDate, days) : null;
       Object.assign(set, { publishedAt: now, publishedBy: actor.userId, publishDate, noticeEndDate });
     }

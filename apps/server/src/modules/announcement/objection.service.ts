@@ -25,13 +25,13 @@ export const tooMany = () => new AppError(429, 'rate_limited', '提交过于频�
 const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和提交时填写的手机号码';
 
 /**
- * Anyone files an objection while the publicity's notice period is open (Beijing date ≤ its last day).
+ * Anyone files an objection while the public notice's notice period is open (Beijing date ≤ its last day).
  * The citizen gets a receipt code to look up the answer with the same phone number.
  */
 export async function fileObjection(db: Db, clock: Clock, ip: string | null, id: number, body: ObjectionBody): Promise<ObjectionReceipt> {
   const now = clock.now();
   const a = await publicAnnouncement(db, id);
-  if (a.form !== 'publicity') throw conflict('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
+  if (a.form !== 'public_notice') throw conflict('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
   const notice = noticeOf(a, await getCalendar(db), todayInChina(now));
   if (!notice?.open) throw conflict(`该公示的公示期已于${a.noticeEndDate}结束，不再受理异议`);
   if (body.itemId) {

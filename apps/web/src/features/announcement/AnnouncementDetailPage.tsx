@@ -111,7 +111,7 @@ export default function AnnouncementDetailPage() {
             {can.publish && (
               <Popconfirm
                 title="发布到公众网站？"
-                description={a.form === 'publicity' ? `公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布后名单不能修改。'}
+                description={a.form === 'public_notice' ? `公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布后名单不能修改。'}
                 okText="发布"
                 onConfirm={() => fire('publish')}
               >
@@ -138,7 +138,7 @@ export default function AnnouncementDetailPage() {
           <Descriptions.Item label="发布地区">{a.regionName}</Descriptions.Item>
           <Descriptions.Item label="年度">{a.year}</Descriptions.Item>
           <Descriptions.Item label="内容">{ANNOUNCEMENT_KIND_LABELS[a.kind]}</Descriptions.Item>
-          <Descriptions.Item label="形式">{a.form === 'publicity' ? `公示（${a.noticeWorkingDays} 个工作日）` : ANNOUNCEMENT_FORM_LABELS[a.form]}</Descriptions.Item>
+          <Descriptions.Item label="形式">{a.form === 'public_notice' ? `公示（${a.noticeWorkingDays} 个工作日）` : ANNOUNCEMENT_FORM_LABELS[a.form]}</Descriptions.Item>
           <Descriptions.Item label="发布日期">{a.publishDate ?? '未发布'}</Descriptions.Item>
           <Descriptions.Item label="公示期">{a.notice ? `至 ${a.notice.endDate}（${a.notice.label}）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="名单生成时间">{fmtDateTime(a.builtAt)}</Descriptions.Item>
@@ -151,7 +151,7 @@ export default function AnnouncementDetailPage() {
         <TotalsLine totals={a.totals} />
         <ItemsView items={a.items} kind={a.kind} />
       </Card>
-      {a.form === 'publicity' && (a.status === 'published' || a.status === 'archived') && <ObjectionsPanel announcement={a as Announcement} onChanged={r.reload} />}
+      {a.form === 'public_notice' && (a.status === 'published' || a.status === 'archived') && <ObjectionsPanel announcement={a as Announcement} onChanged={r.reload} />}
 
       <Modal title="退回修改" open={returning} onCancel={() => setReturning(false)} okText="退回" okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }} onOk={async () => (await fire('return', reason.trim())) && setReturning(false)} destroyOnHidden>
         <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明退回原因" aria-label="退回原因" />
@@ -169,7 +169,7 @@ export default function AnnouncementDetailPage() {
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(p, n) => p.form !== n.form}>
             {({ getFieldValue }) =>
-              getFieldValue('form') === 'publicity' && (
+              getFieldValue('form') === 'public_notice' && (
                 <Form.Item name="noticeWorkingDays" label="公示期（工作日）">
                   <InputNumber min={1} max={30} precision={0} suffix="个工作日" style={{ width: 180 }} />
                 </Form.Item>

@@ -68,7 +68,7 @@ export default function AnnouncementListPage() {
           { title: '标题', dataIndex: 'title', render: (t: string, a) => <Link to={`/announcements/${a.id}`}>{t}</Link> },
           { title: '发布地区', dataIndex: 'regionName', width: 100 },
           { title: '内容', dataIndex: 'kind', width: 150, render: (k: AnnouncementKind) => ANNOUNCEMENT_KIND_LABELS[k] },
-          { title: '形式', key: 'form', width: 120, render: (_, a) => (a.form === 'publicity' ? `公示 ${a.noticeWorkingDays} 个工作日` : ANNOUNCEMENT_FORM_LABELS[a.form]) },
+          { title: '形式', key: 'form', width: 120, render: (_, a) => (a.form === 'public_notice' ? `公示 ${a.noticeWorkingDays} 个工作日` : ANNOUNCEMENT_FORM_LABELS[a.form]) },
           { title: '状态', dataIndex: 'status', width: 90, render: (s: AnnouncementStatus) => <Tag color={ANNOUNCEMENT_STATUS_COLORS[s]}>{ANNOUNCEMENT_STATUS_LABELS[s]}</Tag> },
           { title: '条目', dataIndex: 'itemCount', width: 70, align: 'right' },
           { title: '发布日期', dataIndex: 'publishDate', width: 110, render: (d: string | null) => d ?? '—' },

@@ -60,7 +60,7 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
 
   return (
     <Modal title={`生成${me.regionName.split(' / ').at(-1)}${year}年公告公示`} open={open} onCancel={onClose} onOk={submit} okText="生成草稿" confirmLoading={saving} destroyOnHidden width={560}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'plan_list', form: 'publicity', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'plan_list', form: 'public_notice', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
         <Form.Item name="kind" label="公告内容" rules={[{ required: true, message: '请选择公告内容' }]}>
           <Radio.Group optionType="button" options={ANNOUNCEMENT_KINDS.map((k) => ({ value: k, label: ANNOUNCEMENT_KIND_LABELS[k] }))} />
         </Form.Item>
@@ -79,7 +79,7 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
         <Form.Item name="form" label="形式">
           <Radio.Group options={ANNOUNCEMENT_FORMS.map((f) => ({ value: f, label: ANNOUNCEMENT_FORM_LABELS[f] }))} />
         </Form.Item>
-        {annForm === 'publicity' && (
+        {annForm === 'public_notice' && (
           <Form.Item name="noticeWorkingDays" label="公示期（工作日）" extra="自发布之日的次日起按工作日计算，节假日顺延" rules={[{ required: true, message: '请填写公示期' }]}>
             <InputNumber min={1} max={30} precision={0} suffix="个工作日" style={{ width: 180 }} />
           </Form.Item>

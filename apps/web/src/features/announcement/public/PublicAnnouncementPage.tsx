@@ -30,7 +30,7 @@ export default function PublicAnnouncementPage() {
         </Typography.Title>
         <div className="pub-meta" style={{ justifyContent: 'center' }}>
           <span>
-            <Tag color={a.form === 'publicity' ? 'orange' : 'blue'}>{ANNOUNCEMENT_FORM_LABELS[a.form]}</Tag>
+            <Tag color={a.form === 'public_notice' ? 'orange' : 'blue'}>{ANNOUNCEMENT_FORM_LABELS[a.form]}</Tag>
             {ANNOUNCEMENT_KIND_LABELS[a.kind]}
           </span>
           <span>发布地区：{a.regionName}</span>

@@ -17,7 +17,7 @@ function AnnouncementCard({ a }: { a: PublicAnnouncementSummary }) {
       </Link>
       <div className="pub-meta">
         <span>
-          <Tag color={a.form === 'publicity' ? 'orange' : 'blue'}>{ANNOUNCEMENT_FORM_LABELS[a.form]}</Tag>
+          <Tag color={a.form === 'public_notice' ? 'orange' : 'blue'}>{ANNOUNCEMENT_FORM_LABELS[a.form]}</Tag>
           {ANNOUNCEMENT_KIND_LABELS[a.kind]}
         </span>
         <span>发布地区：{a.regionName}</span>
