@@ -20,6 +20,10 @@ export default defineConfig({
           hookTimeout: 180_000,
           // PGlite is single-threaded WASM and the machine has 2 cores.
           maxWorkers: 2,
+          // Files in one worker share the loaded modules: each file still gets its own database and app
+          // (createTestApp), and nothing in src keeps per-database state outside a WeakMap keyed by the
+          // database. Re-importing the app per file cost ~4 s of CPU each (docs/performance.md).
+          isolate: false,
         },
       },
       {
