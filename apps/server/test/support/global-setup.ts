@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, openPgliteFrom } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
+import { runTmpDir } from './run-tmp-dir.ts';
 import { fillTemplate } from './template.ts';
 
 export const TEMPLATE_DB = 'taotai_tpl';
@@ -48,23 +48,6 @@ export default async function setup(project: TestProject) {
     await rm(file, { force: true });
     await rmdir(dir).catch(() => undefined); // only when empty: screenshots and benches live there too
     await cleanTmp();
-  };
-}
-
-/**
- * Points TMPDIR at a directory of this run, before the test workers start (they inherit the environment), so
- * every temporary folder a test, the app or a child process makes (taotai-test-*, spooled uploads, the
- * kill -9 import's data dir) is removed with it at the end, even when a test failed before its own cleanup.
- * Other runs on the machine keep theirs.
- */
-export async function runTmpDir(): Promise<() => Promise<void>> {
-  const previous = process.env.TMPDIR;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'taotai-run-'));
-  process.env.TMPDIR = dir;
-  return async () => {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-    await rm(dir, { recursive: true, force: true });
   };
 }
 
