@@ -301,8 +301,20 @@ describe('announcements: built from records, approved, published, with a notice 
 
   it('documents its routes, public ones without a session', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/announcements', '/api/v1/announcements/{id}/transitions', '/api/v1/public/announcements', '/api/v1/public/objections', '/api/v1/public/search']) {
-      expect(doc.paths[p], p).toBeDefined();
+    const routes: [path: string, method: string, tag: string, status: string][] = [
+      ['/api/v1/announcements', 'get', 'announcements', '200'],
+      ['/api/v1/announcements', 'post', 'announcements', '201'],
+      ['/api/v1/announcements/{id}/transitions', 'post', 'announcements', '200'],
+      ['/api/v1/public/announcements', 'get', 'public', '200'],
+      ['/api/v1/public/objections', 'get', 'public', '200'],
+      ['/api/v1/public/search', 'get', 'public', '200'],
+    ];
+    for (const [p, method, tag, status] of routes) {
+      expect(doc.paths[p]?.[method], `${method} ${p}`).toMatchObject({ tags: [tag], responses: { [status]: expect.anything() } });
     }
+    // Public reads answer without a session; the office's list does not.
+    expect((await t.request({ method: 'GET', url: '/api/v1/public/announcements' })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('示例')}` })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/announcements' })).statusCode).toBe(401);
   });
 });
