@@ -157,7 +157,7 @@ describe.skipIf(!enabled)(title, () => {
     const check = new pg.Client({ connectionString: cluster.url });
     await check.connect();
     try {
-      const res = await check.query<{ n: string }>('SELECT count(*) AS n FROM enterprise WHERE id = ANY($1::int[])', [acknowledged]);
+      const res = await check.query<{ n: string }>('SELECT count(*) AS n FROM enterprise WHERE id = ANY($1::bigint[])', [acknowledged]);
       expect(Number(res.rows[0]!.n)).toBe(acknowledged.length);
     } finally {
       await check.end();
