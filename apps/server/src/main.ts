@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { connectionErrorSummary } from './db/connection-errors.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -30,7 +31,11 @@ const reminders = setInterval(() => {
 // A rejected promise nobody awaited (a fire-and-forget notification, a driver callback) is a bug to log, not a
 // reason to drop every request in flight; a thrown exception still ends the process (its state is unknown) and
 // the supervisor starts a fresh one.
-process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, '未处理的异步错误'));
+// Only the first line and the innermost cause: a query error's message goes on with its parameters (personal data).
+process.on('unhandledRejection', (reason) => {
+  const first = String(reason instanceof Error ? reason.message : reason).split('\n')[0];
+  app.log.error(`未处理的异步错误：${first}（${connectionErrorSummary(reason)}）`);
+});
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 15_000;

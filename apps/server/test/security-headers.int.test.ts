@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
 import { CONTENT_SECURITY_POLICY, HSTS } from '../src/platform/http/security-headers.ts';
 import { evidenceForm, PDF } from './exit-task-fixtures.ts';
 import { createTestApp, TEST_ORIGIN, type TestApp } from './support/test-app.ts';
 
 /** Issue 9, "Headers and CSRF": the browser-side defences on every kind of response, and the Origin check. */
 let t: TestApp;
+const webDist = loadConfig({}).webDist;
 let office: string;
 
 beforeAll(async () => {
@@ -45,6 +48,25 @@ describe('security headers', () => {
     expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 401, 404, 200]);
     expect(responses[5]!.headers['content-disposition']).toMatch(/^attachment;/);
     for (const res of responses) expectSecurityHeaders(res.headers);
+  });
+
+  // The web app is built by `npm run build:web` (npm start, the e2e pass); integration runs may not have it.
+  it.runIf(existsSync(webDist))('are on the app shell and its scripts, which are files, never inline', async () => {
+    const shell = await t.request({ method: 'GET', url: '/exit-tasks' });
+    expect(shell.statusCode).toBe(200);
+    expect(shell.headers['content-type']).toMatch(/text\/html/);
+    expectSecurityHeaders(shell.headers);
+    // script-src 'self' allows only scripts loaded from this site: the shell must have no inline script.
+    const scripts = [...shell.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\/assets\//);
+      expect(body!.trim()).toBe('');
+    }
+    const src = /src="(\/assets\/[^"]+\.js)"/.exec(shell.body)![1]!;
+    const asset = await t.request({ method: 'GET', url: src });
+    expect(asset.statusCode).toBe(200);
+    expectSecurityHeaders(asset.headers);
   });
 
   it('sends HSTS only when the installation is served over HTTPS', async () => {
