@@ -15,6 +15,8 @@ export interface Config {
   secureCookies: boolean;
   /** Stored files go to an S3-compatible store when S3_BUCKET is set; otherwise under `dataDir/files`. */
   s3: S3Config | null;
+  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal key) and an optional anchor file. */
+  auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null };
 }
 
 /** S3_* variables: all of endpoint, bucket and keys, or none. */
@@ -45,5 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     secureCookies: env.SECURE_COOKIES === 'true',
     s3: s3FromEnv(env),
+    auditAnchor: {
+      file: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : null,
+      keyHex: env.TAOTAI_AUDIT_KEY || null,
+      sealKeyHex: env.TAOTAI_SEAL_KEY || null,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { CHECKPOINT_INTERVAL_MS, runAuditCheckpoint } from './modules/audit/index.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -27,8 +28,12 @@ const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
   runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
 }, REMINDER_INTERVAL_MS);
+// The audit log's daily checkpoint (ADR 0009): checked hourly and at start, taken once per Beijing date.
+const checkpoint = () => runAuditCheckpoint(ctx, app.log).catch((err) => app.log.error(err, '审计锚点记录失败'));
+const checkpoints = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
 const shutdown = async () => {
   clearInterval(reminders);
+  clearInterval(checkpoints);
   await app.close();
   await ctx.database.close();
   process.exit(0);
@@ -36,4 +41,5 @@ const shutdown = async () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
+void checkpoint();
 app.log.info(`taotai 已启动：http://localhost:${config.port}（数据库：${ctx.database.engine}）`);
