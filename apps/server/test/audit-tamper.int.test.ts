@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/client.ts';
+import { openDatabase, queryRows } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { recordAudit, systemSubject } from '../src/platform/audit/audit.ts';
 import { chainHash } from '../src/platform/audit/canonical.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -203,5 +205,53 @@ describe('audit log under tampering', () => {
     const lines = (await readFile(t.ctx.config.auditAnchor.file!, 'utf8')).trim().split('\n');
     expect(JSON.parse(lines.at(-1)!).id).toBe((await run()).json().checkpoint.id);
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+/** ADR 0009's production recipe on PostgreSQL: the app as a non-owner role may append but never rewrite. */
+describe.runIf(!!process.env.TEST_DATABASE_URL)('audit log under a non-owner application role', () => {
+  let t: TestApp;
+  const role = `taotai_app_${Math.random().toString(36).slice(2, 10)}`;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.ctx.db.execute(sql.raw(`DROP OWNED BY ${role}`));
+    await t.ctx.db.execute(sql.raw(`DROP ROLE ${role}`));
+    await t.close();
+  });
+
+  it('starts, appends, and is denied UPDATE and DELETE even with the trigger disabled', async () => {
+    const [{ db: dbName }] = (await queryRows<{ db: string }>(t.ctx.db, sql`SELECT current_database() AS db`)) as [{ db: string }];
+    for (const stmt of [
+      `CREATE ROLE ${role} LOGIN`,
+      `GRANT CONNECT ON DATABASE ${dbName} TO ${role}`,
+      `GRANT USAGE ON SCHEMA public TO ${role}`,
+      `GRANT USAGE ON SCHEMA drizzle TO ${role}`,
+      `GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+      `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+      `REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_checkpoint FROM ${role}`,
+    ]) {
+      await t.ctx.db.execute(sql.raw(stmt));
+    }
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.username = role;
+    url.pathname = `/${dbName}`;
+    const app = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+    try {
+      await runMigrations(app); // start-up as the app role: nothing pending, nothing refused
+      await app.db.transaction((tx) => recordAudit(tx, systemSubject('app-role'), t.clock.now(), { action: 'test.append', entityType: 'probe' }));
+      await t.ctx.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+      for (const q of [sql`UPDATE audit_log SET ip = '1.2.3.4'`, sql`DELETE FROM audit_log`, sql`TRUNCATE audit_log`, sql`DELETE FROM audit_checkpoint`]) {
+        const err = await app.db.execute(q).then(() => null, (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+        expect(err).toMatch(/permission denied/);
+      }
+    } finally {
+      await t.ctx.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+      await app.close();
+    }
+    const [n] = await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.append'`);
+    expect(n!.n).toBe(1);
   });
 });
