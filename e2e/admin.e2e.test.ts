@@ -143,7 +143,7 @@ describe('系统管理（浏览器）', () => {
 
     await page.getByRole('button', { name: '校验哈希链' }).click();
     const verify = page.getByTestId('audit-verify');
-    await verify.getByText('哈希链完整').waitFor();
+    await verify.getByText('哈希链及锚点完整').waitFor();
     await screenshot(page, 'adm-06-audit');
   });
 

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Origins besides the request's own host that may send state-changing requests (PUBLIC_ORIGIN). */
   publicOrigins: string[];
+  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal key) and an optional anchor file. */
+  auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null };
 }
 
 /** S3_* variables: all of endpoint, bucket and keys, or none. */
@@ -87,5 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3: s3FromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
+    auditAnchor: {
+      file: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : null,
+      keyHex: env.TAOTAI_AUDIT_KEY || null,
+      sealKeyHex: env.TAOTAI_SEAL_KEY || null,
+    },
   };
 }

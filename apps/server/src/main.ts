@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
 import { connectionErrorSummary } from './db/connection-errors.ts';
+import { CHECKPOINT_INTERVAL_MS, runAuditCheckpoint } from './modules/audit/index.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -28,6 +29,9 @@ const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
   runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
 }, REMINDER_INTERVAL_MS);
+// The audit log's daily checkpoint (ADR 0009): checked hourly and at start, taken once per Beijing date.
+const checkpoint = () => runAuditCheckpoint(ctx, app.log).catch((err) => app.log.error(err, '审计锚点记录失败'));
+const checkpoints = setInterval(checkpoint, CHECKPOINT_INTERVAL_MS);
 // A rejected promise nobody awaited (a fire-and-forget notification, a driver callback) is a bug to log, not a
 // reason to drop every request in flight; a thrown exception still ends the process (its state is unknown) and
 // the supervisor starts a fresh one.
@@ -48,6 +52,7 @@ const shutdown = async (signal: NodeJS.Signals) => {
   stopping = true;
   app.log.info(`收到 ${signal}，停止接收新请求，等待进行中的请求完成`);
   clearInterval(reminders);
+  clearInterval(checkpoints);
   const force = setTimeout(() => {
     app.log.error(`${SHUTDOWN_GRACE_MS / 1000} 秒内未能完成关闭，强制退出`);
     process.exit(1);
@@ -66,4 +71,5 @@ const shutdown = async (signal: NodeJS.Signals) => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
+void checkpoint();
 app.log.info(`taotai 已启动：http://localhost:${config.port}（数据库：${ctx.database.engine}）`);

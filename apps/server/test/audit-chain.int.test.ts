@@ -20,6 +20,8 @@ describe('audit hash chain', () => {
 
   it('detects an edited entry', async () => {
     const id = await firstId(t, 5);
+    // As an attacker with the owner's rights: the append-only trigger must be switched off first (ADR 0009).
+    await t.ctx.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
     await t.ctx.db.execute(sql`UPDATE audit_log SET actor_name = 'someone-else' WHERE id = ${id}`);
     const r = await verify();
     expect(r.ok).toBe(false);
@@ -37,6 +39,7 @@ describe('audit hash chain, deletion', () => {
 
   it('detects a deleted entry at the next one', async () => {
     const id = await firstId(t, 3);
+    await t.ctx.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
     await t.ctx.db.execute(sql`DELETE FROM audit_log WHERE id = ${id}`);
     const auditor = await t.login('auditor');
     const r = (await t.request({ method: 'GET', url: '/api/v1/audit/verify', cookie: auditor })).json();

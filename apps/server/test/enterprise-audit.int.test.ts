@@ -13,8 +13,8 @@ describe('every registry write leaves an audit entry with before and after', () 
   });
   afterAll(() => t.close());
 
-  const entries = async (entityType: string, entityId: number | string) => {
-    const res = await t.request({ method: 'GET', url: `/api/v1/audit?entityType=${entityType}&entityId=${entityId}&limit=50`, cookie: auditor });
+  const entries = async (entityType: string, entityId: number | string, cookie = auditor) => {
+    const res = await t.request({ method: 'GET', url: `/api/v1/audit?entityType=${entityType}&entityId=${entityId}&limit=50`, cookie });
     expect(res.statusCode).toBe(200);
     return res.json().items as { action: string; actorName: string; regionCode: string | null; before: any; after: any }[];
   };
@@ -50,11 +50,13 @@ describe('every registry write leaves an audit entry with before and after', () 
     expect(Number(del!.before.capacity)).toBe(15);
   });
 
-  it('audits catalogue writes', async () => {
+  it('audits catalogue writes (national records: read by the national auditor, not by 河南\'s)', async () => {
     const ha = await t.login('ha-office');
+    const national = await t.login('auditor-cn');
     await t.request({ method: 'POST', url: '/api/v1/catalogue/industries', cookie: ha, payload: { code: 'graphite', name: '石墨电极', unitCode: 'wan_t' } });
     await t.request({ method: 'PUT', url: '/api/v1/catalogue/industries/graphite', cookie: ha, payload: { code: 'graphite', name: '石墨', unitCode: 'wan_t' } });
-    const [upd, created] = await entries('industry', 'graphite');
+    expect(await entries('industry', 'graphite')).toEqual([]);
+    const [upd, created] = await entries('industry', 'graphite', national);
     expect(created).toMatchObject({ action: 'industry.create', before: null, after: { name: '石墨电极' } });
     expect(upd).toMatchObject({ action: 'industry.update', before: { name: '石墨电极' }, after: { name: '石墨' } });
 
@@ -71,7 +73,7 @@ describe('every registry write leaves an audit entry with before and after', () 
       cookie: ha,
       payload: { criterion: 'safety', industryCode: null, title: '测试安全条件', source: '测试来源', active: false },
     });
-    const [off, on] = await entries('basis_item', id);
+    const [off, on] = await entries('basis_item', id, national);
     expect(on).toMatchObject({ action: 'basis_item.create', after: { active: true } });
     expect(off).toMatchObject({ action: 'basis_item.update', before: { active: true }, after: { active: false } });
   });

@@ -1,10 +1,11 @@
 /** Closed vocabularies shared by server and web, each with its Chinese label. */
 
-export const ROLES = ['admin', 'auditor', 'group_office', 'member_agency', 'town', 'enterprise', 'leader'] as const;
+export const ROLES = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'enterprise', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   auditor: '审计员',
+  national_auditor: '全国审计员',
   group_office: '领导小组办公室',
   member_agency: '成员单位',
   town: '乡镇（街道）/园区',

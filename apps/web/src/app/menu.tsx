@@ -37,8 +37,8 @@ interface Entry {
   children?: Entry[];
 }
 
-const GOVERNMENT: Role[] = ['admin', 'auditor', 'group_office', 'member_agency', 'town', 'leader'];
-const OVERSEERS: Role[] = ['admin', 'auditor', 'group_office', 'leader'];
+const GOVERNMENT: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'leader'];
+const OVERSEERS: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'leader'];
 
 const ENTRIES: Entry[] = [
   { key: '/', label: '工作台', icon: <DashboardOutlined /> },

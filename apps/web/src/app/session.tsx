@@ -91,7 +91,7 @@ export function useMe(): Me {
 /** The user's own region as a form default; an administrator's "全国" is not a selectable region. */
 export function useOwnRegion(): string | undefined {
   const me = useMe();
-  return me.role === 'admin' ? undefined : me.regionCode;
+  return me.role === 'admin' || me.role === 'national_auditor' ? undefined : me.regionCode;
 }
 
 export function useCan(): (ability: Ability) => boolean {

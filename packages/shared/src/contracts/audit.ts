@@ -20,6 +20,8 @@ export const AuditQuery = z.object({
   action: z.string().optional(),
   entityType: z.string().optional(),
   entityId: z.string().optional(),
+  /** Entries of this region's subtree; must lie in the reader's scope (else 404). */
+  regionCode: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   cursor: z.string().optional(),
@@ -31,4 +33,20 @@ export const AuditVerifyResult = z.object({
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
   message: z.string(),
+  /** Checkpoints (table and anchor file) checked against the chain. */
+  checkpoints: z.number().int(),
+  /** When the newest checkpoint was taken (a passing verification takes one). */
+  anchoredAt: z.string().nullable(),
 });
+
+export const AuditCheckpoint = z.object({
+  id: z.number().int(),
+  takenAt: z.string(),
+  kind: z.string(),
+  lastAuditId: z.number().int(),
+  lastHash: z.string(),
+  entryCount: z.number().int(),
+});
+
+/** The daily checkpoint job: `taken` false when today's checkpoint already existed (it is returned). */
+export const AuditCheckpointRunResult = z.object({ taken: z.boolean(), checkpoint: AuditCheckpoint });

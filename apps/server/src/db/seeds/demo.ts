@@ -118,6 +118,7 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
       { username: 'gy-park', displayName: '产业集聚区管委会', role: 'town', regionCode: park.code },
       { username: 'gy-leader', displayName: '巩义市分管领导', role: 'leader', regionCode: '410181' },
       { username: 'auditor', displayName: '审计员', role: 'auditor', regionCode: '410000' },
+      { username: 'auditor-cn', displayName: '全国审计员', role: 'national_auditor', regionCode: '100000' },
     ].map((u) => ({ ...u, passwordHash, passwordChangedAt: now, createdAt: now, mustChangePassword: false }));
     const inserted = await tx.insert(appUser).values(users).returning({ id: appUser.id, username: appUser.username, role: appUser.role });
     for (const u of inserted) {

@@ -6,7 +6,7 @@ import { abilitiesFor } from '../../platform/access/abilities.ts';
 import { regionRepository } from '../region/index.ts';
 import type { UserRow } from './auth.repository.ts';
 
-/** A user's actor: role abilities and the region subtree (admins see the whole country). */
+/** A user's actor: role abilities and the region subtree (admins and national auditors see the whole country). */
 export async function actorForUser(db: Db, u: UserRow, ip: string | null): Promise<Actor> {
   const region = await regionRepository.byCode(db, u.regionCode);
   const level = (region?.level ?? 'township') as RegionLevel;
@@ -22,6 +22,6 @@ export async function actorForUser(db: Db, u: UserRow, ip: string | null): Promi
     enterpriseId: u.enterpriseId,
     ip,
     abilities: abilitiesFor(role, level),
-    scope: { column: scopeColumnFor(level, role === 'admin'), code: u.regionCode },
+    scope: { column: scopeColumnFor(level, role === 'admin' || role === 'national_auditor'), code: u.regionCode },
   };
 }

@@ -7,7 +7,7 @@ export type RequirementRelation = 'issuer' | 'filer' | 'overseer';
  * Roles that oversee the requirements issued below them (read-only unless it is their own office).
  * "Below" follows the reporting relation: 郑州 does not oversee 巩义, which reports to the province.
  */
-export const OVERSEER_ROLES = new Set(['admin', 'auditor', 'leader', 'group_office']);
+export const OVERSEER_ROLES = new Set(['admin', 'auditor', 'national_auditor', 'leader', 'group_office']);
 
 export const filingPolicy = {
   /** The unit an account files for: its region (office, town/park) or its agency (member agency). */

@@ -9,7 +9,7 @@ export const COUNTRY_CODE = '100000';
  * Roles only an admin may hand out or manage: an office that could create or reset an auditor
  * or an admin could also silence whoever checks it.
  */
-const ADMIN_ONLY_ROLES: readonly Role[] = ['admin', 'auditor'];
+const ADMIN_ONLY_ROLES: readonly Role[] = ['admin', 'auditor', 'national_auditor'];
 
 export const userPolicy = {
   /** May the actor create or manage accounts of this role at all (before scope)? */

@@ -84,7 +84,7 @@ const within = (subtree: RegionSubtree, a: RegionAncestry): boolean =>
  * in scope (enterprise users), or the region alone (towns, leaders, auditors). Returns the columns to store.
  */
 async function placement(db: Db, actor: Actor, body: z.infer<typeof CreateUserBody>) {
-  if (body.role === 'admin') return { regionCode: COUNTRY_CODE, agencyId: null, enterpriseId: null };
+  if (body.role === 'admin' || body.role === 'national_auditor') return { regionCode: COUNTRY_CODE, agencyId: null, enterpriseId: null };
   const r = await regionInActorScope(db, actor, body.regionCode);
   switch (body.role) {
     case 'group_office':

@@ -13,6 +13,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     'settings:manage',
   ],
   auditor: ['enterprise:read', 'audit:read'],
+  // Reads the whole audit log, entries without a region included (ADR 0009).
+  national_auditor: ['enterprise:read', 'audit:read'],
   group_office: ['enterprise:read', 'enterprise:write', 'enterprise:import', 'enterprise:export', 'user:manage'],
   member_agency: ['enterprise:read', 'enterprise:write', 'enterprise:import', 'enterprise:export'],
   town: ['enterprise:read', 'enterprise:write', 'enterprise:import', 'enterprise:export'],

@@ -1,8 +1,11 @@
 import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, region } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
+/** The ancestor columns that scope an entry (ADR 0002); all null when the entry has no region. */
+export type AuditScopeColumns = Pick<AuditRow, 'provinceCode' | 'prefectureCode' | 'countyCode' | 'townshipCode'>;
+export type AuditScopeColumn = keyof AuditScopeColumns;
 
 export const auditRepository = {
   /** Serialises appends so two transactions never chain onto the same predecessor. */
@@ -12,6 +15,21 @@ export const auditRepository = {
   async lastHash(db: Db): Promise<string | null> {
     const rows = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     return rows[0]?.hash ?? null;
+  },
+  /** The region's ancestors as scoped tables store them: a township or park is its own township_code. */
+  async scopeOf(db: Db, regionCode: string | null): Promise<AuditScopeColumns> {
+    const none = { provinceCode: null, prefectureCode: null, countyCode: null, townshipCode: null };
+    if (!regionCode) return none;
+    const rows = await db
+      .select({
+        provinceCode: region.provinceCode,
+        prefectureCode: region.prefectureCode,
+        countyCode: region.countyCode,
+        townshipCode: sql<string | null>`CASE WHEN ${region.level} IN ('township', 'park') THEN ${region.code} END`,
+      })
+      .from(region)
+      .where(eq(region.code, regionCode));
+    return rows[0] ?? none;
   },
   async insert(db: Db, row: Omit<AuditRow, 'id'>): Promise<void> {
     await db.insert(auditLog).values(row);
@@ -24,6 +42,17 @@ export const auditRepository = {
       .orderBy(auditLog.id)
       .limit(limit);
   },
+  /** The chain's head and how many entries lead up to it (under the chain lock, nothing is appended meanwhile). */
+  async head(db: Db): Promise<{ id: number; hash: string; count: number } | null> {
+    const rows = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    if (!rows[0]) return null;
+    const [c] = await db.select({ n: sql<number>`count(*)::bigint` }).from(auditLog);
+    return { ...rows[0], count: Number(c!.n) };
+  },
+  /**
+   * Newest first. `scope` and `region` are each one equality on an ancestor column, served by its
+   * `(column, id)` index; entries without a region have null columns and so only appear unscoped.
+   */
   async list(
     db: Db,
     f: {
@@ -34,11 +63,14 @@ export const auditRepository = {
       from?: Date;
       to?: Date;
       beforeId?: number;
-      regionCodes?: { column: 'all' } | { prefix: string[] };
+      scope: { column: AuditScopeColumn; code: string } | null;
+      region: { column: AuditScopeColumn; code: string } | null;
       limit: number;
     },
   ): Promise<AuditRow[]> {
     const conds = [
+      f.scope ? eq(auditLog[f.scope.column], f.scope.code) : undefined,
+      f.region ? eq(auditLog[f.region.column], f.region.code) : undefined,
       f.actor ? eq(auditLog.actorName, f.actor) : undefined,
       f.action ? eq(auditLog.action, f.action) : undefined,
       f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,

@@ -38,35 +38,6 @@ export async function recordAudit(tx: Db, who: AuditSubject, at: Date, e: AuditE
     after: plain(e.after),
     ip: who.ip,
   };
-  await auditRepository.insert(tx, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-  message: string;
-}
-
-/** Walks the whole chain in id order; a changed, inserted or deleted entry breaks it. */
-export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await auditRepository.batchAfter(db, lastId, 5000);
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      if (r.prevHash !== prev) {
-        return { ok: false, checked, firstBrokenId: r.id, message: `第${r.id}号日志的前序哈希不符：其前一条日志被删除或篡改` };
-      }
-      if (chainHash(r.prevHash, r) !== r.hash) {
-        return { ok: false, checked, firstBrokenId: r.id, message: `第${r.id}号日志内容与哈希不符：该条日志被篡改` };
-      }
-      prev = r.hash;
-      lastId = r.id;
-      checked++;
-    }
-  }
-  return { ok: true, checked, firstBrokenId: null, message: `审计日志完整，共校验${checked}条` };
+  const scope = await auditRepository.scopeOf(tx, fields.regionCode);
+  await auditRepository.insert(tx, { ...fields, ...scope, prevHash, hash: chainHash(prevHash, fields) });
 }

@@ -5,10 +5,12 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { errorMessage } from '../../shared/form-errors.ts';
+import { RegionSelect } from '../region/RegionSelect.tsx';
 import { fmtDateTime } from '../../shared/format.ts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, actionLabel, entityLabel } from './audit-labels.ts';
 
 interface Filters {
+  regionCode?: string;
   actor?: string;
   action?: string;
   entityType?: string;
@@ -22,6 +24,7 @@ interface Verify {
 }
 
 const toQuery = (f: Filters) => ({
+  regionCode: f.regionCode || undefined,
   actor: f.actor?.trim() || undefined,
   action: f.action?.trim() || undefined,
   entityType: f.entityType || undefined,
@@ -101,14 +104,17 @@ export default function AuditPage() {
           <Alert
             type={verify.ok ? 'success' : 'error'}
             showIcon
-            title={verify.ok ? '哈希链完整' : '哈希链校验未通过'}
-            description={verify.ok ? verify.message : `${verify.message}（已校验 ${verify.checked} 条，请立即核查第 ${verify.firstBrokenId} 号及之后的记录）`}
+            title={verify.ok ? '哈希链及锚点完整' : '哈希链或锚点校验未通过'}
+            description={verify.ok ? verify.message : `${verify.message}（已校验 ${verify.checked} 条，请立即核查${verify.firstBrokenId ? `第 ${verify.firstBrokenId} 号及之后的记录` : '锚点'}）`}
             style={{ marginBottom: 12 }}
             closable={{ onClose: () => setVerify(undefined) }}
             data-testid="audit-verify"
           />
         ))}
       <Form<Filters> layout="inline" onFinish={(v) => setFilters({ ...v })} style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item name="regionCode" label="区划">
+          <RegionSelect placeholder="全部（本辖区）" style={{ width: 220 }} />
+        </Form.Item>
         <Form.Item name="actor" label="操作人">
           <Input placeholder="用户名，如 gy-office" allowClear style={{ width: 170 }} />
         </Form.Item>

@@ -12,7 +12,7 @@ import { FilingMatrixView } from './FilingMatrixView.tsx';
 import { IssueRequirementModal } from './IssueRequirementModal.tsx';
 import { DeadlineText, FilingStatusTag, KindTag } from './labels.tsx';
 
-const OVERSEERS = new Set(['admin', 'auditor', 'leader', 'group_office']);
+const OVERSEERS = new Set(['admin', 'auditor', 'national_auditor', 'leader', 'group_office']);
 
 const linkTo = (r: FilingRequirementSummary) => `/filing-requirements/${r.id}?period=${encodeURIComponent(r.currentPeriod.key)}`;
 

@@ -36,7 +36,7 @@ function mapMetric(p: ProgressPicture): MapMetric {
 
 function Crumbs({ picture, year }: { picture: ProgressPicture; year: number }) {
   const me = useMe();
-  const isAdmin = me.role === 'admin';
+  const isAdmin = me.role === 'admin' || me.role === 'national_auditor';
   const chain = useAsync(
     () => (picture.level === 'country' ? Promise.resolve([]) : regionChain(picture.regionCode, isAdmin ? undefined : me.regionCode)),
     [picture.regionCode, picture.level, isAdmin, me.regionCode],

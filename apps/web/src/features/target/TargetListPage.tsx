@@ -20,7 +20,7 @@ export default function TargetListPage() {
   useEffect(() => {
     if (today && year === undefined) setYear(yearOf(today));
   }, [today, year]);
-  const region = me.role === 'admin' ? undefined : me.regionCode;
+  const region = me.role === 'admin' || me.role === 'national_auditor' ? undefined : me.regionCode;
   const progress = useAsync(() => (year && region ? targetApi.progress(region, year) : Promise.resolve(undefined)), [year, region]);
 
   return (
