@@ -10,6 +10,7 @@ import type { AppContext } from './app-context.ts';
 import { MODULE_ROUTES } from './modules/routes.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installRateLimitHook } from './platform/http/rate-limit-hook.ts';
 import type { TypedApp } from './platform/http/typed-app.ts';
 
 // Default zod messages in Chinese; our schemas add field-specific ones.
@@ -33,6 +34,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   installErrorHandler(app);
   installAuthHook(app, ctx);
+  installRateLimitHook(app, ctx);
 
   const typed = app.withTypeProvider() as unknown as TypedApp;
   for (const register of MODULE_ROUTES) register(typed, ctx);

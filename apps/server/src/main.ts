@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
+import { sweepRateLimits } from './platform/http/rate-limit.ts';
 
 /**
  * Demo installations may start with the clock set to another instant (TAOTAI_FAKE_NOW, ISO), so a browser
@@ -26,6 +27,7 @@ const app = await buildApp(ctx, { logger: true });
 const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
   runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
+  sweepRateLimits(ctx.db, ctx.clock).catch((err) => app.log.error(err, '限流计数清理失败'));
 }, REMINDER_INTERVAL_MS);
 const shutdown = async () => {
   clearInterval(reminders);
