@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /** Issue 9: spraying passwords over many accounts from one client, and guessing one account from many. */
@@ -38,8 +39,8 @@ describe('login throttling and no username enumeration', () => {
     // …while another client logs in, and the account is not locked by someone else's spraying.
     expect((await attempt('gy-office', 'Taotai@2026', '192.0.2.11')).statusCode).toBe(200);
     // The first refusal is audited once, not every refused request.
-    const audited = await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.throttled' AND entity_id = 'login:ip:192.0.2.10'`);
-    expect((audited.rows[0] as { n: number }).n).toBe(1);
+    const audited = await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.throttled' AND entity_id = 'login:ip:192.0.2.10'`);
+    expect(audited).toEqual([{ n: 1 }]);
     // The window passes: the client may try again.
     t.clock.advanceMinutes(15);
     expect((await attempt('gy-office', 'Taotai@2026', ip)).statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.ts';
 import { base32Decode, totpAt } from '../src/platform/auth/totp.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -71,10 +72,10 @@ describe('TOTP second factor', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const me = (await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie })).json();
     expect(me).toMatchObject({ totpEnabled: true, mustEnrolTotp: false });
-    const row = (await t.ctx.db.execute(sql`SELECT totp_secret, totp_pending_secret FROM app_user WHERE username = 'admin'`)).rows[0] as Record<string, string | null>;
-    expect(row.totp_secret).toMatch(/^s1:/);
-    expect(row.totp_secret).not.toContain(b32);
-    expect(row.totp_pending_secret).toBeNull();
+    const [row] = await queryRows<Record<string, string | null>>(t.ctx.db, sql`SELECT totp_secret, totp_pending_secret FROM app_user WHERE username = 'admin'`);
+    expect(row!.totp_secret).toMatch(/^s1:/);
+    expect(row!.totp_secret).not.toContain(b32);
+    expect(row!.totp_pending_secret).toBeNull();
   });
 
   it('asks for the code after the password, opens no session before it, and refuses a code twice', async () => {
@@ -141,8 +142,8 @@ describe('TOTP second factor', () => {
     const off = await t.request({ method: 'POST', url: '/api/v1/auth/totp/disable', cookie, payload: { code: code() } });
     expect(off.statusCode).toBe(403);
     expect(off.json().message).toBe('系统要求管理员启用动态口令，不能停用');
-    const audit = await t.ctx.db.execute(sql`SELECT action FROM audit_log WHERE action LIKE 'auth.totp%' ORDER BY id`);
-    expect(audit.rows.map((r) => (r as { action: string }).action)).toEqual([
+    const audit = await queryRows<{ action: string }>(t.ctx.db, sql`SELECT action FROM audit_log WHERE action LIKE 'auth.totp%' ORDER BY id`);
+    expect(audit.map((r) => r.action)).toEqual([
       'auth.totp_enrolment_started', 'auth.totp_enabled', 'auth.totp_disabled', 'auth.totp_enrolment_started', 'auth.totp_enabled',
     ]);
   });
