@@ -13,6 +13,7 @@ import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installRateLimitHook } from './platform/http/rate-limit-hook.ts';
 import type { TypedApp } from './platform/http/typed-app.ts';
 
 // Default zod messages in Chinese; our schemas add field-specific ones.
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   installErrorHandler(app);
   installAuthHook(app, ctx);
+  installRateLimitHook(app, ctx);
 
   const typed = app.withTypeProvider() as unknown as TypedApp;
   for (const register of MODULE_ROUTES) register(typed, ctx);

@@ -4,15 +4,19 @@ import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedBase } from './db/seeds/base.ts';
 import { seedDemo } from './db/seeds/demo.ts';
+import { setPasswordHashCost } from './platform/auth/passwords.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { loadSealKey } from './platform/crypto/seal.ts';
 import { registerBlobStore, S3BlobStore } from './platform/files/index.ts';
 
 /** Opens the database, migrates, and on first start loads regions, catalogues and (in demo mode) demo data. */
 export async function boot(config: Config, clock: Clock = systemClock): Promise<AppContext> {
   if (config.s3) registerBlobStore(config.dataDir, new S3BlobStore(config.s3));
+  setPasswordHashCost(config.argon2);
+  const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
   const database = await openDatabase(config);
   await runMigrations(database);
-  const ctx: AppContext = { config, database, db: database.db, clock };
+  const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
   await seedBase(ctx.db, clock);
   if (config.demoMode) await seedDemo(ctx.db, clock);
   return ctx;

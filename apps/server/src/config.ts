@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type Argon2Cost, PRODUCTION_ARGON2 } from './platform/auth/passwords.ts';
 import type { S3Config } from './platform/files/s3-signing.ts';
 
 export interface Config {
@@ -11,8 +12,10 @@ export interface Config {
   demoMode: boolean;
   /** Built web app to serve, if present. */
   webDist: string;
-  /** Secure cookies when served over HTTPS. */
+  /** Secure cookies (HTTPS only): on by default outside demo mode; SECURE_COOKIES decides when set. */
   secureCookies: boolean;
+  /** argon2id cost of new password hashes (ARGON2_MEMORY_KIB, ARGON2_TIME_COST); tests lower it. */
+  argon2: Argon2Cost;
   /** Stored files go to an S3-compatible store when S3_BUCKET is set; otherwise under `dataDir/files`. */
   s3: S3Config | null;
   /** Fastify's `trustProxy`: which peers may set X-Forwarded-For/-Host/-Proto (TRUST_PROXY; default none). */
@@ -74,6 +77,14 @@ export function parsePublicOrigins(value: string | undefined): string[] {
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 须为正整数：${raw}`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demoMode = (env.DEMO_MODE ?? 'true') !== 'false';
   return {
@@ -85,7 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     demoMode,
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
-    secureCookies: env.SECURE_COOKIES === 'true',
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : !demoMode,
+    argon2: {
+      memoryCost: positiveInt(env, 'ARGON2_MEMORY_KIB', PRODUCTION_ARGON2.memoryCost),
+      timeCost: positiveInt(env, 'ARGON2_TIME_COST', PRODUCTION_ARGON2.timeCost),
+    },
     s3: s3FromEnv(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),

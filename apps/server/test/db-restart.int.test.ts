@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSealKey } from '../src/platform/crypto/seal.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
@@ -54,7 +55,8 @@ describe.skipIf(!enabled)(title, () => {
     await seedBase(database.db, systemClock, { demoMode: true, onlyProvince: '410000' });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-dbr-'));
     const config = { ...loadConfig({}), dataDir, demoMode: true, databaseUrl: cluster.url };
-    app = await buildApp({ config, database, db: database.db, clock: systemClock });
+    const sealKey = loadSealKey({ dataDir });
+    app = await buildApp({ config, database, db: database.db, clock: systemClock, sealKey });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     base = `http://127.0.0.1:${port}`;

@@ -1,7 +1,13 @@
 /** The platform's only source of "now", so tests can move time (deadlines, lockouts, idle timeouts). */
 export interface Clock {
   now(): Date;
+  /** Waits `ms` (a throttling delay); a clock without it waits on a real timer. */
+  sleep?(ms: number): Promise<void>;
 }
+
+/** Waits through the clock, so tests that slow a client down do not actually wait. */
+export const pause = (clock: Clock, ms: number): Promise<void> =>
+  clock.sleep ? clock.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms));
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -16,5 +22,10 @@ export class ManualClock implements Clock {
   }
   advanceMinutes(m: number): void {
     this.current = new Date(this.current.getTime() + m * 60_000);
+  }
+  /** Total of every delay asked for; tests assert delays without waiting, and time does not move by itself. */
+  slept = 0;
+  async sleep(ms: number): Promise<void> {
+    this.slept += ms;
   }
 }

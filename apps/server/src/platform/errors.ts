@@ -5,6 +5,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: { path: string; message: string }[],
+    /** Response headers that go with the error (Retry-After of a 429, a throttling delay). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -10,8 +10,10 @@ import type { AppContext } from '../../src/app-context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase, openPgliteFrom } from '../../src/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
+import { setPasswordHashCost } from '../../src/platform/auth/passwords.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { TEST_EPOCH } from './template.ts';
+import { loadSealKey } from '../../src/platform/crypto/seal.ts';
+import { TEST_ENV, TEST_EPOCH } from './template.ts';
 
 export interface TestApp {
   ctx: AppContext;
@@ -53,7 +55,10 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const clock = new ManualClock(TEST_EPOCH);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-test-'));
-  const ctx: AppContext = { config: { ...loadConfig({}), dataDir, demoMode: true }, database, db: database.db, clock };
+  const config = { ...loadConfig(TEST_ENV), dataDir, demoMode: true };
+  setPasswordHashCost(config.argon2);
+  const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
+  const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
   const app = await buildApp(ctx);
   const request: TestApp['request'] = (opts) => {
     const { cookie, ...rest } = opts;

@@ -12,7 +12,7 @@ export function FullPageSpin() {
   );
 }
 
-/** Logged in, and no pending forced password change; otherwise off to the right page. */
+/** Logged in, and no pending forced password change or TOTP enrolment; otherwise off to the right page. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const loc = useLocation();
@@ -22,6 +22,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.mustChangePassword) return <Navigate to="/change-password" replace />;
+  // An administrator the settings require to use TOTP sees only the account page until it is bound.
+  if (me.mustEnrolTotp && loc.pathname !== '/account') return <Navigate to="/account" replace />;
   return <>{children}</>;
 }
 

@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@taotai/shared';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -67,8 +67,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <NotificationBell />
             <Dropdown
               menu={{
-                items: [{ key: 'pw', icon: <KeyOutlined />, label: '修改密码' }],
-                onClick: () => nav('/change-password'),
+                items: [
+                  { key: '/account', icon: <SafetyOutlined />, label: '我的账户（动态口令）' },
+                  { key: '/change-password', icon: <KeyOutlined />, label: '修改密码' },
+                ],
+                onClick: ({ key }) => nav(key),
               }}
             >
               <Space style={{ cursor: 'pointer' }} data-testid="header-user">

@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
         path: 'enterprises/:id/edit',
         element: guarded('enterprise:write', page(() => import('../features/enterprise/EnterpriseEditPage.tsx'))),
       },
+      { path: 'account', element: page(() => import('../features/auth/AccountPage.tsx')) },
       { path: 'catalogue', element: page(() => import('../features/catalogue/CataloguePage.tsx')) },
       { path: 'audit', element: guarded('audit:read', page(() => import('../features/audit/AuditPage.tsx'))) },
       { path: 'users', element: guarded('user:manage', page(() => import('../features/users/UsersPage.tsx'))) },

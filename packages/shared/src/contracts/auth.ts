@@ -21,6 +21,10 @@ export const Me = z.object({
   agencyName: z.string().nullable(),
   enterpriseId: z.number().int().nullable(),
   mustChangePassword: z.boolean(),
+  /** The account has a confirmed TOTP second factor. */
+  totpEnabled: z.boolean(),
+  /** An administrator who must enrol TOTP before anything else (setting 管理员必须启用动态口令). */
+  mustEnrolTotp: z.boolean(),
   abilities: z.array(z.string()),
 });
 export type Me = z.infer<typeof Me>;
@@ -40,5 +44,33 @@ export const SecuritySettings = z.object({
     lockMinutes: z.number().int().min(1).max(1440),
   }),
   idleTimeoutMinutes: z.number().int().min(1).max(1440),
+  /** Absolute session lifetime: a session ends this long after login even while in use. */
+  sessionMaxHours: z.number().int().min(1).max(720),
+  /** 管理员必须启用动态口令 (等保 L3 for privileged accounts). */
+  adminTotpRequired: z.boolean(),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettings>;
+
+/** The password step passed and the account has TOTP: no session until the code is given with this ticket. */
+export const TotpChallenge = z.object({
+  totpRequired: z.literal(true),
+  ticket: z.string(),
+  message: z.string(),
+});
+export type TotpChallenge = z.infer<typeof TotpChallenge>;
+export const LoginResult = z.union([Me, TotpChallenge]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const TotpLoginBody = z.object({
+  ticket: z.string().min(1).max(2000),
+  code: z.string().trim().regex(/^\d{6}$/, '动态口令为6位数字'),
+});
+export const TotpCodeBody = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, '动态口令为6位数字'),
+});
+/** A new TOTP secret for the authenticator app: the otpauth:// URI (for a QR code) and the base32 text. */
+export const TotpEnrolment = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;

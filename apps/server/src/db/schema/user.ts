@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const appUser = pgTable('app_user', {
   id: serial('id').primaryKey(),
@@ -14,6 +14,13 @@ export const appUser = pgTable('app_user', {
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
   disabled: boolean('disabled').notNull().default(false),
+  /** TOTP second factor (RFC 6238): the confirmed secret, sealed (platform/crypto/seal.ts); null = not enrolled. */
+  totpSecret: text('totp_secret'),
+  /** A secret shown for enrolment and not yet confirmed with a code, sealed. */
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
+  /** The last time step a code was accepted for: a code is never accepted twice (no replay within its window). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
 

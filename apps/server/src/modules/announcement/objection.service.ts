@@ -21,7 +21,6 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const newReceiptCode = () => `YY${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
 export const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
-export const tooMany = () => new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
 const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和提交时填写的手机号码';
 
 /**

@@ -11,27 +11,30 @@ import {
   PublicSearchQuery,
   PublicSearchResult,
 } from '@taotai/shared';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import type { RateRule } from '../../platform/http/rate-limit.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as objections from './objection.service.ts';
 import * as service from './public.service.ts';
-import { RateLimiter } from './rate-limit.ts';
+
+const TOO_MANY = '提交过于频繁，请稍后再试';
+/** Every public read: generous for a person browsing, a wall for a script copying the lists. */
+export const PUBLIC_READ: RateRule = { name: 'public-read', windowMs: 60_000, slowAfter: 120, refuseAfter: 120, message: '访问过于频繁，请稍后再试' };
+/** Five objections per address in ten minutes. */
+export const OBJECTION_FILING: RateRule = { name: 'objection-filing', windowMs: 10 * 60_000, slowAfter: 5, refuseAfter: 5, message: TOO_MANY };
+/** Answer look-ups need a receipt code and a phone: thirty tries in ten minutes stop guessing. */
+export const OBJECTION_LOOKUP: RateRule = { name: 'objection-lookup', windowMs: 10 * 60_000, slowAfter: 30, refuseAfter: 30, message: '查询过于频繁，请稍后再试' };
 
 /**
- * The public site's API: no session. Only published and archived announcements exist here; filing an
- * objection and looking one up are rate-limited per IP (in memory, per server process).
+ * The public site's API: no session. Only published and archived announcements exist here. Every read, filing an
+ * objection and looking one up are rate-limited per client address through the platform's limiter (shared by all
+ * server processes).
  */
 export function publicAnnouncementRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['public'];
-  const config = { public: true };
+  const config = { public: true, rateLimits: [PUBLIC_READ] };
   const base = '/api/v1/public';
-  const filing = new RateLimiter(5, 10 * 60_000);
-  const lookups = new RateLimiter(30, 10 * 60_000);
-  const limit = (r: RateLimiter, req: FastifyRequest) => {
-    if (!r.hit(req.ip ?? 'unknown', ctx.clock.now().getTime())) throw objections.tooMany();
-  };
 
   app.get(
     `${base}/announcements`,
@@ -46,22 +49,19 @@ export function publicAnnouncementRoutes(app: TypedApp, ctx: AppContext): void {
   app.post(
     `${base}/announcements/:id/objections`,
     {
-      config,
+      config: { public: true, rateLimits: [OBJECTION_FILING] },
       bodyLimit: 16 * 1024,
       schema: { tags, summary: '公开：公示期内提出异议，返回受理编号', params: IdParam, body: ObjectionBody, response: { 201: ObjectionReceipt } },
     },
-    async (req, reply) => {
-      limit(filing, req);
-      return reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, req.ip ?? null, req.params.id, req.body));
-    },
+    async (req, reply) => reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, req.ip ?? null, req.params.id, req.body)),
   );
   app.get(
     `${base}/objections`,
-    { config, schema: { tags, summary: '公开：凭受理编号和手机号码查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } } },
-    async (req) => {
-      limit(lookups, req);
-      return objections.lookupObjection(ctx.db, req.query.code, req.query.phone);
+    {
+      config: { public: true, rateLimits: [PUBLIC_READ, OBJECTION_LOOKUP] },
+      schema: { tags, summary: '公开：凭受理编号和手机号码查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } },
     },
+    async (req) => objections.lookupObjection(ctx.db, req.query.code, req.query.phone),
   );
   app.get(
     `${base}/search`,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agency, appUser, loginAttempt, session } from '../../db/schema/index.ts';
 
@@ -35,6 +35,26 @@ export const authRepository = {
       .from(loginAttempt)
       .where(and(eq(loginAttempt.username, username), eq(loginAttempt.success, false), gt(loginAttempt.at, from)));
     return Number(r?.n ?? 0);
+  },
+  /** When the n-th failure since `since` happened (the moment an account reached its lockout threshold). */
+  async nthFailureAt(db: Db, username: string, since: Date, n: number): Promise<Date | null> {
+    const rows = await db
+      .select({ at: loginAttempt.at })
+      .from(loginAttempt)
+      .where(and(eq(loginAttempt.username, username), eq(loginAttempt.success, false), gt(loginAttempt.at, since)))
+      .orderBy(asc(loginAttempt.at))
+      .offset(n - 1)
+      .limit(1);
+    return rows[0]?.at ?? null;
+  },
+  /** Records that a TOTP code of `step` was used; false when that step or a later one was already used (replay). */
+  async acceptTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+    const rows = await db
+      .update(appUser)
+      .set({ totpLastStep: step })
+      .where(and(eq(appUser.id, userId), or(isNull(appUser.totpLastStep), lt(appUser.totpLastStep, step))))
+      .returning({ id: appUser.id });
+    return rows.length === 1;
   },
   async updateUser(db: Db, id: number, patch: Partial<UserRow>): Promise<void> {
     await db.update(appUser).set(patch).where(eq(appUser.id, id));

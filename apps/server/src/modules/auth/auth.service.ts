@@ -1,88 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Me, SecuritySettings } from '@taotai/shared';
+import type { Me } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { passwordExpired, passwordProblems } from '../../platform/auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { AppError, invalid, unauthorized } from '../../platform/errors.ts';
+import { invalid } from '../../platform/errors.ts';
 import { loadSecuritySettings } from '../../platform/settings/security-settings.ts';
 import { regionRepository } from '../region/index.ts';
 import { actorForUser } from './actor-factory.ts';
-import { authRepository, type UserRow } from './auth.repository.ts';
-
-const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
-const BAD_CREDENTIALS = '用户名或密码错误';
-const fmtTime = (d: Date) => d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
-export interface LoginInput {
-  username: string;
-  password: string;
-  ip: string | null;
-}
-
-/** Checks the password, applies the lockout, opens a session; every outcome is audited. */
-export async function login(db: Db, clock: Clock, input: LoginInput): Promise<{ token: string; userId: number }> {
-  const now = clock.now();
-  const settings = await loadSecuritySettings(db);
-  const user = await authRepository.userByUsername(db, input.username);
-  const who = { userId: user?.id ?? null, username: input.username, ip: input.ip };
-
-  if (!user || user.disabled) {
-    await db.transaction(async (tx) => {
-      await authRepository.recordAttempt(tx, { username: input.username, userId: user?.id ?? null, success: false, at: now, ip: input.ip });
-      await recordAudit(tx, who, now, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id, after: { reason: user ? 'disabled' : 'unknown_user' } });
-    });
-    throw unauthorized(BAD_CREDENTIALS);
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await db.transaction(async (tx) => {
-      await authRepository.recordAttempt(tx, { username: user.username, userId: user.id, success: false, at: now, ip: input.ip });
-      await recordAudit(tx, who, now, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, after: { reason: 'locked' } });
-    });
-    throw new AppError(423, 'locked', `账户已锁定，请于${fmtTime(user.lockedUntil)}后再试或联系管理员`);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const message = await db.transaction(async (tx) => failedPassword(tx, user, settings, now, who));
-    throw unauthorized(message);
-  }
-  const token = randomBytes(32).toString('base64url');
-  await db.transaction(async (tx) => {
-    await authRepository.recordAttempt(tx, { username: user.username, userId: user.id, success: true, at: now, ip: input.ip });
-    await authRepository.updateUser(tx, user.id, { lastLoginAt: now, lockedUntil: null });
-    await authRepository.createSession(tx, hashToken(token), user.id, now);
-    await recordAudit(tx, who, now, { action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.regionCode });
-  });
-  return { token, userId: user.id };
-}
-
-async function failedPassword(
-  tx: Db,
-  user: UserRow,
-  s: SecuritySettings,
-  now: Date,
-  who: { userId: number | null; username: string; ip: string | null },
-): Promise<string> {
-  await authRepository.recordAttempt(tx, { username: user.username, userId: user.id, success: false, at: now, ip: who.ip });
-  const since = new Date(now.getTime() - s.lockout.windowMinutes * 60_000);
-  const failures = await authRepository.recentFailures(tx, user.username, since);
-  await recordAudit(tx, who, now, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, after: { reason: 'bad_password', failures } });
-  if (failures >= s.lockout.maxFailures) {
-    const lockedUntil = new Date(now.getTime() + s.lockout.lockMinutes * 60_000);
-    await authRepository.updateUser(tx, user.id, { lockedUntil });
-    await recordAudit(tx, who, now, { action: 'auth.locked', entityType: 'user', entityId: user.id, after: { lockedUntil } });
-    return `连续${failures}次密码错误，账户已锁定${s.lockout.lockMinutes}分钟`;
-  }
-  return `${BAD_CREDENTIALS}，再失败${s.lockout.maxFailures - failures}次将锁定账户`;
-}
+import { authRepository } from './auth.repository.ts';
+import { hashToken } from './login.service.ts';
 
 export interface ResolvedSession {
   actor: Actor;
   mustChangePassword: boolean;
+  /** An administrator without TOTP while the setting requires it: only enrolment is open. */
+  mustEnrolTotp: boolean;
+  totpEnabled: boolean;
 }
 
-/** Session cookie → actor; expires after the idle timeout. */
+/**
+ * Session cookie → actor. A session ends after the idle timeout, and in any case `sessionMaxHours` after login
+ * (issue 9: an absolute lifetime, so a stolen cookie kept busy does not live for ever).
+ */
 export async function resolveSession(
   db: Db,
   clock: Clock,
@@ -94,8 +35,10 @@ export async function resolveSession(
   const tokenHash = hashToken(token);
   const found = await authRepository.sessionWithUser(db, tokenHash);
   if (!found || found.s.revokedAt || found.u.disabled) return null;
-  const settings = await loadSecuritySettings(db);
-  if (now.getTime() - found.s.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000) {
+  const settings = await loadSecuritySettings(db, demoMode);
+  const idle = now.getTime() - found.s.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000;
+  const tooOld = now.getTime() - found.s.createdAt.getTime() > settings.sessionMaxHours * 3_600_000;
+  if (idle || tooOld) {
     await authRepository.revokeSession(db, tokenHash, now);
     return null;
   }
@@ -103,7 +46,9 @@ export async function resolveSession(
   if (now.getTime() - found.s.lastSeenAt.getTime() > 60_000) await authRepository.touchSession(db, tokenHash, now);
   const mustChangePassword =
     found.u.mustChangePassword || (!demoMode && passwordExpired(found.u.passwordChangedAt, now, settings.passwordPolicy));
-  return { actor: await actorForUser(db, found.u, ip), mustChangePassword };
+  const totpEnabled = found.u.totpSecret != null;
+  const mustEnrolTotp = settings.adminTotpRequired && found.u.role === 'admin' && !totpEnabled;
+  return { actor: await actorForUser(db, found.u, ip), mustChangePassword, mustEnrolTotp, totpEnabled };
 }
 
 export async function logout(db: Db, clock: Clock, actor: Actor, token: string): Promise<void> {
@@ -114,7 +59,9 @@ export async function logout(db: Db, clock: Clock, actor: Actor, token: string):
   });
 }
 
-export async function me(db: Db, actor: Actor, mustChangePassword: boolean): Promise<Me> {
+export type SessionFlags = Pick<ResolvedSession, 'mustChangePassword' | 'mustEnrolTotp' | 'totpEnabled'>;
+
+export async function me(db: Db, actor: Actor, flags: SessionFlags): Promise<Me> {
   const region = await regionRepository.byCode(db, actor.regionCode);
   return {
     id: actor.userId!,
@@ -126,7 +73,9 @@ export async function me(db: Db, actor: Actor, mustChangePassword: boolean): Pro
     agencyId: actor.agencyId,
     agencyName: await authRepository.agencyName(db, actor.agencyId),
     enterpriseId: actor.enterpriseId,
-    mustChangePassword,
+    mustChangePassword: flags.mustChangePassword,
+    totpEnabled: flags.totpEnabled,
+    mustEnrolTotp: flags.mustEnrolTotp,
     abilities: [...actor.abilities],
   };
 }

@@ -1,4 +1,5 @@
 export { actorForUser } from './actor-factory.ts';
 export { authRoutes } from './auth.routes.ts';
-export { login, resolveSession } from './auth.service.ts';
+export { resolveSession } from './auth.service.ts';
+export { login, loginTotp } from './login.service.ts';
 export { authRepository } from './auth.repository.ts';

@@ -8,6 +8,7 @@ import { labelForPath } from './field-labels.ts';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
       return reply.status(err.statusCode).send({ error: err.code, message: err.message, fields: err.fields });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

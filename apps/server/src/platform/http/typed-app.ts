@@ -22,5 +22,9 @@ declare module 'fastify' {
     allowPasswordChangePending?: boolean;
     /** Ability the route requires before any record is looked at. */
     ability?: import('@taotai/shared').Ability;
+    /** Per-client-address limits counted before the handler runs (platform/http/rate-limit.ts). */
+    rateLimits?: import('./rate-limit.ts').RateRule[];
+    /** Reachable while an administrator still has to enrol a second factor (TOTP). */
+    allowTotpEnrolmentPending?: boolean;
   }
 }

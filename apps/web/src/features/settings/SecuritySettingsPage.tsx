@@ -1,11 +1,11 @@
 import type { SecuritySettings } from '@taotai/shared';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Spin } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
 
-const FIELDS = ['passwordPolicy', 'lockout', 'idleTimeoutMinutes'];
+const FIELDS = ['passwordPolicy', 'lockout', 'idleTimeoutMinutes', 'sessionMaxHours', 'adminTotpRequired'];
 
 const num = (label: string, name: (string | number)[], min: number, max: number, addon: string, extra?: string) => (
   <Form.Item label={label} name={name} rules={[{ required: true, message: `请填写${label}` }]} extra={extra}>
@@ -13,7 +13,7 @@ const num = (label: string, name: (string | number)[], min: number, max: number,
   </Form.Item>
 );
 
-/** 安全设置: password policy, lockout after failed logins, idle session timeout. */
+/** 安全设置: password policy, lockout after failed logins, session idle timeout and lifetime, TOTP for administrators. */
 export default function SecuritySettingsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<SecuritySettings>();
@@ -77,6 +77,15 @@ export default function SecuritySettingsPage() {
           <Col xs={24} lg={8}>
             <Card type="inner" title="会话" size="small">
               {num('空闲超时', ['idleTimeoutMinutes'], 1, 1440, '分钟', '超过该时间无操作须重新登录')}
+              {num('会话最长有效期', ['sessionMaxHours'], 1, 720, '小时', '自登录起超过该时间须重新登录，即使一直在操作')}
+              <Form.Item
+                label="管理员必须启用动态口令"
+                name="adminTotpRequired"
+                valuePropName="checked"
+                extra="开启后，未绑定动态口令的系统管理员登录后须先在“我的账户”中绑定（等保三级要求特权账户双因素认证）"
+              >
+                <Switch checkedChildren="必须" unCheckedChildren="可选" />
+              </Form.Item>
             </Card>
           </Col>
         </Row>
