@@ -54,7 +54,9 @@ describe('concurrent double transitions', () => {
 
   it('inspection round: start twice', async () => {
     const round = await call(t, gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '并发测试批次', year: YEAR, startDate: '2026-03-02', team: [] } }, 201);
-    oneWins(await twice(gy, `/api/v1/inspections/${round.id}/transitions`, { event: 'start', version: round.version }));
+    // A round starts with an enterprise on it: the one whose task awaits acceptance (the test above).
+    const withRecord = await call(t, gy, { method: 'POST', url: `/api/v1/inspections/${round.id}/records`, payload: { enterpriseIds: [f.ent.id] } });
+    oneWins(await twice(gy, `/api/v1/inspections/${round.id}/transitions`, { event: 'start', version: withRecord.version }));
   });
 
   it('announcement: submit twice', async () => {
