@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The default 5 s fails property tests on 2 cores shared with other work; a timeout is not an assertion.
+          testTimeout: 30_000,
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
         },
       },
@@ -18,12 +20,18 @@ export default defineConfig({
           hookTimeout: 180_000,
           // PGlite is single-threaded WASM and the machine has 2 cores.
           maxWorkers: 2,
+          // Files in one worker share the loaded modules: each file still gets its own database and app
+          // (createTestApp), and nothing in src keeps per-database state outside a WeakMap keyed by the
+          // database. Re-importing the app per file cost ~4 s of CPU each (docs/performance.md).
+          isolate: false,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          setupFiles: ['e2e/support/console-guard.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -20,7 +20,8 @@ export async function apiAs(baseUrl: string, username: string, password = DEMO_P
     async call<T>(method: string, url: string, payload?: unknown): Promise<T> {
       const r = await fetch(`${baseUrl}${url}`, {
         method,
-        headers: { cookie, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+        // Origin as the web app's own fetch sends it: the server refuses a state-changing request without one.
+        headers: { cookie, origin: baseUrl, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
         body: payload === undefined ? undefined : JSON.stringify(payload),
       });
       const text = await r.text();

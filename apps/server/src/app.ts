@@ -7,9 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './app-context.ts';
+import { fastifyTrustProxy } from './config.ts';
 import { MODULE_ROUTES } from './modules/routes.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installOriginCheck } from './platform/http/origin-check.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { TypedApp } from './platform/http/typed-app.ts';
 
 // Default zod messages in Chinese; our schemas add field-specific ones.
@@ -18,10 +21,13 @@ z.config(z.locales.zhCN());
 export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: fastifyTrustProxy(ctx.config.trustProxy), bodyLimit: 2 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  // After the cookie parser (its onRequest hook runs first), before any body is read.
+  installSecurityHeaders(app, { https: ctx.config.secureCookies });
+  installOriginCheck(app, { publicOrigins: ctx.config.publicOrigins });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {

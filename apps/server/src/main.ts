@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { connectionErrorSummary } from './db/connection-errors.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -27,10 +28,39 @@ const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
   runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
 }, REMINDER_INTERVAL_MS);
-const shutdown = async () => {
+// A rejected promise nobody awaited (a fire-and-forget notification, a driver callback) is a bug to log, not a
+// reason to drop every request in flight; a thrown exception still ends the process (its state is unknown) and
+// the supervisor starts a fresh one.
+// Only the first line and the innermost cause: a query error's message goes on with its parameters (personal data).
+process.on('unhandledRejection', (reason) => {
+  const first = String(reason instanceof Error ? reason.message : reason).split('\n')[0];
+  app.log.error(`未处理的异步错误：${first}（${connectionErrorSummary(reason)}）`);
+});
+
+/** How long in-flight requests may take to finish after SIGTERM/SIGINT before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+let stopping = false;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) {
+    app.log.warn(`再次收到 ${signal}，立即退出`);
+    process.exit(130);
+  }
+  stopping = true;
+  app.log.info(`收到 ${signal}，停止接收新请求，等待进行中的请求完成`);
   clearInterval(reminders);
-  await app.close();
-  await ctx.database.close();
+  const force = setTimeout(() => {
+    app.log.error(`${SHUTDOWN_GRACE_MS / 1000} 秒内未能完成关闭，强制退出`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  try {
+    // Stops listening, closes idle keep-alive connections, answers 503 on busy ones, waits for handlers.
+    await app.close();
+    await ctx.database.close();
+  } catch (err) {
+    app.log.error(err, '关闭时出错');
+    process.exit(1);
+  }
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

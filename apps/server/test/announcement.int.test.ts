@@ -32,8 +32,8 @@ describe('announcements: built from records, approved, published, with a notice 
     t.request({ method: 'POST', url: `/api/v1/announcements/${id}/transitions`, cookie, payload: { event, reason } });
   const detail = (id: number, cookie = gy) => call(t, cookie, { method: 'GET', url: `/api/v1/announcements/${id}` });
   const pub = (url: string, headers: Record<string, string> = {}) => t.request({ method: 'GET', url: `/api/v1/public${url}`, headers });
-  const object = (id: number, payload: Record<string, unknown>, ip = '198.51.100.1') =>
-    t.request({ method: 'POST', url: `/api/v1/public/announcements/${id}/objections`, payload, headers: { 'x-forwarded-for': ip } });
+  const object = (id: number, payload: Record<string, unknown>, ip = '198.51.100.1', headers: Record<string, string> = {}) =>
+    t.request({ method: 'POST', url: `/api/v1/public/announcements/${id}/objections`, payload, remoteAddress: ip, headers });
   const taskEvent = (id: number, event: string, payload: Record<string, unknown> = {}) =>
     call(t, gy, { method: 'POST', url: `/api/v1/exit-tasks/${id}/transitions`, payload: { event, payload } });
   const upload = async (id: number, kind: string, file: Buffer, name: string) => {
@@ -260,6 +260,8 @@ describe('announcements: built from records, approved, published, with a notice 
     const res = await object(planAnn, ok, '203.0.113.7');
     expect(res.statusCode).toBe(429);
     expect(res.json().message).toBe('提交过于频繁，请稍后再试');
+    // Without TRUST_PROXY a forged X-Forwarded-For does not make the same client another one.
+    expect((await object(planAnn, ok, '203.0.113.7', { 'x-forwarded-for': '192.0.2.99' })).statusCode).toBe(429);
     expect((await object(planAnn, ok, '203.0.113.8')).statusCode).toBe(201);
   });
 
@@ -301,8 +303,20 @@ describe('announcements: built from records, approved, published, with a notice 
 
   it('documents its routes, public ones without a session', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/announcements', '/api/v1/announcements/{id}/transitions', '/api/v1/public/announcements', '/api/v1/public/objections', '/api/v1/public/search']) {
-      expect(doc.paths[p], p).toBeDefined();
+    const routes: [path: string, method: string, tag: string, status: string][] = [
+      ['/api/v1/announcements', 'get', 'announcements', '200'],
+      ['/api/v1/announcements', 'post', 'announcements', '201'],
+      ['/api/v1/announcements/{id}/transitions', 'post', 'announcements', '200'],
+      ['/api/v1/public/announcements', 'get', 'public', '200'],
+      ['/api/v1/public/objections', 'get', 'public', '200'],
+      ['/api/v1/public/search', 'get', 'public', '200'],
+    ];
+    for (const [p, method, tag, status] of routes) {
+      expect(doc.paths[p]?.[method], `${method} ${p}`).toMatchObject({ tags: [tag], responses: { [status]: expect.anything() } });
     }
+    // Public reads answer without a session; the office's list does not.
+    expect((await t.request({ method: 'GET', url: '/api/v1/public/announcements' })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('示例')}` })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/announcements' })).statusCode).toBe(401);
   });
 });

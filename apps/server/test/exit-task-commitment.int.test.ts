@@ -62,6 +62,8 @@ describe('the enterprise public commitment (企业公开承诺书) as a .docx ge
     const ent = await t.login('gy-ent');
     expect((await t.request({ method: 'GET', url: url(kilnTask.id), cookie: ent })).statusCode).toBe(404);
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(doc.paths['/api/v1/exit-tasks/{id}/commitment.docx']).toBeDefined();
+    const op = doc.paths['/api/v1/exit-tasks/{id}/commitment.docx']?.get;
+    expect(op).toMatchObject({ tags: ['exit-tasks'], responses: { 200: expect.anything() } });
+    expect(op.parameters.map((x: { name: string }) => x.name).sort()).toEqual(['dismantleDeadline', 'id']);
   });
 });

@@ -67,7 +67,7 @@ describe('dismantling-deadline reminders for sealed lines', () => {
   it('is an admin job: others are refused, and it is documented', async () => {
     expect((await t.request({ method: 'POST', url: '/api/v1/jobs/exit-task-reminders/run', cookie: c['gy-office'] })).statusCode).toBe(403);
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(doc.paths['/api/v1/jobs/exit-task-reminders/run']).toBeDefined();
+    expect(doc.paths['/api/v1/jobs/exit-task-reminders/run']?.post).toMatchObject({ tags: ['jobs'], responses: { 200: expect.anything() } });
   });
 
   it('sends nothing while the deadline is more than N working days away', async () => {

@@ -39,8 +39,15 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
 
   it('documents its routes in the OpenAPI description', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/exit-tasks', '/api/v1/exit-tasks/from-plan/{planId}', '/api/v1/exit-tasks/{id}', '/api/v1/exit-tasks/{id}/transitions', '/api/v1/exit-tasks/{id}/evidence']) {
-      expect(doc.paths[p], p).toBeDefined();
+    const routes: [path: string, method: string, status: string][] = [
+      ['/api/v1/exit-tasks', 'get', '200'],
+      ['/api/v1/exit-tasks/from-plan/{planId}', 'post', '200'],
+      ['/api/v1/exit-tasks/{id}', 'get', '200'],
+      ['/api/v1/exit-tasks/{id}/transitions', 'post', '200'],
+      ['/api/v1/exit-tasks/{id}/evidence', 'post', '201'],
+    ];
+    for (const [p, method, status] of routes) {
+      expect(doc.paths[p]?.[method], `${method} ${p}`).toMatchObject({ tags: ['exit-tasks'], responses: { [status]: expect.anything() } });
     }
   });
 

@@ -269,8 +269,16 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
 
   it('documents its routes in the OpenAPI description', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/inspections', '/api/v1/inspections/{id}', '/api/v1/inspections/{id}/candidates', '/api/v1/inspections/{id}/records/{recordId}/conclusion', '/api/v1/inspections/{id}/opinions.zip']) {
-      expect(doc.paths[p], p).toBeDefined();
+    const routes: [path: string, method: string, status: string][] = [
+      ['/api/v1/inspections', 'get', '200'],
+      ['/api/v1/inspections', 'post', '201'],
+      ['/api/v1/inspections/{id}', 'get', '200'],
+      ['/api/v1/inspections/{id}/candidates', 'get', '200'],
+      ['/api/v1/inspections/{id}/records/{recordId}/conclusion', 'post', '200'],
+      ['/api/v1/inspections/{id}/opinions.zip', 'post', '200'],
+    ];
+    for (const [p, method, status] of routes) {
+      expect(doc.paths[p]?.[method], `${method} ${p}`).toMatchObject({ tags: ['inspections'], responses: { [status]: expect.anything() } });
     }
   });
 });

@@ -90,6 +90,15 @@ describe('progress rollup over random trees and transitions', () => {
         await makeTasks(await approvedPlan(t, pref.code, year, more), more, year);
       }
       await fireRandom(rng, 60);
+      // The rollup is right after this tree's plans and transitions, not only once all trees are built.
+      const today = todayInChina(t.clock.now());
+      for (const year of YEARS) {
+        const p = await picture(t, admin, tree[0]!.code, year);
+        const want = expectedTotals(model, tree[0]!.code, year, today);
+        expect(figuresOf(p), `${tree[0]!.code} ${year}`).toEqual(want.figures);
+        expect([p.tasks, p.enterprisesPlanned, p.enterprisesAccepted], `${tree[0]!.code} ${year}`).toEqual([want.tasks, want.enterprisesPlanned, want.enterprisesAccepted]);
+      }
+      expect(model.filter((m) => tree.some((r) => m.ancestors.has(r.code))).length).toBeGreaterThan(0);
     });
   }
 

@@ -73,7 +73,7 @@ describe('responsibility letters: drafted from the decomposition, downloaded as 
     expect(text).toContain('甲方（盖章）：');
     expect(text).toContain('乙方（盖章）：');
     const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
-    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
   });
 
   it('is drafted by 巩义 with a named enterprise from its named lines', async () => {

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { connectionErrorSummary } from './connection-errors.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -20,10 +21,18 @@ export interface Database {
 
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    // A pooled connection the server ends (restart, failover, pg_terminate_backend) is dropped by the pool and
-    // replaced on next use; without a listener Node would treat the event as fatal and stop the whole process.
-    pool.on('error', (err) => console.warn(`数据库连接已断开并从连接池移除：${err.message}`));
+    // connectionTimeoutMillis bounds both a new connection and the wait for a free one, so a request during an
+    // outage ends with 503 instead of hanging.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 10_000 });
+    // A connection the server ends (restart, failover, pg_terminate_backend) emits `error` on its Client. The pool
+    // listens only while the client is idle; a checked-out client without a listener would make Node treat the
+    // event as fatal and stop the process. With this listener the request using it fails (→ 503), and the
+    // pool drops the broken client on release and connects a new one on next use.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => console.warn(`数据库连接已断开：${connectionErrorSummary(err)}`));
+    });
+    // Idle clients also report through the pool; the client listener above has logged it already.
+    pool.on('error', () => {});
     // numeric and bigint as JS numbers is safe for our ranges; dates stay strings (types 1082).
     pg.types.setTypeParser(1082, (v) => v);
     return { db: drizzleNodePg({ client: pool, schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };

@@ -41,9 +41,11 @@ describe('responsibility letter .docx', () => {
       expect(text).toContain(s);
     }
   });
-  it('names Chinese fonts in the run properties', async () => {
+  it('uses the one font set of the official layout (仿宋_GB2312 body, 黑体 headings, 方正小标宋简体 title)', async () => {
     const xml = await documentXml(await renderLetterDocx(content));
-    expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="仿宋"/);
-    expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="宋体"/);
+    expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="仿宋_GB2312"/);
+    expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="黑体"/);
+    expect(xml).toMatch(/<w:rFonts [^>]*w:eastAsia="方正小标宋简体"/);
+    expect(xml).not.toMatch(/w:eastAsia="仿宋"/);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { connectionErrorSummary, isDatabaseUnavailable } from '../../db/connection-errors.ts';
 import { AppError } from '../errors.ts';
 import { labelForPath } from './field-labels.ts';
 
@@ -21,6 +22,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isResponseSerializationError(err)) {
       req.log.error({ err: err.cause }, 'response did not match its schema');
       return reply.status(500).send({ error: 'internal', message: '服务器内部错误（响应格式）' });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Only the cause's code and text: the wrapping query error carries parameters (possibly personal data).
+      req.log.warn(`数据库不可用：${connectionErrorSummary(err)}`);
+      return reply.status(503).header('retry-after', '5').send({ error: 'db_unavailable', message: '数据库暂时不可用，请稍后重试' });
     }
     const status = (err as FastifyError).statusCode ?? 500;
     if (status >= 500) req.log.error(err);
