@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceForm, JPEG, PDF, approvedGongyiPlan } from './exit-task-fixtures.ts';
 import { onceRequirement } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-import { call, YEAR } from './target-fixtures.ts';
+import { allocate, call, createRootTarget, YEAR } from './target-fixtures.ts';
+
+const ALL_CHECKED = { equipmentDismantled: true, powerCut: true, destinationDocumented: true, workersPlaced: true };
 
 /**
  * Double transitions (issue 9): two requests firing the same transition on one record at the same time
@@ -52,13 +54,33 @@ describe('concurrent double transitions', () => {
     oneWins(await twice(gy, `/api/v1/exit-tasks/${taskId}/transitions`, { event: 'request_acceptance', payload: {} }));
   });
 
-  // TODO(h-scope): the round's start guard answers 400 for this fixture (likely it needs a team with a leader);
-  // give it one from 巩义's agencies and enable. Left skipped so the committed suite stays green.
-  it.skip('inspection round: start twice', async () => {
-    const round = await call(t, gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '并发测试批次', year: YEAR, startDate: '2026-03-02', team: [] } }, 201);
-    // A round starts with an enterprise on it: the one whose task awaits acceptance (the test above).
+  it('inspection round: start twice; then one record concluded twice', async () => {
+    // A round starts with a leader and one more member from 巩义's member agencies, and an enterprise on it:
+    // the one whose task awaits acceptance (the test above).
+    const agencies: { id: number; kind: string }[] = await call(t, gy, { method: 'GET', url: '/api/v1/regions/410181/agencies' });
+    const team = [
+      { agencyId: agencies[0]!.id, personName: '并发组长', role: 'leader' },
+      { agencyId: agencies[1]!.id, personName: '并发成员', role: 'member' },
+    ];
+    const round = await call(t, gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '并发测试批次', year: YEAR, startDate: '2026-03-02', team } }, 201);
     const withRecord = await call(t, gy, { method: 'POST', url: `/api/v1/inspections/${round.id}/records`, payload: { enterpriseIds: [f.ent.id] } });
     oneWins(await twice(gy, `/api/v1/inspections/${round.id}/transitions`, { event: 'start', version: withRecord.version }));
+    const rec = (await call(t, gy, { method: 'GET', url: `/api/v1/inspections/${round.id}` })).records[0];
+    const conclusion = { version: rec.version, inspectedOn: '2026-03-02', notes: '', conclusion: 'pass', ...ALL_CHECKED };
+    oneWins(await twice(gy, `/api/v1/inspections/${round.id}/records/${rec.id}/conclusion`, conclusion));
+  });
+
+  it('responsibility letter: signed twice', async () => {
+    // A letter is drafted from a decomposed target: the province's to 郑州.
+    const ha = await t.login('ha-office');
+    const root = await createRootTarget(t, ha);
+    await allocate(t, ha, root.id, [{ regionCode: '410100', quantity: 1500, enterpriseCount: 8 }]);
+    const letter = await call(t, ha, { method: 'POST', url: '/api/v1/responsibility-letters', payload: { year: YEAR, partyBRegionCode: '410100' } }, 201);
+    const url = `/api/v1/responsibility-letters/${letter.id}/signed-scan`;
+    const [a, b] = await Promise.all([0, 1].map(() => t.request({ method: 'POST', url, cookie: ha, ...evidenceForm('signed_scan', PDF, '责任书.pdf') })));
+    for (const r of [a!, b!]) expect(r.statusCode, r.body).toBeLessThan(500);
+    oneWins([a!.statusCode, b!.statusCode].sort());
+    expect((await call(t, ha, { method: 'GET', url: `/api/v1/responsibility-letters/${letter.id}` })).status).toBe('signed');
   });
 
   it('announcement: submit twice', async () => {
