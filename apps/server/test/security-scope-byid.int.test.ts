@@ -23,16 +23,12 @@ describe('scope matrix by id', () => {
   let records: Record<OwnerRegion, OwnerRecords>;
 
   beforeAll(async () => {
-    const t0 = Date.now();
     t = await createTestApp();
     await seedOtherAccounts(t);
-    const t1 = Date.now();
     accounts = await accountScopes(t);
-    const t2 = Date.now();
     const cookies = Object.fromEntries(Object.values(accounts).map((a) => [a.username, a.cookie]));
     records = await buildOwnerRecords(t, cookies);
     routes = await openapiRoutes(t);
-    console.log('TIMING app', t1 - t0, 'logins', t2 - t1, 'records', Date.now() - t2);
   });
   afterAll(() => t?.close());
 
@@ -148,7 +144,6 @@ describe('scope matrix by id', () => {
   });
 
   it('sent at least 1,000 probes', () => {
-    console.log('PROBES', probes);
     expect(probes).toBeGreaterThanOrEqual(1000);
   });
 });

@@ -48,16 +48,12 @@ describe('scope matrix: lists, filters and exports', () => {
   let ownEnterprise: number;
 
   beforeAll(async () => {
-    const t0 = Date.now();
     t = await createTestApp();
     await seedOtherAccounts(t);
-    const t1 = Date.now();
     accounts = await accountScopes(t);
-    const t2 = Date.now();
     await buildOwnerRecords(t, Object.fromEntries(Object.values(accounts).map((a) => [a.username, a.cookie])));
     routes = (await openapiRoutes(t)).filter((r) => r.method === 'GET' && r.pathParams.length === 0 && !(routeKey(r) in ALLOW_LIST));
     ownEnterprise = (await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie: accounts['gy-ent'].cookie })).json().enterpriseId;
-    console.log('TIMING app', t1 - t0, 'logins', t2 - t1, 'records', Date.now() - t2);
   });
   afterAll(() => t?.close());
 
