@@ -78,7 +78,7 @@ const candidateColumns = {
 export type CandidateRow = Awaited<ReturnType<typeof surveyRepository.candidates>>[number];
 export const surveyRepository = {
   /** Surveyable registry lines in a region's reporting subtree (optionally by enterprise name / USCC). */
-  async candidates(db: Db, r: RegionRow, q: string | undefined, lineIds?: number[]) {
+  async candidates(db: Db, r: RegionRow, q: string | undefined, lineIds?: number[], enterpriseOnly: number | null = null) {
     const text = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : null;
     const rows = await db
       .select(candidateColumns)
@@ -93,6 +93,7 @@ export const surveyRepository = {
           inArray(line.status, SURVEYABLE),
           text ? or(ilike(enterprise.name, text), ilike(enterprise.uscc, text)) : undefined,
           lineIds ? inArray(line.id, lineIds.length ? lineIds : [-1]) : undefined,
+          enterpriseOnly === null ? undefined : eq(enterprise.id, enterpriseOnly),
         ),
       )
       .orderBy(asc(enterprise.regionCode), asc(enterprise.id), asc(line.id))

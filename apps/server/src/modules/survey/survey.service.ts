@@ -1,6 +1,6 @@
 import type { CandidateLine, Criterion, LineStatus, SurveyFiling, SurveyFilingBody, SurveyResubmitBody, VerificationResult } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, confinedEnterprise } from '../../platform/access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { type FilingExtension, getFiling, loadFiling, resubmitFiling, submitFiling } from '../filing/index.ts';
@@ -26,10 +26,13 @@ export const presentCandidate = (l: CandidateRow): CandidateLine => ({
   lineStatus: l.lineStatus as LineStatus,
 });
 
-/** Registry lines a region may list in its survey: its reporting subtree's lines that are not eliminated. */
+/**
+ * Registry lines a region may list in its survey: its reporting subtree's lines that are not eliminated.
+ * An enterprise user's region is its county, but it sees only its own enterprise's lines (issue 9).
+ */
 export async function candidateLines(db: Db, actor: Actor, q: { region?: string; q?: string }): Promise<CandidateLine[]> {
   const region = await regionInActorScope(db, actor, q.region ?? actor.regionCode);
-  return (await repo.candidates(db, region, q.q)).map(presentCandidate);
+  return (await repo.candidates(db, region, q.q, undefined, confinedEnterprise(actor))).map(presentCandidate);
 }
 
 type SurveyContent = Pick<SurveyFilingBody, 'zeroReport' | 'statement' | 'lineIds'>;

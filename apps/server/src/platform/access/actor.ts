@@ -47,3 +47,13 @@ export function regionInScope(actor: Pick<Actor, 'scope'>, r: RegionAncestry): b
   if (column === 'all') return true;
   return r[column] === code;
 }
+
+/**
+ * The one enterprise an enterprise user is confined to (its own; -1 if the account names none, which
+ * matches nothing), or null for officials, whose scope is their region. Every list and lookup that
+ * returns enterprise-owned rows applies it beside the region scope (issue 9: "the enterprise user's
+ * view is its own enterprise on every route").
+ */
+export function confinedEnterprise(actor: Pick<Actor, 'role' | 'enterpriseId'>): number | null {
+  return actor.role === 'enterprise' ? (actor.enterpriseId ?? -1) : null;
+}
