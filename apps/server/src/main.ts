@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
+import { runCalendarReminders } from './modules/calendar/index.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -26,6 +27,7 @@ const app = await buildApp(ctx, { logger: true });
 const reminders = setInterval(() => {
   runFilingReminders(ctx).catch((err) => app.log.error(err, '报送提醒执行失败'));
   runExitTaskReminders(ctx).catch((err) => app.log.error(err, '拆除期限提醒执行失败'));
+  runCalendarReminders(ctx).catch((err) => app.log.error(err, '节假日录入提醒执行失败'));
 }, REMINDER_INTERVAL_MS);
 const shutdown = async () => {
   clearInterval(reminders);
