@@ -125,7 +125,7 @@ describe('checks at the point of entry and data-quality flags', () => {
     expect(twin.json().message).toBe('文件“拆除后.jpg”与本任务已上传的拆除前照片“拆除前.jpg”内容完全相同，同一文件不能重复作为拆除后照片');
     const pdf = await up(kiln, 'photo_during', PDF, '拆除中.pdf');
     expect(pdf.statusCode).toBe(400);
-    expect(pdf.json().message).toContain('拆除中照片应为PNG图片、JPEG图片');
+    expect(pdf.json().message).toContain('拆除中照片应为JPEG图片、PNG图片');
 
     // After before? No: taken an hour earlier than the 拆除前 photo. Without EXIF: no capture time. 2020: before the plan.
     expect((await up(kiln, 'photo_after', exifJpeg({ takenAt: cameraTime(now, 1), tag: 'after' }), '拆除后.jpg')).statusCode).toBe(201);
@@ -139,7 +139,7 @@ describe('checks at the point of entry and data-quality flags', () => {
     expect(onKiln.some((m) => m.includes('拆除后照片') && m.includes('与拆除前照片') && m.includes('拍摄顺序颠倒'))).toBe(true);
     expect(onKiln.some((m) => m.includes('拆除中照片没有拍摄时间（EXIF）'))).toBe(true);
     expect(onKiln.some((m) => m.includes('主体设备封存照片拍摄于2020-05-01 09:00:00，早于淘汰计划批准时间'))).toBe(true);
-    expect(onKiln.some((m) => m.includes('拆除前照片'))).toBe(false); // the first photo was in order
+    expect(onKiln.some((m) => m.includes('：拆除前照片'))).toBe(false); // the first photo itself was in order
     const reuse = mine.filter((x) => x.kind === 'evidence_reuse' && x.entityId === mill);
     expect(reuse).toHaveLength(1);
     expect(reuse[0]!.message).toContain('“退出测试水泥磨”的拆除前照片“磨机拆除前.jpg”与巩义市退出测试水泥有限公司“退出测试2号立窑”的拆除前照片内容完全相同，疑似重复使用');
@@ -191,7 +191,7 @@ describe('checks at the point of entry and data-quality flags', () => {
     for (let i = 0; i < 24; i++) {
       const n = rnd.int(1, Math.min(5, kids.length));
       // Shares in ten-thousandths, so sums land exactly on, just under and just over the target.
-      const items = kids.slice(0, n).map((regionCode) => ({ regionCode, quantity: rnd.int(1, Math.round(2_000_000 / n) + 5) / 10_000 }));
+      const items = kids.slice(0, n).map((regionCode) => ({ regionCode, quantity: rnd.int(1, Math.round(20_000_000 / n) + 5) / 10_000 }));
       const sumQ = items.reduce((a, x) => a + Math.round(x.quantity * 10_000), 0);
       const withReason = rnd.next() < 0.5;
       const cur = await call(t, ha, { method: 'GET', url: `/api/v1/targets/${target.id}` });
