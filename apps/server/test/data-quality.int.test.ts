@@ -98,7 +98,7 @@ describe('checks at the point of entry and data-quality flags', () => {
     expect(again.statusCode).toBe(409);
     const seenByZz = (await flags('zz-office', '?status=resolved')).find((f) => f.id === flag!.id);
     expect(seenByZz).toMatchObject({ status: 'resolved', resolutionNote: note });
-    const audit = await call(t, c['admin']!, { method: 'GET', url: '/api/v1/audit?entityType=data_quality_flag' });
+    const audit = await call(t, c.admin!, { method: 'GET', url: '/api/v1/audit?entityType=data_quality_flag' });
     const actions = (audit.items ?? audit).map((e: { action: string }) => e.action);
     expect(actions).toContain('data_quality.resolve');
     const xlsx = await t.request({ method: 'GET', url: '/api/v1/data-quality/flags.xlsx?status=resolved', cookie: c['zz-office'] });
