@@ -174,13 +174,14 @@ describe('退出验收（浏览器）', () => {
     await gy.getByTestId('dismantle-card').waitFor();
     const { jpeg, pdf } = await realFiles(gy);
     for (const kind of ['photo_before', 'photo_during', 'photo_after']) {
-      await gy.getByTestId(`upload-${kind}`).setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+      // Distinct bytes per slot: one file may not fill two slots of a task (bytes after EOI do not change the picture).
+      await gy.getByTestId(`upload-${kind}`).setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.concat([jpeg, Buffer.from(kind)]) });
       await gy.getByTestId(`count-${kind}`).getByText('已上传 1 份').waitFor();
     }
     // A PDF named .jpg is refused: the type is read from the content, not the name.
     await gy.getByTestId('upload-photo_after').setInputFiles({ name: '冒名照片.jpg', mimeType: 'image/jpeg', buffer: pdf });
     await gy.locator('.ant-message').getByText(/扩展名表明是|内容不是/).first().waitFor();
-    await gy.getByTestId('upload-witness_record').setInputFiles({ name: '拆除见证记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await gy.getByTestId('upload-witness_record').setInputFiles({ name: '拆除见证记录.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.from('\n% witness\n')]) });
     await gy.getByTestId('count-witness_record').getByText('已上传 1 份').waitFor();
     const officials = gy.getByLabel('政府工作人员');
     await officials.fill('米河镇 赵建设');

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprise, line } from '../src/db/schema/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
-import { evidenceForm, JPEG, PDF } from './exit-task-fixtures.ts';
+import { evidenceForm, JPEG, PDF, pdfOf, photo } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
 
@@ -109,8 +109,8 @@ describe('announcements: built from records, approved, published, with a notice 
     await upload(kilnTask, 'seal_photo', JPEG, '封存.jpg');
     await upload(kilnTask, 'commitment_scan', PDF, '承诺书.pdf');
     await taskEvent(kilnTask, 'seal', { waterCut: true, powerCut: true, powerUnitsRemoved: true, equipmentSealed: true, dismantleDeadline: '2026-08-31' });
-    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(millTask, kind, JPEG, `${kind}.jpg`);
-    await upload(millTask, 'witness_record', PDF, '见证记录.pdf');
+    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(millTask, kind, photo(kind), `${kind}.jpg`);
+    await upload(millTask, 'witness_record', pdfOf('witness'), '见证记录.pdf');
     await taskEvent(millTask, 'dismantle', { legalRepresentative: '王法人', officials: ['赵干部'], destination: 'scrapped' });
     await taskEvent(millTask, 'request_acceptance');
     await taskEvent(millTask, 'accept');

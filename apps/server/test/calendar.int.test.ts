@@ -17,8 +17,20 @@ describe('working-day calendar with an admin-entered year', () => {
   });
 
   it('knows nothing of 2027 until an admin enters the notice, which then counts', async () => {
-    const before = (await t.request({ method: 'GET', url: '/api/v1/calendar/add-working-days?from=2027-09-30&n=1', cookie: admin })).json();
-    expect(before.date).toBe('2027-10-01'); // only weekends are off
+    // Counting weekends only would make 国庆节 a workday: refused, naming the year and who enters it (issue 10 §3).
+    const before = await t.request({ method: 'GET', url: '/api/v1/calendar/add-working-days?from=2027-09-30&n=1', cookie: admin });
+    expect(before.statusCode).toBe(400);
+    expect(before.json().message).toContain('2027年的法定节假日和调休安排尚未录入，无法按工作日计算日期；请系统管理员在“节假日设置”中录入2027年的安排');
+    const crossing = await t.request({ method: 'GET', url: '/api/v1/calendar/add-working-days?from=2026-12-28&n=7', cookie: admin });
+    expect(crossing.json().message).toContain('2027年');
+    // Ahead of the new year every admin is told once, however often the sweep runs.
+    t.clock.set(new Date('2026-11-02T01:00:00Z'));
+    admin = await t.login('admin');
+    const sweep = await t.request({ method: 'POST', url: '/api/v1/jobs/calendar-reminders/run', cookie: admin });
+    expect(sweep.json().created).toBeGreaterThan(0);
+    expect((await t.request({ method: 'POST', url: '/api/v1/jobs/calendar-reminders/run', cookie: admin })).json().created).toBe(0);
+    const inbox = (await t.request({ method: 'GET', url: '/api/v1/notifications', cookie: admin })).json();
+    expect(inbox.items.map((n: { title: string }) => n.title)).toContain('【请录入2027年节假日安排】');
     const put = await t.request({
       method: 'PUT',
       url: '/api/v1/calendar/years/2027',

@@ -7,6 +7,9 @@ import { call, YEAR } from './target-fixtures.ts';
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 photo'), Buffer.from([0xff, 0xd9])]);
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR png body')]);
 export const PDF = Buffer.from('%PDF-1.4\n% signed scan\n%%EOF\n');
+/** Distinct bytes per slot: the same file may not fill two slots of one task (issue 10 §3). */
+export const photo = (tag: string) => Buffer.concat([JPEG.subarray(0, JPEG.length - 2), Buffer.from(` ${tag}`), Buffer.from([0xff, 0xd9])]);
+export const pdfOf = (tag: string) => Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`);
 
 /** A multipart form with the `kind` field first, then the file. */
 export function evidenceForm(kind: string, file: Buffer, fileName: string) {

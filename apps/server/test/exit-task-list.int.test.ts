@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
-import { evidenceForm, JPEG, PDF } from './exit-task-fixtures.ts';
+import { evidenceForm, JPEG, PDF, pdfOf, photo } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
 
@@ -165,8 +165,8 @@ describe('exit task list: filters, keyset pages and totals over every matching t
     await upload(ids.kiln!, 'seal_photo', JPEG, '封存.jpg');
     await upload(ids.kiln!, 'commitment_scan', PDF, '承诺书.pdf');
     await fire(ids.kiln!, 'seal', { waterCut: true, powerCut: true, powerUnitsRemoved: true, equipmentSealed: true, dismantleDeadline: '2026-04-30' });
-    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(ids.mill!, kind, JPEG, `${kind}.jpg`);
-    await upload(ids.mill!, 'witness_record', PDF, '见证记录.pdf');
+    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(ids.mill!, kind, photo(kind), `${kind}.jpg`);
+    await upload(ids.mill!, 'witness_record', pdfOf('witness'), '见证记录.pdf');
     await fire(ids.mill!, 'dismantle', { legalRepresentative: '张三', officials: ['赵干部'], destination: 'scrapped' });
     await fire(ids.mill!, 'request_acceptance');
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { runExitTaskReminders } from '../src/modules/exit-task/index.ts';
-import { approvedGongyiPlan, evidenceForm, JPEG, PDF } from './exit-task-fixtures.ts';
+import { approvedGongyiPlan, evidenceForm, JPEG, PDF, pdfOf, photo } from './exit-task-fixtures.ts';
 import { relogin, setBeijingDate } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
@@ -113,8 +113,8 @@ describe('dismantling-deadline reminders for sealed lines', () => {
 
   it('sends “overdue” once past the deadline, and nothing for a line dismantled in time', async () => {
     await moveTo('2026-03-18');
-    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(c['gy-office']!, millTask, kind, JPEG, `${kind}.jpg`);
-    await upload(c['gy-office']!, millTask, 'witness_record', PDF, '拆除见证记录.pdf');
+    for (const kind of ['photo_before', 'photo_during', 'photo_after']) await upload(c['gy-office']!, millTask, kind, photo(kind), `${kind}.jpg`);
+    await upload(c['gy-office']!, millTask, 'witness_record', pdfOf('witness'), '拆除见证记录.pdf');
     const done = await fire(c['gy-office']!, millTask, 'dismantle', { legalRepresentative: '王法人', officials: ['米河镇 赵干部'], destination: 'scrapped' });
     expect(done.status).toBe('dismantled');
     // On the deadline day itself the task is not yet overdue.

@@ -1,16 +1,16 @@
 import { expect } from 'vitest';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
-import { evidenceForm, JPEG, PDF } from './exit-task-fixtures.ts';
+import { evidenceForm, pdfOf, photo } from './exit-task-fixtures.ts';
 import type { TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
 
 /** Drives a planned exit task through dismantling (with its evidence) to acceptance requested. */
 export async function requestAcceptance(t: TestApp, cookie: string, taskId: number) {
   for (const [kind, file, name] of [
-    ['photo_before', JPEG, 'before.jpg'],
-    ['photo_during', JPEG, 'during.jpg'],
-    ['photo_after', JPEG, 'after.jpg'],
-    ['witness_record', PDF, '拆除见证记录.pdf'],
+    ['photo_before', photo('before'), 'before.jpg'],
+    ['photo_during', photo('during'), 'during.jpg'],
+    ['photo_after', photo('after'), 'after.jpg'],
+    ['witness_record', pdfOf('witness'), '拆除见证记录.pdf'],
   ] as const) {
     const res = await t.request({ method: 'POST', url: `/api/v1/exit-tasks/${taskId}/evidence`, cookie, ...evidenceForm(kind, file, name) });
     expect(res.statusCode, res.body).toBe(201);

@@ -37,8 +37,9 @@ describe('survey import is all-or-nothing', () => {
     const res = await commit(t, xy, p.token);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toBe('import_recheck_failed');
-    expect(res.json().message).toContain('第5行“统一社会信用代码”：该统一社会信用代码已在其他地区登记');
-    expect(res.json().fields).toEqual([{ path: '第5行“统一社会信用代码”', message: '该统一社会信用代码已在其他地区登记' }]);
+    // Row messages name the form's 序号, the sheet row and the enterprise (issue 10 §3).
+    expect(res.json().message).toMatch(/第5行“统一社会信用代码”：序号\d+（第5行，.+）：该统一社会信用代码已在其他地区登记/);
+    expect(res.json().fields).toEqual([{ path: '第5行“统一社会信用代码”', message: expect.stringMatching(/^序号\d+（第5行，.+）：该统一社会信用代码已在其他地区登记$/) }]);
     expect(await counts(t)).toEqual(before);
   });
 

@@ -7,6 +7,11 @@ import { UNIT_NOTE } from '../src/modules/survey-import/survey-form-layout.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { commit, counts, FIXTURE, formRow, formXlsx, newUscc, preview, sha256, TEMPLATE_HEADER } from './survey-import-fixtures.ts';
 
+
+/** A row message as the preview gives it: 序号, sheet row and enterprise name before the text (issue 10 §3). */
+const rowMessage = (seq: number | string, row: number, text: string) =>
+  expect.stringMatching(new RegExp(`^序号${seq}（第${row}行，.+）：${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+
 describe('survey form: template, preview and commit', () => {
   let t: TestApp;
   let xy: string;
@@ -63,10 +68,11 @@ describe('survey form: template, preview and commit', () => {
     const p = res.json();
     expect(p.token).toBeNull();
     expect(p.rowCount).toBe(3);
+    // Region names are public: each row says where its town lies, outside 巩义 (issue 10 §3).
     expect(p.errors).toEqual([4, 5, 6].map((row, i) => ({
       row,
       column: '所在乡镇（街道）',
-      message: `乡镇（街道）代码“${['410182101', '410182102', '410182103'][i]}”不存在或不在本辖区内`,
+      message: expect.stringMatching(new RegExp(`^序号\\d+（第${row}行，.+）：“${['410182101', '410182102', '410182103'][i]}”（.+）属于荥阳市，不在本单位管辖范围内$`)),
     })));
     expect(p.errorCount).toBe(3);
     expect(await counts(t)).toEqual(before);
@@ -153,10 +159,10 @@ describe('survey form: template, preview and commit', () => {
     const p = res.json();
     expect(p.token).toBeNull();
     expect(p.errors).toEqual([
-      { row: 5, column: '统一社会信用代码', message: `统一社会信用代码校验位错误：第18位应为“${bad[17]}”，实际为“${wrongCheck[17]}”` },
-      { row: 6, column: '产能单位', message: '行业“平板玻璃”的产能单位应为“万重量箱”，不能填写“万吨”' },
-      { row: 7, column: '产能', message: '产能应大于0，实际为-5' },
-      { row: 8, column: '所在乡镇（街道）', message: '乡镇（街道）代码“410181100”不存在或不在本辖区内' },
+      { row: 5, column: '统一社会信用代码', message: rowMessage(2, 5, `统一社会信用代码校验位错误：第18位应为“${bad[17]}”，实际为“${wrongCheck[17]}”`) },
+      { row: 6, column: '产能单位', message: rowMessage(3, 6, '行业“平板玻璃”的产能单位应为“万重量箱”，不能填写“万吨”') },
+      { row: 7, column: '产能', message: rowMessage(4, 7, '产能应大于0，实际为-5') },
+      { row: 8, column: '所在乡镇（街道）', message: rowMessage(5, 8, '“410181100”（米河镇）属于巩义市，不在本单位管辖范围内') },
     ]);
     expect(p.errorCount).toBe(4);
     expect(p.rowCount).toBe(6);
@@ -183,6 +189,8 @@ describe('survey form: template, preview and commit', () => {
         row([2, name1, u1, '荥阳市乔楼镇', '水泥', '2号水泥磨', 'Φ2.2m', 1, '3', '万吨', '能耗', '水泥单位产品能源消耗限额', '2026年10月31日', '=1+1']),
         row([3, '荥阳市导入测试印染有限公司', u2, '410182102', '印染', '74型染整生产线', '74型', 1, 800, '万米', '环保', 'GB 4287', 46356, '']),
         row(['合计', '', '', '', '', '', '', '', 815.5, '', '', '', '', '']),
+        // Below the 合计 row nothing is read, not even a row that looks like data (issue 10 §3).
+        row([4, '荥阳市合计以下不应读取有限公司', newUscc(), '乔楼镇', '水泥', '3号机立窑', 'Φ3×11m', 1, 5, '万吨', '技术', '水泥机立窑、干法中空窑、立波尔窑、湿法窑', '', '']),
       ],
       { header, title: '郑州市（荥阳市）2026年落后产能排查登记表（第二批）' },
     );
@@ -237,9 +245,9 @@ describe('survey form: template, preview and commit', () => {
     ]);
     const p = (await preview(t, xy, file)).json();
     expect(p.errors).toEqual([
-      { row: 5, column: '统一社会信用代码', message: '该统一社会信用代码已在其他地区登记' },
-      { row: 6, column: '企业名称', message: `与第4行统一社会信用代码相同，但企业名称不同（第4行为“${mine!.name}”）` },
-      { row: 6, column: '企业名称', message: `该统一社会信用代码已登记为“${mine!.name}”，与本行企业名称不一致` },
+      { row: 5, column: '统一社会信用代码', message: rowMessage(2, 5, '该统一社会信用代码已在其他地区登记') },
+      { row: 6, column: '企业名称', message: rowMessage(3, 6, `与第4行统一社会信用代码相同，但企业名称不同（第4行为“${mine!.name}”）`) },
+      { row: 6, column: '企业名称', message: rowMessage(3, 6, `该统一社会信用代码已登记为“${mine!.name}”，与本行企业名称不一致`) },
     ]);
     // The clean row alone goes in, onto the existing enterprise.
     const ok = (await preview(t, xy, await formXlsx([matched]))).json();
@@ -265,7 +273,7 @@ describe('survey form: template, preview and commit', () => {
     expect(p.errors[0]).toMatchObject({ row: 4, column: '所在乡镇（街道）' });
     expect(p.errors[0].message).toContain('在本辖区内有多个');
     expect(p.errors[0].message).toContain('410181001');
-    expect(p.errors[1]).toEqual({ row: 6, column: '所在乡镇（街道）', message: '乡镇（街道）“不存在镇”在本辖区内不存在，请检查名称或改填9位乡镇代码' });
+    expect(p.errors[1]).toEqual({ row: 6, column: '所在乡镇（街道）', message: rowMessage(3, 6, '乡镇（街道）“不存在镇”在本辖区内不存在，请检查名称或改填9位乡镇代码') });
     // For 巩义 the same name is unique.
     const g = (await preview(t, gy, await formXlsx([formRow({ town: '新华路街道', uscc: newUscc('410181') })]))).json();
     expect(g.errors).toEqual([]);

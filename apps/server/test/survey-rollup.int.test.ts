@@ -71,7 +71,13 @@ describe('survey rollup on the database over random filings (seeded PRNG)', () =
       const zero = pool.length === 0 || rnd.next() < 0.3;
       const lines = zero ? [] : pool.filter(() => rnd.next() < 0.3).slice(0, 12);
       if (!zero && lines.length === 0) lines.push(rnd.pick(pool));
-      await submitSurvey(db, t.clock, actor, { requirementId: reqOf.get(parent)!, zeroReport: zero, statement: zero ? '经排查本地区无落后产能' : '', lineIds: lines.map((l) => l.lineId), values: {}, note: '', fileIds: [] });
+      await submitSurvey(db, t.clock, actor, { requirementId: reqOf.get(parent)!, zeroReport: zero, statement: zero ? '经排查本地区无落后产能' : '', lineIds: lines.map((l) => l.lineId),
+        // A zero report over registry lines must explain each one (issue 10 §3).
+        lineExplanations: zero ? pool.map((l) => ({ lineId: l.lineId, reason: 'wrongly_registered' as const, note: '经核实系错误登记' })) : [],
+        values: {},
+        note: '',
+        fileIds: [],
+      });
       const units = new Map<string, [number, number]>();
       for (const l of lines) {
         const u = units.get(l.capacityUnit) ?? [0, 0];

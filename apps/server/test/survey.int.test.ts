@@ -103,9 +103,16 @@ describe('survey filings, zero reports, site verification and the rollup', () =>
     expect(withLines.json().message).toBe('零报告不能列出生产线');
     const empty = await req('POST', '/api/v1/survey-filings', 'xy-office', { requirementId: zzReq.id, zeroReport: false });
     expect(empty.json().message).toBe('请选择排查登记的生产线，或改为零报告');
-    const res = await req('POST', '/api/v1/survey-filings', 'xy-office', { requirementId: zzReq.id, zeroReport: true, statement: '经全面排查，本市无落后产能' });
+    // The registry still holds 荥阳 lines: a bare zero report is refused, naming them (issue 10 §3).
+    const bare = await req('POST', '/api/v1/survey-filings', 'xy-office', { requirementId: zzReq.id, zeroReport: true, statement: '经全面排查，本市无落后产能' });
+    expect(bare.statusCode).toBe(400);
+    const xyLines = (await req('GET', '/api/v1/survey-filings/candidate-lines', 'xy-office')).json() as Candidate[];
+    expect(bare.json().message).toContain(`荥阳市台账中尚有${xyLines.length}条未淘汰的落后产能生产线，不能报送零报告：${xyLines[0]!.enterpriseName}`);
+    const lineExplanations = xyLines.map((l) => ({ lineId: l.lineId, reason: 'already_eliminated', note: '已于2025年拆除' }));
+    const res = await req('POST', '/api/v1/survey-filings', 'xy-office', { requirementId: zzReq.id, zeroReport: true, statement: '经全面排查，本市无落后产能', lineExplanations });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ regionCode: '410182', zeroReport: true, lines: [], totals: [], statement: '经全面排查，本市无落后产能' });
+    expect(res.json().lineExplanations).toHaveLength(xyLines.length);
     // The registry still holds 荥阳 lines: the upper office sees the count next to the zero report.
     expect(res.json().registryLineCount).toBeGreaterThan(0);
     expect((await req('POST', '/api/v1/survey-filings', 'xy-office', { requirementId: haReq.id, zeroReport: true, statement: '无落后产能' })).statusCode).toBe(404);

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
+import { dataQualityRoutes } from './data-quality/index.ts';
 import { eliminationPlanRoutes } from './elimination-plan/index.ts';
 import { exitTaskJobRoutes, exitTaskRoutes } from './exit-task/index.ts';
 import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
@@ -47,4 +48,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   announcementRoutes,
   publicAnnouncementRoutes,
   progressRoutes,
+  dataQualityRoutes,
 ];

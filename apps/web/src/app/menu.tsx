@@ -67,6 +67,7 @@ const ENTRIES: Entry[] = [
       { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: GOVERNMENT },
     ],
   },
+  { key: '/data-quality', label: '数据质量', icon: <FileSearchOutlined />, roles: ['admin', 'auditor', 'group_office', 'member_agency', 'leader'] },
   { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },
   { key: '/notifications', label: '通知中心', icon: <BellOutlined /> },
   { key: '/catalogue', label: '行业与判定依据', icon: <AppstoreOutlined />, anyOf: ['enterprise:read', 'catalogue:manage'] },

@@ -186,7 +186,14 @@ export const ExitTaskSummary = z.object({
 });
 export type ExitTaskSummary = z.infer<typeof ExitTaskSummary>;
 
-export const ExitTaskEvidence = z.object({ id: z.number().int(), kind: z.enum(EVIDENCE_KINDS), file: StoredFileInfo });
+export const ExitTaskEvidence = z.object({
+  id: z.number().int(),
+  kind: z.enum(EVIDENCE_KINDS),
+  file: StoredFileInfo,
+  /** A photo's EXIF capture time as the camera wrote it (local time), and its GPS position; officials only. */
+  takenAt: z.string().nullable(),
+  gps: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
 export type ExitTaskEvidence = z.infer<typeof ExitTaskEvidence>;
 
 export const ExitTaskHistoryItem = z.object({

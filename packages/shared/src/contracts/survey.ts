@@ -7,6 +7,24 @@ import { Filing } from './filing.ts';
  * A survey filing (摸底排查结果) lists registered lines chosen from the registry, or is an explicit
  * zero report (零报告) when the region found nothing (003 §四(一): silence is not allowed).
  */
+/**
+ * A zero report while the registry still holds un-eliminated lines in the region is refused (issue 10 §3);
+ * the filer may instead explain each such line, which is recorded and flagged to the level above.
+ */
+export const ZERO_REPORT_REASONS = ['already_eliminated', 'wrongly_registered', 'moved'] as const;
+export type ZeroReportReason = (typeof ZERO_REPORT_REASONS)[number];
+export const ZERO_REPORT_REASON_LABELS: Record<ZeroReportReason, string> = {
+  already_eliminated: '已实际淘汰（台账未更新）',
+  wrongly_registered: '属错误登记',
+  moved: '已迁出本地区',
+};
+export const ZeroReportExplanation = z.object({
+  lineId: z.number().int(),
+  reason: z.enum(ZERO_REPORT_REASONS),
+  note: z.string().trim().min(2, '请说明具体情况（至少2个字）').max(500),
+});
+export type ZeroReportExplanation = z.infer<typeof ZeroReportExplanation>;
+
 export const SurveyFilingBody = z
   .object({
     requirementId: z.number().int(),
@@ -16,6 +34,8 @@ export const SurveyFilingBody = z
     /** The zero report's statement, e.g. “经全面排查，本地区无落后产能”. */
     statement: z.string().trim().max(2000).default(''),
     lineIds: z.array(z.number().int()).max(5000).default([]),
+    /** A zero report's word on each registry line still un-eliminated in the region. */
+    lineExplanations: z.array(ZeroReportExplanation).max(5000).default([]),
     /** Values of the requirement's extra fields, if it has any (e.g. 联系人). */
     values: z.record(z.string(), z.union([z.string().max(5000), z.number()])).default({}),
     note: z.string().trim().max(2000).default(''),
@@ -33,6 +53,8 @@ export const SurveyResubmitBody = z
     zeroReport: z.boolean(),
     statement: z.string().trim().max(2000).default(''),
     lineIds: z.array(z.number().int()).max(5000).default([]),
+    /** A zero report's word on each registry line still un-eliminated in the region. */
+    lineExplanations: z.array(ZeroReportExplanation).max(5000).default([]),
     /** Values of the requirement's extra fields, if it has any (e.g. 联系人). */
     values: z.record(z.string(), z.union([z.string().max(5000), z.number()])).default({}),
     note: z.string().trim().max(2000).default(''),
@@ -91,6 +113,9 @@ export const SurveyFiling = z.object({
   regionName: z.string(),
   zeroReport: z.boolean(),
   statement: z.string(),
+  lineExplanations: z.array(
+    ZeroReportExplanation.extend({ enterpriseName: z.string(), lineName: z.string(), capacity: z.number(), capacityUnit: z.string() }),
+  ),
   /** Lines of the current revision; earlier revisions are in the filing's history snapshots. */
   lines: z.array(SurveyLine),
   totals: z.array(CapacityByUnit),

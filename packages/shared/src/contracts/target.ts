@@ -49,6 +49,11 @@ export const TargetAllocationsBody = z.object({
       }),
     )
     .max(300),
+  /**
+   * 超额分解: children adding up to more than the target are refused unless marked so with a reason —
+   * stricter local targets are legitimate (000 §二(一)) — and then flagged to the level above.
+   */
+  overAllocationReason: z.string().trim().min(4, '超额分解请说明理由（至少4个字）').max(500, '理由不超过500字').nullable().default(null),
 });
 export type TargetAllocationsBody = z.infer<typeof TargetAllocationsBody>;
 

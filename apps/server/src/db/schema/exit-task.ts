@@ -59,6 +59,10 @@ export const exitTaskEvidence = pgTable(
     fileId: integer('file_id').notNull(),
     uploadedBy: integer('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** EXIF DateTimeOriginal of a photo as the camera wrote it (local time, no zone), null when absent. */
+    takenAt: text('taken_at'),
+    /** EXIF GPS position {lat, lng} of a photo; officials only (display copies drop it). */
+    gps: jsonb('gps'),
   },
   (t) => [index('exit_task_evidence_task_idx').on(t.taskId)],
 );

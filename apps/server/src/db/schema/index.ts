@@ -11,3 +11,4 @@ export * from './announcement.ts';
 export * from './progress.ts';
 export * from './inspection.ts';
 export * from './rate-limit.ts';
+export * from './data-quality.ts';

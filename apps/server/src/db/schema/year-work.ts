@@ -172,6 +172,8 @@ export const surveyReport = pgTable(
     year: integer('year').notNull(),
     zeroReport: boolean('zero_report').notNull(),
     statement: text('statement').notNull().default(''),
+    /** A zero report despite registry lines: the filer's word on each line (issue 10 §3), also flagged. */
+    lineExplanations: jsonb('line_explanations').notNull().default([]),
   },
   (t) => [index('survey_report_region_year_idx').on(t.regionCode, t.year)],
 );

@@ -166,7 +166,7 @@ export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor,
     if (event === 'publish') {
       const publishDate = todayInChina(now);
       const days = view.form === 'public_notice' ? (view.noticeWorkingDays ?? 0) : 0;
-      const noticeEndDate = days > 0 ? (await getCalendar(tx)).addWorkingDays(publishDate, days) : null;
+      const noticeEndDate = days > 0 ? (await getCalendar(tx)).addWorkingDaysStrict(publishDate, days) : null;
       Object.assign(set, { publishedAt: now, publishedBy: actor.userId, publishDate, noticeEndDate });
     }
     // The status condition is the guard: a concurrent transition that got there first leaves no row to update.

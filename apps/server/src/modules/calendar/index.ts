@@ -1,1 +1,2 @@
 export { calendarRoutes } from './calendar.routes.ts';
+export { runCalendarReminders } from './calendar.jobs.ts';

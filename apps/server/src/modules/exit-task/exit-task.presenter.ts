@@ -49,7 +49,7 @@ export function presentTask(
   cal: WorkingCalendar,
   parts: {
     events: EventRow[];
-    evidence: { id: number; kind: string; file: StoredFileRow }[];
+    evidence: { id: number; kind: string; file: StoredFileRow; takenAt: string | null; gps: unknown }[];
     duplicates: ExitTask['duplicatesElsewhere'];
     availableEvents: ExitTaskEvent[];
   },
@@ -70,7 +70,13 @@ export function presentTask(
       actorName: e.actorName,
       at: e.at.toISOString(),
     })),
-    evidence: parts.evidence.map((e) => ({ id: e.id, kind: e.kind as EvidenceKind, file: presentStoredFile(e.file) })),
+    evidence: parts.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind as EvidenceKind,
+      file: presentStoredFile(e.file),
+      takenAt: e.takenAt,
+      gps: (e.gps as { lat: number; lng: number } | null) ?? null,
+    })),
     duplicatesElsewhere: parts.duplicates,
     availableEvents: parts.availableEvents,
   };

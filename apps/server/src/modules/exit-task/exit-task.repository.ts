@@ -243,7 +243,7 @@ export const exitTaskRepository = {
   },
   evidence(db: Db, taskId: number) {
     return db
-      .select({ id: exitTaskEvidence.id, kind: exitTaskEvidence.kind, file: storedFile })
+      .select({ id: exitTaskEvidence.id, kind: exitTaskEvidence.kind, file: storedFile, takenAt: exitTaskEvidence.takenAt, gps: exitTaskEvidence.gps })
       .from(exitTaskEvidence)
       .innerJoin(storedFile, eq(storedFile.id, exitTaskEvidence.fileId))
       .where(eq(exitTaskEvidence.taskId, taskId))

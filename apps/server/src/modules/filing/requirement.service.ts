@@ -30,7 +30,10 @@ async function checkTiming(db: Db, body: TimingBody, today: string): Promise<voi
     keys.add(f.key);
   });
   if (body.recurrence === 'once') {
-    const [p] = requirementPeriods({ ...body, issuedOn: today }, await getCalendar(db));
+    const cal = await getCalendar(db);
+    // A due date counted in working days into a year without holiday data is refused (issue 10 §3).
+    const strict = { addWorkingDays: (d: string, n: number) => cal.addWorkingDaysStrict(d, n), isWorkingDay: (d: string) => cal.isWorkingDay(d) };
+    const [p] = requirementPeriods({ ...body, issuedOn: today }, strict);
     if (p!.dueDate < today) throw invalid(`截止日期${p!.dueDate}早于今天（${today}）`, [{ path: 'due', message: '截止日期已过' }]);
   }
 }

@@ -100,7 +100,7 @@ describe('resolving survey rows against lookups', () => {
     expect(res.errors).toEqual([
       { row: 4, column: '产能单位', message: '行业“平板玻璃”的产能单位应为“万重量箱”，不能填写“万吨”' },
       { row: 4, column: '企业名称', message: '该统一社会信用代码已登记为“别的名字”，与本行企业名称不一致' },
-      { row: 5, column: '所在乡镇（街道）', message: '乡镇（街道）代码“410181100”不存在或不在本辖区内' },
+      { row: 5, column: '所在乡镇（街道）', message: '“410181100”（米河镇）属于巩义市，不在本单位管辖范围内' },
       { row: 6, column: '企业名称', message: '与第5行统一社会信用代码相同，但企业名称不同（第5行为“A公司”）' },
     ]);
     expect(res.lines).toEqual([]);

@@ -32,6 +32,8 @@ export interface Lookups {
   regionsByCode: Map<string, RegionRow>;
   /** Townships and parks inside the actor's scope whose name the file may mean. */
   townsByName: RegionRow[];
+  /** Townships and parks of the same names elsewhere in the uploader's province (to say where they lie). */
+  townsElsewhere?: RegionRow[];
   /** Enterprises already registered under the file's USCCs (any region). */
   existing: Map<string, ExistingEnterprise>;
 }
@@ -248,16 +250,27 @@ function lookUpTown(actor: Pick<Actor, 'scope'>, raw: string, lk: Lookups): { re
   const code = townCode(raw);
   if (code) {
     const r = lk.regionsByCode.get(code);
-    // Out of scope answers like absent: the uploader learns nothing about other regions.
-    if (!r || !regionInScope(actor, ancestryOf(r))) return { error: `乡镇（街道）代码“${code}”不存在或不在本辖区内` };
+    if (!r) return { error: `乡镇（街道）代码“${code}”不存在` };
+    // Region names are public: say where the town lies rather than that it does not exist (issue 10 §3).
+    if (!regionInScope(actor, ancestryOf(r))) return { error: outsideMessage(`“${code}”（${r.name}）`, r) };
     if (!TOWN_LEVELS.has(r.level)) return { error: `“${code}”是${r.name}，请填写乡镇（街道）、园区或县级区划代码` };
     return { region: r };
   }
   const found = matchTownByName(raw, lk.townsByName);
-  if (found.length === 0) return { error: `乡镇（街道）“${raw}”在本辖区内不存在，请检查名称或改填9位乡镇代码` };
+  if (found.length === 0) {
+    const outside = matchTownByName(raw, lk.townsElsewhere ?? []);
+    if (outside.length > 0) return { error: outsideMessage(raw, ...outside.slice(0, 3)) };
+    return { error: `乡镇（街道）“${raw}”在本辖区内不存在，请检查名称或改填9位乡镇代码` };
+  }
   if (found.length > 1) {
     const list = found.slice(0, 5).map((r) => `${r.fullName.replaceAll(' / ', '')}（${r.code}）`);
     return { error: `乡镇（街道）名称“${raw}”在本辖区内有多个：${list.join('、')}，请改填9位乡镇代码` };
   }
   return { region: found[0]! };
+}
+
+/** "乔楼镇属于荥阳市，不在本单位管辖范围内": the parent is the second-to-last part of the full name. */
+function outsideMessage(what: string, ...towns: RegionRow[]): string {
+  const parentOf = (r: RegionRow) => r.fullName.split(' / ').at(-2) ?? r.fullName;
+  return `${what}属于${[...new Set(towns.map(parentOf))].join('或')}，不在本单位管辖范围内`;
 }

@@ -11,6 +11,8 @@ import { SURVEY_HEADERS, type SurveyField } from './survey-form-layout.ts';
 /** One data row, normalised; a field that failed its check holds null and the error is recorded. */
 export interface ParsedRow {
   row: number;
+  /** The form's own 序号 as written (row messages name it beside the sheet row). */
+  seq: string;
   /** False when any check of this phase failed. */
   valid: boolean;
   town: string;
@@ -148,6 +150,7 @@ export function parseRow(
 
   return {
     row: rowNumber,
+    seq: textOf('seq'),
     valid: errors.length === errorsBefore,
     town,
     name,

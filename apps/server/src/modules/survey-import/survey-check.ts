@@ -43,11 +43,17 @@ export async function loadLookups(db: Db, actor: Actor, rows: readonly ParsedRow
   }
 
   const townsByName: RegionRow[] = [];
-  const under = actor.scope.column === 'all' || actor.scope.column === 'townshipCode' ? null : { column: actor.scope.column, code: actor.scope.code };
+  const townsElsewhere: RegionRow[] = [];
+  // Names are looked up in the uploader's province, so a town of a neighbouring county can be named as
+  // lying outside the office's region (issue 10 §3) — region names are public, enterprises are not.
+  const province = /^\d{6}$/.test(actor.regionCode) ? `${actor.regionCode.slice(0, 2)}0000` : null;
+  const under = actor.scope.column === 'all' || !province ? null : { column: 'provinceCode' as const, code: province };
   const nameList = [...names];
   for (let i = 0; i < nameList.length; i += CHUNK) {
     for (const r of await regionRepository.byNames(db, nameList.slice(i, i + CHUNK), under)) {
-      if (TOWN_LEVELS.has(r.level) && regionInScope(actor, ancestryOf(r))) townsByName.push(r);
+      if (!TOWN_LEVELS.has(r.level)) continue;
+      if (regionInScope(actor, ancestryOf(r))) townsByName.push(r);
+      else townsElsewhere.push(r);
     }
   }
 
@@ -59,7 +65,7 @@ export async function loadLookups(db: Db, actor: Actor, rows: readonly ParsedRow
   ];
   const existing = new Map<string, ExistingEnterprise>();
   for (const e of existingRows) existing.set(e.uscc, { ...e, code: e.regionCode });
-  return { catalogue: { industries, units, basisItems }, regionsByCode, townsByName, existing };
+  return { catalogue: { industries, units, basisItems }, regionsByCode, townsByName, townsElsewhere, existing };
 }
 
 /** Both phases of checking over an already-read form. */
@@ -73,6 +79,23 @@ export async function checkRows(db: Db, actor: Actor, form: ReadForm, lock = fal
     if (!c || !form.header) return -1;
     return Object.values(form.header.columns).find((h) => h?.label === c)?.index ?? -1;
   };
-  const errors = [...form.errors, ...resolved.errors].sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
+  const errors = withRowLabels(form.rows, [...form.errors, ...resolved.errors]).sort(
+    (a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column),
+  );
   return { form, resolved, errors };
+}
+
+/**
+ * Every row message names the form's 序号, the sheet row and the enterprise (issue 10 §3), e.g.
+ * "序号5（第8行，巩义市示例水泥有限公司）：…", so a clerk finds the row whichever number they go by.
+ */
+export function withRowLabels(rows: readonly ParsedRow[], errors: readonly ImportRowError[]): ImportRowError[] {
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  return errors.map((e) => {
+    const r = byRow.get(e.row);
+    if (!r) return e;
+    const seq = r.seq ? `序号${r.seq}` : '序号未填';
+    const name = r.name ? `，${r.name}` : '';
+    return { ...e, message: `${seq}（第${e.row}行${name}）：${e.message}` };
+  });
 }

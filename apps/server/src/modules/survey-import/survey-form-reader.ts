@@ -67,7 +67,10 @@ async function readSheet(rows: AsyncIterable<{ number: number; values: unknown[]
       continue;
     }
     const texts = r.values.map((v) => cellText(v));
-    if (classifyRow(texts, header) !== 'data') continue;
+    const kind = classifyRow(texts, header);
+    // The 合计 row ends the table: what lies below it (notes, a second table, stray rows) is never read (issue 10 §3).
+    if (kind === 'total') break;
+    if (kind !== 'data') continue;
     if (parsed.length >= MAX_DATA_ROWS) {
       errors.push({ row: r.number, column: null, message: `数据超过${MAX_DATA_ROWS}行，请拆分为多个文件上传` });
       break;

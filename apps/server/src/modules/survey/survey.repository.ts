@@ -116,7 +116,7 @@ export const surveyRepository = {
     await db
       .insert(surveyReport)
       .values(row)
-      .onConflictDoUpdate({ target: surveyReport.filingId, set: { zeroReport: row.zeroReport, statement: row.statement } });
+      .onConflictDoUpdate({ target: surveyReport.filingId, set: { zeroReport: row.zeroReport, statement: row.statement, lineExplanations: row.lineExplanations } });
   },
   async insertLines(db: Db, rows: SurveyLineInsert[]): Promise<SurveyLineRow[]> {
     const out: SurveyLineRow[] = [];

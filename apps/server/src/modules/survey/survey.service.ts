@@ -4,9 +4,11 @@ import { type Actor, confinedEnterprise } from '../../platform/access/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { type FilingExtension, getFiling, loadFiling, resubmitFiling, submitFiling } from '../filing/index.ts';
+import { raiseFlag } from '../data-quality/index.ts';
 import { regionInActorScope, regionRepository } from '../region/index.ts';
 import { addUnits, fromScaled, toScaled, type UnitTotals } from './rollup.ts';
 import { type CandidateRow, surveyRepository as repo } from './survey.repository.ts';
+import { checkZeroReport, type ExplainedLine, explanationSummary } from './zero-report.ts';
 
 export const presentCandidate = (l: CandidateRow): CandidateLine => ({
   lineId: l.lineId,
@@ -35,16 +37,16 @@ export async function candidateLines(db: Db, actor: Actor, q: { region?: string;
   return (await repo.candidates(db, region, q.q, undefined, confinedEnterprise(actor))).map(presentCandidate);
 }
 
-type SurveyContent = Pick<SurveyFilingBody, 'zeroReport' | 'statement' | 'lineIds'>;
+type SurveyContent = Pick<SurveyFilingBody, 'zeroReport' | 'statement' | 'lineIds' | 'lineExplanations'>;
 
 /**
  * The survey's part of a filing: the chosen lines are checked against the filer region's subtree and
  * snapshotted (capacity, unit, industry as the registry holds them now), or a zero report is recorded.
  */
-function surveyExtension(body: SurveyContent): FilingExtension {
+function surveyExtension(clock: Clock, body: SurveyContent): FilingExtension {
   return {
     kind: 'survey_result',
-    async prepare(db, { target }) {
+    async prepare(db, { target, actor }) {
       const region = target.regionCode ? await regionRepository.byCode(db, target.regionCode) : null;
       if (!region) throw invalid('摸底排查结果应由区划报送');
       const ids = [...new Set(body.lineIds)];
@@ -56,8 +58,32 @@ function surveyExtension(body: SurveyContent): FilingExtension {
         const message = `生产线（编号${missing.slice(0, 10).join('、')}${missing.length > 10 ? '等' : ''}）不存在、已淘汰或不在${region.name}范围内`;
         throw invalid(message, [{ path: 'lineIds', message }]);
       }
+      let explained: ExplainedLine[] = [];
+      if (body.zeroReport) {
+        const check = checkZeroReport(region.name, await repo.candidates(db, region, undefined), body.lineExplanations);
+        if ('refusal' in check) throw invalid(check.refusal.message, check.refusal.fields);
+        explained = check.explained;
+      }
       return async (tx, filing) => {
-        await repo.saveReport(tx, { filingId: filing.id, regionCode: region.code, year: filing.year, zeroReport: body.zeroReport, statement: body.statement });
+        await repo.saveReport(tx, {
+          filingId: filing.id,
+          regionCode: region.code,
+          year: filing.year,
+          zeroReport: body.zeroReport,
+          statement: body.statement,
+          lineExplanations: explained,
+        });
+        if (explained.length > 0) {
+          // Accepted only with the filer's word on each line, and so flagged to the level above.
+          await raiseFlag(tx, actor, clock.now(), {
+            regionCode: region.code,
+            kind: 'zero_report_explained',
+            entityType: 'filing',
+            entityId: filing.id,
+            message: `${region.name}报送零报告，但台账中有${explained.length}条未淘汰生产线，报送单位逐条说明：${explanationSummary(explained)}`,
+            details: { filingId: filing.id, lines: explained },
+          });
+        }
         await repo.insertLines(
           tx,
           lines.map((l) => ({
@@ -80,6 +106,7 @@ function surveyExtension(body: SurveyContent): FilingExtension {
         return {
           zeroReport: body.zeroReport,
           statement: body.statement,
+          lineExplanations: explained,
           lines: lines.map((l) => ({ lineId: l.lineId, enterpriseName: l.enterpriseName, lineName: l.lineName, capacity: Number(l.capacity), capacityUnit: l.capacityUnit })),
         };
       };
@@ -94,7 +121,7 @@ export async function submitSurvey(db: Db, clock: Clock, actor: Actor, body: Sur
     actor,
     body.requirementId,
     { periodKey: body.periodKey, values: body.values, note: body.note, fileIds: body.fileIds },
-    surveyExtension(body),
+    surveyExtension(clock, body),
   );
   return getSurvey(db, clock, actor, id);
 }
@@ -102,7 +129,7 @@ export async function submitSurvey(db: Db, clock: Clock, actor: Actor, body: Sur
 export async function resubmitSurvey(db: Db, clock: Clock, actor: Actor, id: number, body: SurveyResubmitBody): Promise<SurveyFiling> {
   const l = await loadFiling(db, clock, actor, id);
   if (l.ctx.req.kind !== 'survey_result') throw notFound('排查报送');
-  await resubmitFiling(db, clock, actor, id, { values: body.values, note: body.note, fileIds: body.fileIds }, surveyExtension(body));
+  await resubmitFiling(db, clock, actor, id, { values: body.values, note: body.note, fileIds: body.fileIds }, surveyExtension(clock, body));
   return getSurvey(db, clock, actor, id);
 }
 
@@ -132,6 +159,7 @@ export async function getSurvey(db: Db, clock: Clock, actor: Actor, id: number):
     regionName: region.name,
     zeroReport: report.zeroReport,
     statement: report.statement,
+    lineExplanations: (report.lineExplanations ?? []) as ExplainedLine[],
     lines: lines.map((x) => {
       const v = latest.get(x.id);
       return {

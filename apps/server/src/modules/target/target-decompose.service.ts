@@ -11,9 +11,12 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
+import { catalogueRepository } from '../catalogue/index.ts';
+import { raiseFlag } from '../data-quality/index.ts';
+import { fromQ, toQ } from './quantity.ts';
 import { targetRepository } from './target.repository.ts';
 import { getTarget, lockTargetForOffice, readableTarget, STALE_TARGET } from './target.service.ts';
-import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent } from './target-rules.ts';
+import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent, overAllocation } from './target-rules.ts';
 
 const item = (i: number, path: string, message: string) => {
   const full = `第${i + 1}项：${message}`;
@@ -66,6 +69,16 @@ export async function setAllocations(db: Db, clock: Clock, actor: Actor, id: num
       return { ...x, deadline, region: r };
     });
 
+    const over = overAllocation(toQ(parent.quantity), items.map((x) => toQ(x.quantity)));
+    const unit = over ? ((await catalogueRepository.unitByCode(tx, parent.unitCode))?.name ?? parent.unitCode) : '';
+    const overText = over
+      ? `分解合计${fromQ(over.sumQ)}${unit}，超过目标任务${Number(parent.quantity)}${unit}（超出${fromQ(over.overQ)}${unit}）`
+      : '';
+    if (over && !body.overAllocationReason) {
+      const message = `${overText}；如确需下达更严格的地方目标，请标明“超额分解”并说明理由`;
+      throw invalid(message, [{ path: 'overAllocationReason', message }]);
+    }
+
     const existing = new Map((await targetRepository.childRows(tx, id)).map((c) => [c.regionCode, c]));
     const newcomers = items.filter((x) => !existing.has(x.regionCode)).map((x) => x.regionCode);
     const taken = await targetRepository.byRegions(tx, parent.year, parent.industryCode, newcomers);
@@ -109,8 +122,19 @@ export async function setAllocations(db: Db, clock: Clock, actor: Actor, id: num
       entityId: id,
       regionCode: region.code,
       before: { allocations: shares([...existing.values()]) },
-      after: { allocations: shares(items) },
+      after: { allocations: shares(items), ...(over ? { overAllocationReason: body.overAllocationReason } : {}) },
     });
+    if (over) {
+      // Accepted with the stated reason, and raised to the level above (issue 10 §3).
+      await raiseFlag(tx, actor, now, {
+        regionCode: region.code,
+        kind: 'target_over_allocation',
+        entityType: 'target',
+        entityId: id,
+        message: `${region.name}${parent.year}年目标任务超额分解：${overText}。理由：${body.overAllocationReason}`,
+        details: { targetId: id, quantity: Number(parent.quantity), decomposed: fromQ(over.sumQ), unitCode: parent.unitCode, reason: body.overAllocationReason },
+      });
+    }
   });
   return getTarget(db, actor, id);
 }

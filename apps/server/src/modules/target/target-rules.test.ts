@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent } from './target-rules.ts';
+import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent, overAllocation } from './target-rules.ts';
 
 describe('target rules', () => {
   it('accepts deadlines in the year or the next, refuses others and non-dates', () => {
@@ -20,5 +20,15 @@ describe('target rules', () => {
   it('finds the first duplicate', () => {
     expect(firstDuplicate(['a', 'b', 'a'])).toEqual({ index: 2, firstIndex: 0 });
     expect(firstDuplicate([1, 2, 3])).toBeNull();
+  });
+});
+
+describe('overAllocation', () => {
+  it('is null within the target and names the excess above it (exact in 1/10,000)', () => {
+    expect(overAllocation(3_000_000, [2_000_000, 1_000_000])).toBeNull();
+    expect(overAllocation(3_000_000, [2_000_000, 1_500_000])).toEqual({ sumQ: 3_500_000, overQ: 500_000 });
+    // 0.1 + 0.2 as floats is 0.30000000000000004; as ten-thousandths it is exactly 3,000.
+    expect(overAllocation(3_000, [1_000, 2_000])).toBeNull();
+    expect(overAllocation(0, [])).toBeNull();
   });
 });

@@ -39,3 +39,12 @@ export function firstDuplicate<T>(xs: readonly T[]): { index: number; firstIndex
   }
   return null;
 }
+
+/**
+ * Children's sum above the parent (in 1/10,000 units, exact), or null when within it. Children of a
+ * target share its unit, so one sum per target is one sum per unit.
+ */
+export function overAllocation(parentQ: number, childQs: readonly number[]): { sumQ: number; overQ: number } | null {
+  const sumQ = childQs.reduce((a, b) => a + b, 0);
+  return sumQ > parentQ ? { sumQ, overQ: sumQ - parentQ } : null;
+}

@@ -4,3 +4,6 @@ import { userRepository } from './user.repository.ts';
 
 /** Active group-office accounts of a region: where notices for that office (objections, reminders) go. */
 export const officeUsersOf = (db: Db, regionCode: string) => userRepository.activeAt(db, ['group_office'], [regionCode]);
+
+/** Active admin accounts: where notices only the admin can act on go (e.g. next year's holidays missing). */
+export const activeAdmins = (db: Db) => userRepository.activeWithRole(db, 'admin');

@@ -37,6 +37,14 @@ export const userRepository = {
       .where(and(inArray(appUser.role, roles), inArray(appUser.regionCode, regionCodes), eq(appUser.disabled, false)))
       .orderBy(asc(appUser.id));
   },
+  /** Active accounts of a role anywhere (e.g. every admin, for a notice only the admin can act on). */
+  async activeWithRole(db: Db, role: string): Promise<{ id: number }[]> {
+    return db
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(and(eq(appUser.role, role), eq(appUser.disabled, false)))
+      .orderBy(asc(appUser.id));
+  },
   /** Users in a subtree, oldest first; a left join keeps the country-wide admins (no region row). */
   async list(db: Db, f: UserFilter, limit: number): Promise<UserListRow[]> {
     return db

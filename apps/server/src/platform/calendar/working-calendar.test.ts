@@ -74,3 +74,13 @@ describe('working days against the State Council notices', () => {
     expect(c2.isYearCovered(2027)).toBe(true);
   });
 });
+
+describe('years without holiday data', () => {
+  it('refuses a strict count that touches such a year, naming it and who enters it; the lenient count goes on', () => {
+    expect(cal.firstMissingYear('2026-12-28', '2027-01-06')).toBe(2027);
+    expect(cal.firstMissingYear('2026-01-05', '2026-12-31')).toBeNull();
+    expect(() => cal.addWorkingDaysStrict('2026-12-28', 7)).toThrow('2027年的法定节假日和调休安排尚未录入，无法按工作日计算日期；请系统管理员在“节假日设置”中录入2027年的安排');
+    expect(cal.addWorkingDays('2026-12-28', 7)).toBe('2027-01-06');
+    expect(cal.addWorkingDaysStrict('2026-09-29', 7)).toBe('2026-10-14');
+  });
+});

@@ -2,7 +2,20 @@
  * Mainland China working days: weekends and statutory holidays off, adjusted working days (调休) on.
  * Dates are 'YYYY-MM-DD' strings (a deadline is a date, not an instant). Pure: the data comes in.
  */
+import { AppError } from '../errors.ts';
+
 export type DayKind = 'holiday' | 'workday';
+
+/**
+ * A working-day count that runs into a year whose holidays nobody knows (neither chinese-days nor an
+ * admin-entered notice): counting weekends only would put 元旦 or 春节 on a workday without a word (issue 10 §3).
+ */
+export const calendarYearMissing = (year: number) =>
+  new AppError(
+    400,
+    'calendar_year_missing',
+    `${year}年的法定节假日和调休安排尚未录入，无法按工作日计算日期；请系统管理员在“节假日设置”中录入${year}年的安排（国务院办公厅通知）后再试`,
+  );
 
 export interface CalendarSource {
   /** Statutory holidays and adjusted working days by date. */
@@ -39,10 +52,29 @@ export class WorkingCalendar {
     return this.source.coveredYears.has(year);
   }
 
+  /** The first year from `from` to `to` (either order) whose holidays are not known, or null. */
+  firstMissingYear(from: string, to: string): number | null {
+    const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((x, y) => x - y) as [number, number];
+    for (let y = a; y <= b; y++) if (!this.isYearCovered(y)) return y;
+    return null;
+  }
+
+  /**
+   * `addWorkingDays` for a date that is entered or stored (a deadline, a notice period's end): refused
+   * when the count touches a year without holiday data.
+   */
+  addWorkingDaysStrict(date: string, n: number): string {
+    const out = this.addWorkingDays(date, n);
+    const missing = this.firstMissingYear(date, out);
+    if (missing !== null) throw calendarYearMissing(missing);
+    return out;
+  }
+
   /**
    * The date N working days after `date` (N ≥ 1): counting starts the day after, so
    * "7 working days after 2026-09-29" skips the National Day week and lands on 2026-10-14.
-   * N = 0 gives `date` itself; negative N counts backwards.
+   * N = 0 gives `date` itself; negative N counts backwards. In a year without holiday data only weekends
+   * are off: use it for look-ahead and display (provisional), `addWorkingDaysStrict` for what is stored.
    */
   addWorkingDays(date: string, n: number): string {
     let t = toUtc(date);

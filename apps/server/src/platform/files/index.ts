@@ -1,4 +1,5 @@
 // Stored files (signed scans, photos): content-addressed blobs under dataDir/files plus a stored_file row.
+export { type PhotoFacts, readPhotoFacts } from './exif.ts';
 export { filesRepository, type StoredFileRow } from './files.repository.ts';
 export { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts';
 export {

@@ -1,5 +1,5 @@
 import type { Target, TargetChildRegion } from '@taotai/shared';
-import { Alert, App, InputNumber, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Checkbox, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
@@ -20,10 +20,15 @@ export function AllocationModal({ open, target, onClose }: Props) {
   const [shares, setShares] = useState<Record<string, Share>>({});
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  // 超额分解: stricter local targets are allowed with a stated reason (000 §二(一)), then flagged upward.
+  const [overMarked, setOverMarked] = useState(false);
+  const [overReason, setOverReason] = useState('');
 
   useEffect(() => {
     if (!open) return;
     setError(undefined);
+    setOverMarked(false);
+    setOverReason('');
     setShares(
       Object.fromEntries(target.allocations.map((a) => [a.regionCode, { quantity: a.quantity, enterpriseCount: a.enterpriseCount } satisfies Share])),
     );
@@ -37,6 +42,7 @@ export function AllocationModal({ open, target, onClose }: Props) {
   // Summed in ten-thousandths so 0.1 + 0.2 does not show as 0.30000000000000004.
   const sum = Object.values(shares).reduce((acc, s) => acc + Math.round((s.quantity ?? 0) * 10_000), 0) / 10_000;
   const short = sum < target.quantity;
+  const over = Math.round(sum * 10_000) > Math.round(target.quantity * 10_000);
 
   const save = async () => {
     const items = Object.entries(shares)
@@ -45,7 +51,11 @@ export function AllocationModal({ open, target, onClose }: Props) {
     setSaving(true);
     setError(undefined);
     try {
-      const t = await targetApi.allocate(target.id, { version: target.version, items });
+      const t = await targetApi.allocate(target.id, {
+        version: target.version,
+        items,
+        overAllocationReason: over && overMarked ? overReason.trim() : null,
+      });
       message.success(`已分解到 ${items.length} 个下级区划`);
       onClose(t);
     } catch (e) {
@@ -63,7 +73,34 @@ export function AllocationModal({ open, target, onClose }: Props) {
           {qty(sum, target.unitName)}
         </Typography.Text>
         {short && <Typography.Text type="danger">（少 {qty(Math.round((target.quantity - sum) * 10_000) / 10_000, target.unitName)}）</Typography.Text>}
+        {over && <Typography.Text type="warning">（超出 {qty(Math.round((sum - target.quantity) * 10_000) / 10_000, target.unitName)}）</Typography.Text>}
       </Typography.Paragraph>
+      {over && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="分解合计超过目标任务。如确需下达更严格的地方目标，请标明超额分解并说明理由；保存后将提示上级核查。"
+          description={
+            <>
+              <Checkbox checked={overMarked} onChange={(e) => setOverMarked(e.target.checked)}>
+                超额分解
+              </Checkbox>
+              {overMarked && (
+                <Input.TextArea
+                  rows={2}
+                  maxLength={500}
+                  style={{ marginTop: 8 }}
+                  value={overReason}
+                  onChange={(e) => setOverReason(e.target.value)}
+                  placeholder="超额分解理由（至少4个字）"
+                  aria-label="超额分解理由"
+                />
+              )}
+            </>
+          }
+        />
+      )}
       {kids.error && <Alert type="error" showIcon title={kids.error.message} />}
       <Table<TargetChildRegion>
         size="small"

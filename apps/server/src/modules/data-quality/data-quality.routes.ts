@@ -1,0 +1,51 @@
+import { PassThrough } from 'node:stream';
+import { DataQualityCounts, DataQualityCountsQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam } from '@taotai/shared';
+import type { AppContext } from '../../app-context.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import { attachmentHeader } from '../../platform/files/index.ts';
+import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareFlagExport } from './data-quality-export.ts';
+import * as service from './data-quality.service.ts';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
+  const tags = ['data-quality'];
+  const base = '/api/v1/data-quality/flags';
+  app.get(
+    base,
+    { schema: { tags, summary: '数据质量标记（本地区及下级；按类别、状态、区划筛选）', querystring: DataQualityQuery, response: { 200: DataQualityPage } } },
+    async (req) => service.listFlags(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/data-quality/counts',
+    { schema: { tags, summary: '数据质量标记数量（本地区合计、分类别、分下级区划）', querystring: DataQualityCountsQuery, response: { 200: DataQualityCounts } } },
+    async (req) => service.flagCounts(ctx.db, req.actor!, req.query.region),
+  );
+  app.get(
+    '/api/v1/data-quality/flags.xlsx',
+    { schema: { tags, summary: '导出数据质量标记（xlsx，筛选条件同列表）', querystring: DataQualityQuery } },
+    async (req, reply) => {
+      const { cursor: _c, limit: _l, ...filters } = req.query;
+      const exp = await prepareFlagExport(ctx.db, req.actor!, filters, todayInChina(ctx.clock.now()));
+      const body = new PassThrough();
+      exp.write(body).catch((err) => {
+        req.log.error(err, 'data-quality export failed');
+        body.destroy(err);
+      });
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(exp.fileName, 'flags.xlsx')).send(body);
+    },
+  );
+  app.get(
+    `${base}/:id`,
+    { schema: { tags, summary: '数据质量标记详情', params: IdParam, response: { 200: DataQualityFlag } } },
+    async (req) => service.getFlag(ctx.db, req.actor!, req.params.id),
+  );
+  app.post(
+    `${base}/:id/resolve`,
+    {
+      schema: { tags, summary: '处理数据质量标记（填写处理意见；标记不删除，由上级单位处理）', params: IdParam, body: DataQualityResolveBody, response: { 200: DataQualityFlag } },
+    },
+    async (req) => service.resolveFlag(ctx.db, ctx.clock, req.actor!, req.params.id, req.body.note),
+  );
+}
