@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -5,6 +6,7 @@ import { runMigrations } from './db/migrate.ts';
 import { seedBase } from './db/seeds/base.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
+import { sweepStaleSpool } from './platform/documents/spool-sweep.ts';
 import { registerBlobStore, S3BlobStore } from './platform/files/index.ts';
 
 /** Opens the database, migrates, and on first start loads regions, catalogues and (in demo mode) demo data. */
@@ -15,5 +17,7 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
   const ctx: AppContext = { config, database, db: database.db, clock };
   await seedBase(ctx.db, clock);
   if (config.demoMode) await seedDemo(ctx.db, clock);
+  // Uploads spooled by a process that was killed mid-request (survey-import's imports/, platform/files' files/tmp).
+  await sweepStaleSpool([path.join(config.dataDir, 'imports'), path.join(config.dataDir, 'files', 'tmp')]);
   return ctx;
 }

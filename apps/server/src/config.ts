@@ -15,7 +15,26 @@ export interface Config {
   secureCookies: boolean;
   /** Stored files go to an S3-compatible store when S3_BUCKET is set; otherwise under `dataDir/files`. */
   s3: S3Config | null;
+  /** Budgets for reading uploaded files (issue 9: every upload parse ends with an answer). */
+  uploads: UploadLimits;
 }
+
+export interface UploadLimits {
+  /** Largest upload accepted at all (multipart limit). */
+  maxBytes: number;
+  /** Largest sum of uncompressed entries of an uploaded .xlsx (zip bombs). */
+  maxUnzippedBytes: number;
+  /** Time one parse of an upload may take before it is refused. */
+  parseTimeoutMs: number;
+}
+
+const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} 须为正数：${v}`);
+  return n;
+};
 
 /** S3_* variables: all of endpoint, bucket and keys, or none. */
 function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
@@ -45,5 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     secureCookies: env.SECURE_COOKIES === 'true',
     s3: s3FromEnv(env),
+    uploads: {
+      maxBytes: positive(env, 'UPLOAD_MAX_MB', 30) * 1024 * 1024,
+      maxUnzippedBytes: positive(env, 'UPLOAD_MAX_UNZIPPED_MB', 400) * 1024 * 1024,
+      parseTimeoutMs: positive(env, 'UPLOAD_PARSE_TIMEOUT_S', 60) * 1000,
+    },
   };
 }
