@@ -23,6 +23,7 @@ import { type ImportBench, runImportBench } from './import-bench.ts';
 import { type ListResult, runListBench } from './list-bench.ts';
 import { installQueryCapture } from './query-capture.ts';
 import { int, ms } from './stats.ts';
+import { loadSealKey } from '../apps/server/src/platform/crypto/seal.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +49,7 @@ const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toF
 
 const database = await openDatabase(config);
 await runMigrations(database);
-const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock };
+const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock, sealKey: loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY }) };
 const [size] = await queryRows<{ enterprises: number; lines: number; version: string; bytes: string }>(
   ctx.db,
   sql`SELECT (SELECT count(*)::int FROM enterprise) AS enterprises, (SELECT count(*)::int FROM line) AS lines,

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
+import type { SealKey } from './platform/crypto/seal.ts';
 
 /** What every module's routes and jobs receive from the composition root. */
 export interface AppContext {
@@ -8,4 +9,6 @@ export interface AppContext {
   database: Database;
   db: Db;
   clock: Clock;
+  /** Seals personal data at rest (objectors' phones, …); loaded once at boot. */
+  sealKey: SealKey;
 }

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase, openPgliteFrom } from '../../src/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
+import { loadSealKey } from '../../src/platform/crypto/seal.ts';
 import { TEST_EPOCH } from './template.ts';
 
 export interface TestApp {
@@ -50,7 +51,8 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const clock = new ManualClock(TEST_EPOCH);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-test-'));
-  const ctx: AppContext = { config: { ...loadConfig({}), dataDir, demoMode: true }, database, db: database.db, clock };
+  const sealKey = loadSealKey({ dataDir });
+  const ctx: AppContext = { config: { ...loadConfig({}), dataDir, demoMode: true }, database, db: database.db, clock, sealKey };
   const app = await buildApp(ctx);
   const request: TestApp['request'] = (opts) => {
     const { cookie, ...rest } = opts;

@@ -52,15 +52,15 @@ export function publicAnnouncementRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       limit(filing, req);
-      return reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, req.ip ?? null, req.params.id, req.body));
+      return reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, ctx.sealKey, req.ip ?? null, req.params.id, req.body));
     },
   );
   app.get(
     `${base}/objections`,
-    { config, schema: { tags, summary: '公开：凭受理编号和手机号码查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } } },
+    { config, schema: { tags, summary: '公开：凭受理编号和手机号码（提交时未填写的留空）查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } } },
     async (req) => {
       limit(lookups, req);
-      return objections.lookupObjection(ctx.db, req.query.code, req.query.phone);
+      return objections.lookupObjection(ctx.db, ctx.sealKey, req.query.code, req.query.phone);
     },
   );
   app.get(
