@@ -4,6 +4,7 @@ export { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts
 export {
   attachmentHeader,
   checkUpload,
+  openOriginalFile,
   openStoredFile,
   presentStoredFile,
   storeUpload,
@@ -12,3 +13,6 @@ export {
 } from './stored-files.ts';
 export { type BlobStore, blobPath, blobStoreFor, LocalBlobStore, registerBlobStore, S3BlobStore } from './blob-store.ts';
 export type { S3Config } from './s3-signing.ts';
+export { findPdfActiveContent } from './pdf-active.ts';
+export { type ImageVariant, readPhotoFacts, reencodeImage, THUMB_SIZE } from './images.ts';
+export type { PhotoFacts } from './exif.ts';
