@@ -67,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploads: {
       maxBytes: positive(env, 'UPLOAD_MAX_MB', 30) * 1024 * 1024,
       maxUnzippedBytes: positive(env, 'UPLOAD_MAX_UNZIPPED_MB', 400) * 1024 * 1024,
-      parseTimeoutMs: positive(env, 'UPLOAD_PARSE_TIMEOUT_S', 60) * 1000,
+      parseTimeoutMs: positive(env, 'UPLOAD_PARSE_TIMEOUT_S', 120) * 1000,
     },
   };
 }
