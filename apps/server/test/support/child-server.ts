@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
@@ -26,7 +27,11 @@ export function freePort(): Promise<number> {
 }
 
 export async function startChildServer(opts: { dataDir: string; port: number; databaseUrl?: string; timeoutMs?: number }): Promise<ChildServer> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'apps/server/src/main.ts'], {
+  // tsx's loader in the server's own process, not tsx's CLI: the CLI runs the server in a grandchild, and a SIGKILL
+  // to the CLI would leave the server running (signals are relayed, SIGKILL cannot be).
+  const tsx = (f: string) => path.join(repoRoot, 'node_modules/tsx/dist', f);
+  const args = ['--require', tsx('preflight.cjs'), '--import', pathToFileURL(tsx('loader.mjs')).href, 'apps/server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DATABASE_URL: opts.databaseUrl ?? '', DEMO_MODE: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
