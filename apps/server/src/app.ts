@@ -19,8 +19,6 @@ import type { TypedApp } from './platform/http/typed-app.ts';
 // Default zod messages in Chinese; our schemas add field-specific ones.
 z.config(z.locales.zhCN());
 
-export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
-
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: fastifyTrustProxy(ctx.config.trustProxy), bodyLimit: 2 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
@@ -29,7 +27,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   // After the cookie parser (its onRequest hook runs first), before any body is read.
   installSecurityHeaders(app, { https: ctx.config.secureCookies });
   installOriginCheck(app, { publicOrigins: ctx.config.publicOrigins });
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploads.maxBytes, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'taotai 落后产能退出综合管理平台 API', version: '1.0.0' },

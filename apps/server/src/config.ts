@@ -24,7 +24,26 @@ export interface Config {
   publicOrigins: string[];
   /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal key) and an optional anchor file. */
   auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null };
+  /** Budgets for reading uploaded files (issue 9: every upload parse ends with an answer). */
+  uploads: UploadLimits;
 }
+
+export interface UploadLimits {
+  /** Largest upload accepted at all (multipart limit). */
+  maxBytes: number;
+  /** Largest sum of uncompressed entries of an uploaded .xlsx (zip bombs). */
+  maxUnzippedBytes: number;
+  /** Time one parse of an upload may take before it is refused. */
+  parseTimeoutMs: number;
+}
+
+const positive = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} 须为正数：${v}`);
+  return n;
+};
 
 /** S3_* variables: all of endpoint, bucket and keys, or none. */
 function s3FromEnv(env: NodeJS.ProcessEnv): S3Config | null {
@@ -108,6 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       file: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : null,
       keyHex: env.TAOTAI_AUDIT_KEY || null,
       sealKeyHex: env.TAOTAI_SEAL_KEY || null,
+    },
+    uploads: {
+      maxBytes: positive(env, 'UPLOAD_MAX_MB', 30) * 1024 * 1024,
+      maxUnzippedBytes: positive(env, 'UPLOAD_MAX_UNZIPPED_MB', 400) * 1024 * 1024,
+      parseTimeoutMs: positive(env, 'UPLOAD_PARSE_TIMEOUT_S', 120) * 1000,
     },
   };
 }

@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/client.ts';
+import { sealLegacyObjections } from '../src/modules/announcement/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprise, line } from '../src/db/schema/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
@@ -239,8 +241,13 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(zzInbox.items.filter((n: { kind: string }) => n.kind === 'objection_filed')).toEqual([]);
 
     const objections = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` });
-    expect(objections).toEqual([expect.objectContaining({ receiptCode: receipt, phone: '13800138000', name: '王先生', itemLabel: '2. 巩义市公示测试水泥有限公司 · 公示测试水泥磨', answer: null })]);
+    expect(objections).toEqual([expect.objectContaining({ receiptCode: receipt, phone: '138****8000', name: '王先生', itemLabel: '2. 巩义市公示测试水泥有限公司 · 公示测试水泥磨', answer: null })]);
     expect((await detail(planAnn)).unansweredCount).toBe(1);
+    // The full number only on request, to the issuing office, and audited.
+    const revealUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/reveal-phone`;
+    expect((await t.request({ method: 'POST', url: revealUrl, cookie: zz })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url: revealUrl, cookie: xy })).statusCode).toBe(404);
+    expect(await call(t, gy, { method: 'POST', url: revealUrl })).toEqual({ phone: '13800138000' });
     const answerUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/answer`;
     const answer = { answer: '经现场核查，该水泥磨尚未拆除，维持列入。', version: objections[0].version };
     expect((await t.request({ method: 'POST', url: answerUrl, cookie: zz, payload: answer })).statusCode).toBe(403);
@@ -263,6 +270,39 @@ describe('announcements: built from records, approved, published, with a notice 
     // Without TRUST_PROXY a forged X-Forwarded-For does not make the same client another one.
     expect((await object(planAnn, ok, '203.0.113.7', { 'x-forwarded-for': '192.0.2.99' })).statusCode).toBe(429);
     expect((await object(planAnn, ok, '203.0.113.8')).statusCode).toBe(201);
+  });
+
+  it('seals the phone at rest, keeps no address in clear, and takes objections without a phone', async () => {
+    const res = await object(planAnn, { content: '名单中企业的产能数据有误', phone: '' }, '192.0.2.55');
+    expect(res.statusCode, res.body).toBe(201);
+    const code = res.json().receiptCode;
+    expect((await pub(`/objections?code=${code}`)).json()).toMatchObject({ receiptCode: code, answered: false });
+    expect((await pub(`/objections?code=${code}&phone=13800138000`)).statusCode).toBe(404);
+    expect((await pub(`/objections?code=${receipt}`)).statusCode).toBe(404);
+    const rows = await queryRows<Record<string, string | null>>(
+      t.ctx.db,
+      sql`SELECT receipt_code, phone, ip, phone_sealed, phone_hash, ip_hash FROM announcement_objection WHERE announcement_id = ${planAnn}`,
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) expect(r).toMatchObject({ phone: null, ip: null, ip_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const dump = JSON.stringify(rows);
+    for (const clear of ['13800138000', '13900000000', '198.51.100.1', '192.0.2.55']) expect(dump).not.toContain(clear);
+    expect(rows.find((r) => r.receipt_code === receipt)!.phone_sealed).toMatch(/^s1:/);
+    expect(rows.find((r) => r.receipt_code === code)).toMatchObject({ phone_sealed: null, phone_hash: null });
+    const list = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` });
+    expect(list.find((o: { receiptCode: string }) => o.receiptCode === code).phone).toBeNull();
+  });
+
+  it('seals objections filed before sealing once, at boot', async () => {
+    await t.ctx.db.execute(
+      sql`INSERT INTO announcement_objection (announcement_id, receipt_code, content, phone, ip, filed_at)
+          VALUES (${planAnn}, 'YYLEGACY22', '旧版本提交的异议内容', '13700137000', '203.0.113.99', now())`,
+    );
+    expect(await sealLegacyObjections(t.ctx.db, t.ctx.sealKey)).toBe(1);
+    expect(await sealLegacyObjections(t.ctx.db, t.ctx.sealKey)).toBe(0);
+    const [row] = await queryRows<Record<string, string | null>>(t.ctx.db, sql`SELECT phone, ip, phone_sealed FROM announcement_objection WHERE receipt_code = 'YYLEGACY22'`);
+    expect(row).toMatchObject({ phone: null, ip: null, phone_sealed: expect.stringMatching(/^s1:/) });
+    expect((await pub('/objections?code=YYLEGACY22&phone=13700137000')).statusCode).toBe(200);
   });
 
   it('refuses objections once the notice period is over, in Chinese', async () => {
@@ -295,7 +335,7 @@ describe('announcements: built from records, approved, published, with a notice 
     const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=announcement&entityId=${planAnn}&limit=100` });
     const actions = log.items.map((i: { action: string }) => i.action);
-    for (const a of ['create', 'submit', 'return', 'update', 'approve', 'publish', 'objection', 'objection_answer', 'archive']) expect(actions, a).toContain(`announcement.${a}`);
+    for (const a of ['create', 'submit', 'return', 'update', 'approve', 'publish', 'objection', 'objection_phone_reveal', 'objection_answer', 'archive']) expect(actions, a).toContain(`announcement.${a}`);
     const filed = log.items.find((i: { action: string; after: { receiptCode?: string } }) => i.action === 'announcement.objection' && i.after.receiptCode === receipt);
     expect(filed.after.phone).toBe('138****8000');
     expect(JSON.stringify(log.items)).not.toContain('13800138000');

@@ -4,8 +4,12 @@ import type { TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
 
 /** Small files whose first bytes are what they claim (the server judges by content). */
-export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 photo'), Buffer.from([0xff, 0xd9])]);
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR png body')]);
+// Real 8 × 8 images (made with sharp): uploads must decode, since only re-encoded copies are served (ADR 0010).
+export const JPEG = Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAC/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AAGD/2Q==',
+  'base64',
+);
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWOoaOrBihiGlgQAFAJhgRY58n8AAAAASUVORK5CYII=', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n% signed scan\n%%EOF\n');
 /** Distinct bytes per slot: the same file may not fill two slots of one task (issue 10 §3). */
 export const photo = (tag: string) => Buffer.concat([JPEG.subarray(0, JPEG.length - 2), Buffer.from(` ${tag}`), Buffer.from([0xff, 0xd9])]);

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { line } from '../src/db/schema/index.ts';
 import { exitTaskRepository } from '../src/modules/exit-task/index.ts';
+import { blobPath } from '../src/platform/files/index.ts';
 import { approvedGongyiPlan, evidenceForm, JPEG, PDF, PNG, pdfOf, photo } from './exit-task-fixtures.ts';
 import { sha256 } from './survey-import-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -154,27 +157,38 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     expect(actions.filter((x: string) => x === 'exit_task.accept')).toHaveLength(1);
   });
 
-  it('serves evidence unchanged, and a display copy of a JPEG without its location metadata', async () => {
-    const app1 = Buffer.concat([Buffer.from('Exif\0\0'), Buffer.from('GPS 34.7466N 113.6253E')]);
-    const withGps = Buffer.concat([
-      Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, app1.length + 2]),
-      app1,
-      Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x55, 0xaa, 0xff, 0xd9]),
-    ]);
+  it('serves photos only re-encoded (upright, no GPS, no carried HTML), keeps the original by hash, and refuses active PDFs', async () => {
+    // A sideways phone photo with GPS, and HTML after its end marker (a JPEG+HTML polyglot).
+    const photo = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#c00' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 44/1 4776/100', GPSLongitudeRef: 'E', GPSLongitude: '113/1 37/1 3108/100' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const polyglot = Buffer.concat([photo, Buffer.from('<html><script>alert(document.cookie)</script></html>')]);
     f.xy = await t.login('xy-office');
-    const up = await upload(f.gy, millTask, 'photo_before', withGps, '现场.jpg');
+    const up = await upload(f.gy, millTask, 'photo_before', polyglot, '现场.jpg');
     expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().file.sha256).toBe(sha256(polyglot));
+    expect((await readFile(blobPath(t.ctx.config.dataDir, sha256(polyglot)))).equals(polyglot)).toBe(true);
     const url = `/api/v1/exit-tasks/${millTask}/evidence/${up.json().id}`;
-    const original = await t.request({ method: 'GET', url, cookie: f.gy });
-    expect(original.statusCode).toBe(200);
-    expect(original.rawPayload.equals(withGps)).toBe(true);
-    const display = await t.request({ method: 'GET', url: `${url}?display=true`, cookie: f.gy });
-    expect(display.statusCode).toBe(200);
-    expect(display.headers['content-type']).toBe('image/jpeg');
-    expect(display.rawPayload.includes(Buffer.from('GPS'))).toBe(false);
-    expect(display.rawPayload.subarray(-10).equals(withGps.subarray(-10))).toBe(true);
+    for (const u of [url, `${url}?display=true`]) {
+      const served = await t.request({ method: 'GET', url: u, cookie: f.gy });
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+      for (const s of ['<html', '<script', 'GPS']) expect(served.rawPayload.includes(Buffer.from(s)), s).toBe(false);
+      const m = await sharp(served.rawPayload).metadata();
+      expect([m.width, m.height, m.exif]).toEqual([20, 40, undefined]);
+    }
     expect((await t.request({ method: 'GET', url, cookie: f.xy })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/exit-tasks/${kilnTask}/evidence/${up.json().id}`, cookie: f.gy })).statusCode).toBe(404);
+
+    const scripted = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n');
+    const refused = await upload(f.gy, millTask, 'photo_before', scripted, '扫描件.pdf');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('JavaScript 脚本');
+    const fake = await upload(f.gy, millTask, 'photo_before', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]), '假照片.jpg');
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json().message).toContain('图片无法解码');
   });
 
   it('closes an undismantled task by order, with the order number and reason', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onceRequirement, relogin, setBeijingDate } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { multipart } from './survey-import-fixtures.ts';
+import { PNG } from './exit-task-fixtures.ts';
 
 interface Candidate {
   lineId: number;
@@ -20,8 +21,6 @@ interface RollupNode {
   matchesChildren: boolean | null;
   nodes: RollupNode[];
 }
-
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** Exact per-unit sums of chosen lines (ten-thousandths, as stored). */
 function unitSums(lines: Candidate[]) {

@@ -173,6 +173,8 @@ const mobile = z
   .trim()
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(MOBILE_RE, '手机号码应为11位数字，以1开头（如13800000000）'));
+/** The objector's phone is optional (issue 9): an empty field means none was given. */
+const optionalMobile = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), mobile.optional());
 
 export const ObjectionBody = z.object({
   content: z
@@ -181,7 +183,8 @@ export const ObjectionBody = z.object({
     .min(5, '异议内容至少5个字，请写明异议的事实和理由')
     .max(OBJECTION_MAX_CHARS, `异议内容不超过${OBJECTION_MAX_CHARS}字`),
   name: z.string().trim().max(50, '姓名不超过50字').optional(),
-  phone: mobile,
+  /** Optional; needed with the receipt code to read the answer when given. */
+  phone: optionalMobile,
   /** Which listed line the objection is about, if any. */
   itemId: z.number().int().positive().nullable().optional(),
 });
@@ -192,7 +195,8 @@ export type ObjectionReceipt = z.infer<typeof ObjectionReceipt>;
 
 export const ObjectionLookupQuery = z.object({
   code: z.string().trim().min(1, '请填写受理编号').max(20, '受理编号不正确'),
-  phone: mobile,
+  /** The phone filed with the objection; leave empty when none was filed. */
+  phone: optionalMobile,
 });
 
 /** What the citizen sees when looking up a receipt: their objection and the office's answer. */
@@ -216,7 +220,8 @@ export const Objection = z.object({
   itemLabel: z.string().nullable(),
   content: z.string(),
   name: z.string().nullable(),
-  phone: z.string(),
+  /** Masked (138****8000), or null when none was filed; the full number only through the audited reveal. */
+  phone: z.string().nullable(),
   filedAt: z.string(),
   answer: z.string().nullable(),
   answeredByName: z.string().nullable(),
@@ -224,6 +229,10 @@ export const Objection = z.object({
   version: z.number().int(),
 });
 export type Objection = z.infer<typeof Objection>;
+
+/** The objector's full phone number, revealed (and audited) for the office to call back. */
+export const ObjectionPhone = z.object({ phone: z.string() });
+export type ObjectionPhone = z.infer<typeof ObjectionPhone>;
 
 export const ObjectionAnswerBody = z.object({
   answer: z.string().trim().min(5, '答复至少5个字').max(2000, '答复不超过2000字'),

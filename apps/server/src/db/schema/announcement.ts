@@ -82,8 +82,17 @@ export const announcementObjection = pgTable(
     receiptCode: text('receipt_code').notNull(),
     content: text('content').notNull(),
     name: text('name'),
-    phone: text('phone').notNull(),
-    ip: text('ip'),
+    /**
+     * The objector's phone (optional) sealed with SM4 + HMAC-SM3 (platform/crypto/seal.ts), and a keyed hash of
+     * it for the receipt look-up (ADR 0010). The clear `phone` and `ip` columns are legacy: boot seals what they
+     * still hold and empties them (a migration cannot seal without the key).
+     */
+    phoneSealed: text('phone_sealed'),
+    phoneHash: text('phone_hash'),
+    /** Keyed hash of the client address, to tell repeated filings apart without keeping the address. */
+    ipHash: text('ip_hash'),
+    legacyPhone: text('phone'),
+    legacyIp: text('ip'),
     filedAt: timestamp('filed_at', { withTimezone: true, mode: 'date' }).notNull(),
     answer: text('answer'),
     answeredBy: integer('answered_by'),

@@ -132,14 +132,15 @@ export const presentPublic = (a: AnnouncementView, notice: NoticePeriod | null, 
 
 export const itemLabel = (i: ItemRow | undefined) => (i ? `${i.seq}. ${i.enterpriseName} · ${i.lineName}` : null);
 
-export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined): Objection => ({
+/** `maskedPhone` comes from the service, which holds the seal key (the row keeps only the sealed number). */
+export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined, maskedPhone: string | null): Objection => ({
   id: o.id,
   receiptCode: o.receiptCode,
   itemId: o.itemId,
   itemLabel: itemLabel(item),
   content: o.content,
   name: o.name,
-  phone: o.phone,
+  phone: maskedPhone,
   filedAt: o.filedAt.toISOString(),
   answer: o.answer,
   answeredByName: o.answeredByName,

@@ -8,6 +8,7 @@ import {
   IdParam,
   Objection,
   ObjectionAnswerBody,
+  ObjectionPhone,
 } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -50,11 +51,16 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     `${base}/:id/objections`,
     { config, schema: { tags, summary: '公示期间收到的异议及答复', params: IdParam, response: { 200: z.array(Objection) } } },
-    async (req) => objections.listObjections(ctx.db, req.actor!, req.params.id),
+    async (req) => objections.listObjections(ctx.db, ctx.sealKey, req.actor!, req.params.id),
   );
   app.post(
     `${base}/:id/objections/:objectionId/answer`,
     { config, schema: { tags, summary: '答复异议（发布单位，每件答复一次，记录答复人和时间）', params: ObjectionParams, body: ObjectionAnswerBody, response: { 200: Objection } } },
-    async (req) => objections.answerObjection(ctx.db, ctx.clock, req.actor!, req.params.id, req.params.objectionId, req.body),
+    async (req) => objections.answerObjection(ctx.db, ctx.clock, ctx.sealKey, req.actor!, req.params.id, req.params.objectionId, req.body),
+  );
+  app.post(
+    `${base}/:id/objections/:objectionId/reveal-phone`,
+    { config, schema: { tags, summary: '查看异议人完整手机号码（发布单位回电用；每次查看记入审计）', params: ObjectionParams, response: { 200: ObjectionPhone } } },
+    async (req) => objections.revealObjectionPhone(ctx.db, ctx.clock, ctx.sealKey, req.actor!, req.params.id, req.params.objectionId),
   );
 }

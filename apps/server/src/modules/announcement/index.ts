@@ -2,3 +2,4 @@
 export { announcementRoutes } from './announcement.routes.ts';
 export { publicAnnouncementRoutes } from './public.routes.ts';
 export { ANNOUNCEMENT_TRANSITIONS, nextStatus } from './announcement.machine.ts';
+export { sealLegacyObjections } from './objection.service.ts';

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import type { Objection, ObjectionAnswerBody, ObjectionBody, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
+import type { Objection, ObjectionAnswerBody, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { type AuditSubject, recordAudit } from '../../platform/audit/audit.ts';
+import { type AuditSubject, recordAudit, systemSubject } from '../../platform/audit/audit.ts';
 import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { maskPhone, type SealKey, sealedLookupHash, sealText, unsealText } from '../../platform/crypto/seal.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
 import { notify } from '../notification/index.ts';
@@ -14,20 +15,36 @@ import { announcementPolicy as policy } from './announcement.policy.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
 import { announcementRepository as repo } from './announcement.repository.ts';
 import { readableAnnouncement } from './announcement.service.ts';
+import { objectionRepository } from './objection.repository.ts';
 import { publicAnnouncement } from './public.service.ts';
 
 // No 0/O or 1/I: the code is read off a phone screen and typed back in.
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const newReceiptCode = () => `YY${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
-export const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
-const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和提交时填写的手机号码';
+const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和提交时填写的手机号码（未填写手机号码的，手机号码留空）';
+
+/**
+ * Personal data of the public (issue 9, ADR 0010): the phone is sealed (SM4 + HMAC-SM3) with a keyed hash beside
+ * it for the receipt look-up; the client address is kept only as a keyed hash, never in clear, and never logged.
+ */
+export const sealPhone = (key: SealKey, phone: string | null | undefined) =>
+  phone ? { phoneSealed: sealText(key, phone), phoneHash: sealedLookupHash(key, `phone:${phone}`) } : { phoneSealed: null, phoneHash: null };
+export const ipHashOf = (key: SealKey, ip: string | null) => (ip ? sealedLookupHash(key, `ip:${ip}`) : null);
+const maskedPhoneOf = (key: SealKey, o: { phoneSealed: string | null }) => (o.phoneSealed ? maskPhone(unsealText(key, o.phoneSealed)) : null);
 
 /**
  * Anyone files an objection while the public notice's notice period is open (Beijing date ≤ its last day).
  * The citizen gets a receipt code to look up the answer with the same phone number.
  */
-export async function fileObjection(db: Db, clock: Clock, ip: string | null, id: number, body: ObjectionBody): Promise<ObjectionReceipt> {
+export async function fileObjection(
+  db: Db,
+  clock: Clock,
+  key: SealKey,
+  ip: string | null,
+  id: number,
+  body: ObjectionBody,
+): Promise<ObjectionReceipt> {
   const now = clock.now();
   const a = await publicAnnouncement(db, id);
   if (a.form !== 'public_notice') throw conflict('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
@@ -37,7 +54,8 @@ export async function fileObjection(db: Db, clock: Clock, ip: string | null, id:
     const item = await repo.itemById(db, id, body.itemId);
     if (!item) throw invalid('所选名单条目不属于本公示，请重新选择', [{ path: 'itemId', message: '所选条目不属于本公示' }]);
   }
-  const who: AuditSubject = { userId: null, username: 'public', ip };
+  // The citizen's address is not kept in clear anywhere, the audit trail included.
+  const who: AuditSubject = { userId: null, username: 'public', ip: null };
   for (let attempt = 0; ; attempt++) {
     const receiptCode = newReceiptCode();
     try {
@@ -48,17 +66,17 @@ export async function fileObjection(db: Db, clock: Clock, ip: string | null, id:
           receiptCode,
           content: body.content,
           name: body.name || null,
-          phone: body.phone,
-          ip,
+          ...sealPhone(key, body.phone),
+          ipHash: ipHashOf(key, ip),
           filedAt: now,
         });
-        // The phone number stays in the objection table; the audit trail keeps only a masked copy.
+        // The phone number stays sealed in the objection table; the audit trail keeps only a masked copy.
         await recordAudit(tx, who, now, {
           action: 'announcement.objection',
           entityType: 'announcement',
           entityId: id,
           regionCode: a.regionCode,
-          after: { objectionId: row.id, receiptCode, itemId: row.itemId, content: row.content, name: row.name, phone: maskPhone(row.phone) },
+          after: { objectionId: row.id, receiptCode, itemId: row.itemId, content: row.content, name: row.name, phone: body.phone ? maskPhone(body.phone) : null },
         });
         // The issuing office must answer within the notice period: it hears of the objection at once.
         const office = await officeUsersOf(tx, a.regionCode);
@@ -86,22 +104,55 @@ export async function fileObjection(db: Db, clock: Clock, ip: string | null, id:
 }
 
 /** The objection and its answer, for whoever holds the receipt code and the phone number filed with it. */
-export async function lookupObjection(db: Db, code: string, phone: string): Promise<ObjectionStatus> {
+export async function lookupObjection(db: Db, key: SealKey, code: string, phone: string | undefined): Promise<ObjectionStatus> {
   const o = await repo.objectionByReceipt(db, code.toUpperCase());
-  if (!o || o.phone !== phone) throw new AppError(404, 'not_found', NO_RECEIPT);
+  // Compared by keyed hash: the number is never unsealed for the public. No phone filed → none may be given.
+  const given = phone ? sealedLookupHash(key, `phone:${phone}`) : null;
+  if (!o || o.phoneHash !== given) throw new AppError(404, 'not_found', NO_RECEIPT);
   const a = await repo.viewById(db, o.announcementId);
   return presentObjectionStatus(o, a?.title ?? '');
 }
 
-export async function listObjections(db: Db, actor: Actor, id: number): Promise<Objection[]> {
+export async function listObjections(db: Db, key: SealKey, actor: Actor, id: number): Promise<Objection[]> {
   await readableAnnouncement(db, actor, id);
   const [rows, items] = await Promise.all([repo.objections(db, id), repo.items(db, id)]);
   const byId = new Map(items.map((i) => [i.id, i]));
-  return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined));
+  return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined, maskedPhoneOf(key, o)));
+}
+
+/**
+ * The full number for the issuing office to call the objector back (the office that answers, like answering).
+ * Every reveal is audited in its own transaction; the audit entry names who looked, not the number.
+ */
+export async function revealObjectionPhone(db: Db, clock: Clock, key: SealKey, actor: Actor, id: number, objectionId: number): Promise<ObjectionPhone> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const { region } = await readableAnnouncement(tx, actor, id);
+    const o = await repo.objectionById(tx, id, objectionId);
+    if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
+    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以查看异议人的完整号码`);
+    if (!o.phoneSealed) throw conflict('提出人未填写手机号码');
+    await recordAudit(tx, actor, now, {
+      action: 'announcement.objection_phone_reveal',
+      entityType: 'announcement',
+      entityId: id,
+      regionCode: region.code,
+      after: { objectionId: o.id, receiptCode: o.receiptCode },
+    });
+    return { phone: unsealText(key, o.phoneSealed) };
+  });
 }
 
 /** The issuing office answers each objection once; who and when are recorded with it. */
-export async function answerObjection(db: Db, clock: Clock, actor: Actor, id: number, objectionId: number, body: ObjectionAnswerBody): Promise<Objection> {
+export async function answerObjection(
+  db: Db,
+  clock: Clock,
+  key: SealKey,
+  actor: Actor,
+  id: number,
+  objectionId: number,
+  body: ObjectionAnswerBody,
+): Promise<Objection> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { region } = await readableAnnouncement(tx, actor, id);
@@ -119,6 +170,27 @@ export async function answerObjection(db: Db, clock: Clock, actor: Actor, id: nu
       after: { objectionId: o.id, receiptCode: o.receiptCode, answer: body.answer },
     });
     const item = o.itemId ? await repo.itemById(tx, id, o.itemId) : null;
-    return presentObjection(after, item ?? undefined);
+    return presentObjection(after, item ?? undefined, maskedPhoneOf(key, after));
   });
+}
+
+/**
+ * Seals phones and replaces addresses by keyed hashes in rows filed before sealing (a migration cannot: it has no
+ * key). Run at boot after the migrations; a row already sealed is skipped, so it is safe to run every start.
+ */
+export async function sealLegacyObjections(db: Db, key: SealKey): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await objectionRepository.legacyClear(db, 500);
+    if (rows.length === 0) return done;
+    for (const r of rows) {
+      const set = { ...sealPhone(key, r.phone), ipHash: ipHashOf(key, r.ip) };
+      const sealed = await db.transaction(async (tx) => {
+        if (!(await objectionRepository.sealLegacy(tx, r.id, set))) return false;
+        await recordAudit(tx, systemSubject('boot'), new Date(), { action: 'announcement.objection_sealed', entityType: 'announcement_objection', entityId: r.id });
+        return true;
+      });
+      if (sealed) done++;
+    }
+  }
 }

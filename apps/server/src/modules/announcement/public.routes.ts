@@ -53,15 +53,15 @@ export function publicAnnouncementRoutes(app: TypedApp, ctx: AppContext): void {
       bodyLimit: 16 * 1024,
       schema: { tags, summary: '公开：公示期内提出异议，返回受理编号', params: IdParam, body: ObjectionBody, response: { 201: ObjectionReceipt } },
     },
-    async (req, reply) => reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, req.ip ?? null, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, ctx.sealKey, req.ip ?? null, req.params.id, req.body)),
   );
   app.get(
     `${base}/objections`,
     {
       config: { public: true, rateLimits: [PUBLIC_READ, OBJECTION_LOOKUP] },
-      schema: { tags, summary: '公开：凭受理编号和手机号码查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } },
+      schema: { tags, summary: '公开：凭受理编号和手机号码（提交时未填写的留空）查询异议答复', querystring: ObjectionLookupQuery, response: { 200: ObjectionStatus } },
     },
-    async (req) => objections.lookupObjection(ctx.db, req.query.code, req.query.phone),
+    async (req) => objections.lookupObjection(ctx.db, ctx.sealKey, req.query.code, req.query.phone),
   );
   app.get(
     `${base}/search`,

@@ -24,7 +24,6 @@ import {
 import { raiseFlag } from '../data-quality/index.ts';
 import { evidenceCheckRepository as checks } from './exit-task-evidence.repository.ts';
 import { PHOTO_KINDS, photoTimeDoubts } from './evidence-checks.ts';
-import { stripJpegApp1 } from './jpeg-exif.ts';
 import { exitTaskRepository } from './exit-task.repository.ts';
 import { mayUpload, readableTask } from './exit-task.service.ts';
 
@@ -173,18 +172,13 @@ export async function addEvidence(ctx: AppContext, actor: Actor, id: number, kin
 }
 
 /**
- * An evidence file as uploaded, or with `display` a copy for showing beyond the officials: a JPEG
- * without its EXIF/XMP (GPS) segments. The stored original is never changed.
+ * An evidence file as served: a PDF as uploaded, a photo only as a re-encoded copy (upright, without EXIF/GPS;
+ * with `display` a 320 px thumbnail). The stored original is never changed nor sent (ADR 0010).
  */
 export async function evidenceFile(ctx: AppContext, actor: Actor, id: number, evidenceId: number, display: boolean) {
   await readableTask(ctx.db, actor, id);
   const ev = await exitTaskRepository.evidenceById(ctx.db, id, evidenceId);
   if (!ev) throw notFound('佐证材料');
-  const { row, stream } = await openStoredFile(ctx.db, ctx.config.dataDir, ev.fileId);
-  if (!display || row.mime !== 'image/jpeg') return { row, body: stream as NodeJS.ReadableStream | Buffer };
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  const stripped = stripJpegApp1(Buffer.concat(chunks));
-  if (!stripped) throw new AppError(422, 'unreadable', `图片“${row.originalName}”的结构无法识别，不能生成展示用副本`);
-  return { row, body: stripped };
+  const { row, stream } = await openStoredFile(ctx.db, ctx.config.dataDir, ev.fileId, display ? 'thumb' : 'full');
+  return { row, body: stream };
 }

@@ -97,12 +97,12 @@ export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id/evidence/:evidenceId`,
     {
       config,
-      schema: { tags, summary: '下载佐证材料（原文件；display=true 时为去除位置信息的JPEG展示副本）', params: EvidenceParams, querystring: EvidenceFileQuery },
+      schema: { tags, summary: '下载佐证材料（PDF为原文件；照片为重新编码、去除位置等元数据的副本，display=true 时为缩略图；原件按哈希留存）', params: EvidenceParams, querystring: EvidenceFileQuery },
     },
     async (req, reply) => {
       const display = req.query.display === 'true';
       const { row, body } = await evidence.evidenceFile(ctx, req.actor!, req.params.id, req.params.evidenceId, display);
-      const name = display ? `展示副本-${row.originalName}` : row.originalName;
+      const name = display ? `缩略图-${row.originalName}` : row.originalName;
       return reply.header('content-type', row.mime).header('content-disposition', attachmentHeader(name, 'evidence')).send(body);
     },
   );

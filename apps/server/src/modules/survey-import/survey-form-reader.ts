@@ -20,11 +20,11 @@ export class UnreadableWorkbookError extends Error {}
  * Streams the first visible sheet that has a survey-form header within its first rows and parses
  * its data rows. Only the compact parsed rows are kept, never the workbook.
  */
-export async function readSurveyForm(path: string): Promise<ReadForm> {
+export async function readSurveyForm(path: string, signal?: AbortSignal): Promise<ReadForm> {
   const errors: ImportRowError[] = [];
   let sheets = 0;
   try {
-    for await (const sheet of streamSheets(path)) {
+    for await (const sheet of streamSheets(path, signal)) {
       sheets++;
       if (sheet.hidden) continue;
       const form = await readSheet(sheet.rows, errors);

@@ -6,7 +6,10 @@ import type { ImportPreview, ImportRowError } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import type { UploadLimits } from '../../config.ts';
+import { withParseBudget } from '../../platform/documents/parse-budget.ts';
 import { sniffSpreadsheet } from '../../platform/documents/xlsx-stream.ts';
+import { checkZipFile, DamagedZipError, ZipTooLargeError } from '../../platform/documents/zip-check.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
@@ -27,12 +30,26 @@ async function assertXlsx(file: string): Promise<void> {
   if (kind !== 'xlsx') throw invalid('文件内容不是 Excel .xlsx 格式（与文件名无关），请上传 .xlsx 文件');
 }
 
-async function readForm(file: string): Promise<ReadForm> {
+const DAMAGED = '文件已损坏或不是有效的 Excel 文件（.xlsx），请用 Excel 打开后另存为 .xlsx 再上传';
+
+/**
+ * Reads a form within the upload budgets (issue 9): the zip is checked whole first (a damaged entry would
+ * stall exceljs for ever), its uncompressed size is bounded, and the whole read has a time limit.
+ */
+async function readForm(limits: UploadLimits, file: string): Promise<ReadForm> {
   await assertXlsx(file);
+  const abort = new AbortController();
+  const read = async () => {
+    await checkZipFile(file, { maxUncompressedBytes: limits.maxUnzippedBytes });
+    return readSurveyForm(file, abort.signal);
+  };
   try {
-    return await readSurveyForm(file);
+    return await withParseBudget(read(), limits.parseTimeoutMs, () => abort.abort());
   } catch (err) {
-    if (err instanceof UnreadableWorkbookError) throw invalid('文件已损坏或不是有效的 .xlsx 文件，请用 Excel 打开后另存为 .xlsx 再上传');
+    if (err instanceof UnreadableWorkbookError || err instanceof DamagedZipError) throw invalid(DAMAGED);
+    if (err instanceof ZipTooLargeError) {
+      throw new AppError(413, 'too_large', `文件解压后超过${Math.round(limits.maxUnzippedBytes / 1024 / 1024)}MB，请拆分为多个文件上传`);
+    }
     throw err;
   }
 }
@@ -64,8 +81,8 @@ function presentPreview(c: CheckedForm, fileName: string, token: string | null):
 }
 
 /** Reads and checks a form on disk without writing anything (the preview without the upload). */
-export async function checkFile(ctx: Pick<AppContext, 'db'>, actor: Actor, file: string): Promise<CheckedForm> {
-  return checkRows(ctx.db, actor, await readForm(file));
+export async function checkFile(ctx: Pick<AppContext, 'db' | 'config'>, actor: Actor, file: string): Promise<CheckedForm> {
+  return checkRows(ctx.db, actor, await readForm(ctx.config.uploads, file));
 }
 
 /**
@@ -77,7 +94,7 @@ export async function previewUpload(ctx: AppContext, actor: Actor, upload: Saved
   let kept = false;
   try {
     await sweepTokens(dir, ctx.clock.now());
-    const form = await readForm(upload.path);
+    const form = await readForm(ctx.config.uploads, upload.path);
     const checked = await checkRows(ctx.db, actor, form);
     let token: string | null = null;
     if (checked.errors.length === 0 && checked.resolved && checked.resolved.lines.length > 0) {
@@ -162,7 +179,7 @@ export async function importFile(
 ): Promise<ImportResult> {
   const sha256 = await fileSha256(file.path);
   if (file.expectedSha256 && sha256 !== file.expectedSha256) throw conflict('待导入的文件与预览时不一致，请重新上传');
-  let form: ReadForm | null = await readForm(file.path);
+  let form: ReadForm | null = await readForm(ctx.config.uploads, file.path);
   const { title } = form;
   const rowCount = form.rows.length;
   const progress = opts.onProgress ?? (() => {});

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform, type Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -59,7 +60,7 @@ function utf8Transform(): Transform {
   });
 }
 
-const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => any;
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string | NodeJS.ReadableStream, options: object) => any;
 
 /**
  * exceljs 4.4's streaming reader decodes each decompressed chunk on its own, so a Chinese
@@ -79,17 +80,26 @@ class Utf8SafeWorkbookReader extends BaseReader {
  * Reads an .xlsx file sheet by sheet and row by row with exceljs's streaming reader, so memory
  * stays flat however long the file is. Styles are read so date-formatted cells arrive as Dates.
  * A sheet's rows must be consumed (or abandoned) before the next sheet is asked for.
+ * Aborting `signal` (a parse over its time budget) destroys the file stream, and so does leaving early.
  */
-export async function* streamSheets(path: string): AsyncGenerator<StreamedSheet> {
-  const reader = new Utf8SafeWorkbookReader(path, {
+export async function* streamSheets(path: string, signal?: AbortSignal): AsyncGenerator<StreamedSheet> {
+  const input = createReadStream(path);
+  const stop = () => input.destroy();
+  signal?.addEventListener('abort', stop, { once: true });
+  const reader = new Utf8SafeWorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
     entries: 'ignore',
   });
-  for await (const ws of reader as unknown as AsyncIterable<any>) {
-    yield { name: String(ws.name ?? ''), hidden: ws.state === 'hidden' || ws.state === 'veryHidden', rows: rowsOf(ws) };
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<any>) {
+      yield { name: String(ws.name ?? ''), hidden: ws.state === 'hidden' || ws.state === 'veryHidden', rows: rowsOf(ws) };
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    input.destroy();
   }
 }
 

@@ -5,6 +5,7 @@ export { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts
 export {
   attachmentHeader,
   checkUpload,
+  openOriginalFile,
   openStoredFile,
   presentStoredFile,
   storeUpload,
@@ -13,3 +14,5 @@ export {
 } from './stored-files.ts';
 export { type BlobStore, blobPath, blobStoreFor, LocalBlobStore, registerBlobStore, S3BlobStore } from './blob-store.ts';
 export type { S3Config } from './s3-signing.ts';
+export { findPdfActiveContent } from './pdf-active.ts';
+export { type ImageVariant, reencodeImage, THUMB_SIZE } from './images.ts';

@@ -1,12 +1,14 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { StoredFileInfo } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { SavedUpload } from '../documents/upload.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { blobStoreFor } from './blob-store.ts';
 import { filesRepository, type StoredFileRow } from './files.repository.ts';
+import { assertDecodableImage, type ImageVariant, reencodeImage } from './images.ts';
+import { findPdfActiveContent, PdfTooComplexError } from './pdf-active.ts';
 import { MIME_LABELS, mimeOfName, type SniffedMime, sniffMime } from './sniff.ts';
 
 /** What a caller accepts: the kinds (by content), a size limit, and the Chinese name of the document. */
@@ -52,7 +54,26 @@ export async function checkUpload(upload: SavedUpload, rule: UploadRule): Promis
     const message = `文件“${upload.fileName}”的扩展名表明是${MIME_LABELS[claimed]}，但内容是${MIME_LABELS[mime]}，请确认上传的是正确的文件`;
     throw invalid(message, [{ path: 'file', message }]);
   }
+  await checkContent(upload, mime);
   return mime;
+}
+
+/** Refuses active content (issue 9): PDFs with scripts, actions or embedded files; images that do not decode. */
+async function checkContent(upload: SavedUpload, mime: SniffedMime): Promise<void> {
+  const bytes = await readFile(upload.path);
+  if (mime !== 'application/pdf') return assertDecodableImage(bytes);
+  let reasons: string[];
+  try {
+    reasons = findPdfActiveContent(bytes);
+  } catch (err) {
+    if (!(err instanceof PdfTooComplexError)) throw err;
+    const message = `PDF文件“${upload.fileName}”含有损坏或过大的压缩数据，无法检查其中是否有可执行内容，不予接收；请重新扫描或“打印为PDF”后上传`;
+    throw invalid(message, [{ path: 'file', message }]);
+  }
+  if (reasons.length > 0) {
+    const message = `PDF文件“${upload.fileName}”含有${reasons.join('、')}，打开时可能自动执行，不予接收；请重新扫描或“打印为PDF”后上传`;
+    throw invalid(message, [{ path: 'file', message }]);
+  }
 }
 
 /**
@@ -78,13 +99,25 @@ export async function storeUpload(
   });
 }
 
-/** The stored file's record and its bytes as they were uploaded. */
-export async function openStoredFile(db: Db, dataDir: string, id: number): Promise<{ row: StoredFileRow; stream: Readable }> {
+/** The stored file's record and its bytes as they were uploaded (evidence; never sent to a browser as is). */
+export async function openOriginalFile(db: Db, dataDir: string, id: number): Promise<{ row: StoredFileRow; stream: Readable }> {
   const row = await filesRepository.byId(db, id);
   if (!row) throw notFound('文件');
   const stream = await blobStoreFor(dataDir).open(row.sha256);
   if (!stream) throw new AppError(410, 'gone', `文件“${row.originalName}”的内容已不在存储中，请联系管理员`);
   return { row, stream };
+}
+
+/**
+ * What is served for a stored file: a PDF as uploaded (checked for active content when it came in), an image only
+ * as a copy decoded and re-encoded (upright, without metadata; `thumb` 320 px) — ADR 0010.
+ */
+export async function openStoredFile(db: Db, dataDir: string, id: number, variant: ImageVariant = 'full'): Promise<{ row: StoredFileRow; stream: Readable }> {
+  const { row, stream } = await openOriginalFile(db, dataDir, id);
+  if (row.mime !== 'image/jpeg' && row.mime !== 'image/png') return { row, stream };
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { row, stream: Readable.from([await reencodeImage(Buffer.concat(chunks), row.mime, variant)]) };
 }
 
 export const presentStoredFile = (row: StoredFileRow): StoredFileInfo => ({

@@ -14,6 +14,16 @@ export function ObjectionsPanel({ announcement, onChanged }: { announcement: Ann
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const mayAnswer = announcement.abilities.answerObjections;
+  // Phones are shown masked; the full number is fetched on request for a call back, and each request is audited.
+  const [revealed, setRevealed] = useState<Record<number, string>>({});
+  const reveal = async (o: Objection) => {
+    try {
+      const { phone } = await announcementApi.revealPhone(announcement.id, o.id);
+      setRevealed((r) => ({ ...r, [o.id]: phone }));
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   const save = async () => {
     if (!answering) return;
@@ -48,7 +58,21 @@ export function ObjectionsPanel({ announcement, onChanged }: { announcement: Ann
           { title: '提交时间', dataIndex: 'filedAt', width: 160, render: fmtDateTime },
           { title: '涉及条目', dataIndex: 'itemLabel', width: 220, render: (l: string | null) => l ?? '整体' },
           { title: '异议内容', dataIndex: 'content', render: (c: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: 420, whiteSpace: 'pre-wrap' }}>{c}</Typography.Paragraph> },
-          { title: '提出人', key: 'who', width: 150, render: (_, o) => `${o.name ?? '未署名'} ${o.phone}` },
+          {
+            title: '提出人',
+            key: 'who',
+            width: 200,
+            render: (_, o) => (
+              <>
+                {o.name ?? '未署名'} {revealed[o.id] ?? o.phone ?? '未留电话'}
+                {o.phone && !revealed[o.id] && mayAnswer && (
+                  <Typography.Link style={{ marginLeft: 8 }} onClick={() => reveal(o)}>
+                    查看完整号码
+                  </Typography.Link>
+                )}
+              </>
+            ),
+          },
           {
             title: '答复',
             key: 'answer',

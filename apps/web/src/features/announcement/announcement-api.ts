@@ -7,6 +7,7 @@ import type {
   AnnouncementStatus,
   AnnouncementSummary,
   Objection,
+  ObjectionPhone,
   ObjectionReceipt,
   ObjectionStatus,
   PublicAnnouncement,
@@ -37,6 +38,7 @@ export const announcementApi = {
   objections: (id: number) => api.get<Objection[]>(`/announcements/${id}/objections`),
   answer: (id: number, objectionId: number, answer: string, version: number) =>
     api.post<Objection>(`/announcements/${id}/objections/${objectionId}/answer`, { answer, version }),
+  revealPhone: (id: number, objectionId: number) => api.post<ObjectionPhone>(`/announcements/${id}/objections/${objectionId}/reveal-phone`, {}),
 };
 
 /** The public site's endpoints: never a session, so never a 401. */
@@ -46,7 +48,7 @@ export const publicApi = {
   get: (id: number | string) => api.get<PublicAnnouncement>(`/public/announcements/${id}`),
   search: (q: { q: string; region?: string; kind?: AnnouncementKind }) => api.get<PublicSearchResult>('/public/search', q),
   regions: () => api.get<{ code: string; name: string }[]>('/public/regions'),
-  object: (id: number, body: { content: string; name?: string; phone: string; itemId?: number | null }) =>
+  object: (id: number, body: { content: string; name?: string; phone?: string; itemId?: number | null }) =>
     api.post<ObjectionReceipt>(`/public/announcements/${id}/objections`, body),
-  lookup: (code: string, phone: string) => api.get<ObjectionStatus>('/public/objections', { code, phone }),
+  lookup: (code: string, phone: string) => api.get<ObjectionStatus>('/public/objections', phone ? { code, phone } : { code }),
 };

@@ -9,7 +9,7 @@ interface Values {
   content: string;
   itemId?: number;
   name?: string;
-  phone: string;
+  phone?: string;
 }
 
 /** 异议: filed while the notice period is open; answers the receipt code the citizen looks the answer up with. */
@@ -31,7 +31,7 @@ export function ObjectionForm({ a }: { a: PublicAnnouncement }) {
               {receipt.code}
             </Typography.Text>
             <br />
-            请牢记受理编号，凭受理编号和手机号码查询答复。
+            {receipt.phone ? '请牢记受理编号，凭受理编号和手机号码查询答复。' : '请牢记受理编号，凭受理编号查询答复。'}
           </>
         }
         extra={<Link to={`/public/objections?code=${receipt.code}`}>查询答复</Link>}
@@ -43,8 +43,8 @@ export function ObjectionForm({ a }: { a: PublicAnnouncement }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await publicApi.object(a.id, { content: v.content.trim(), name: v.name?.trim() || undefined, phone: v.phone.replace(/[\s-]/g, ''), itemId: v.itemId ?? null });
-      setReceipt({ code: r.receiptCode, phone: v.phone });
+      const r = await publicApi.object(a.id, { content: v.content.trim(), name: v.name?.trim() || undefined, phone: v.phone?.replace(/[\s-]/g, '') || undefined, itemId: v.itemId ?? null });
+      setReceipt({ code: r.receiptCode, phone: v.phone ?? '' });
     } catch (e) {
       if (!applyFieldErrors(form, e, ['content', 'name', 'phone', 'itemId'])) setError(errorMessage(e));
     } finally {
@@ -78,10 +78,9 @@ export function ObjectionForm({ a }: { a: PublicAnnouncement }) {
       </Form.Item>
       <Form.Item
         name="phone"
-        label="手机号码"
-        extra="仅用于核实和答复，不会公开"
+        label="手机号码（选填）"
+        extra="仅用于核实和答复，加密保存，不会公开；填写后凭受理编号和手机号码查询答复"
         rules={[
-          { required: true, message: '请填写手机号码' },
           { validator: (_, v: string | undefined) => (!v || MOBILE_RE.test(v.replace(/[\s-]/g, '')) ? Promise.resolve() : Promise.reject(new Error('手机号码应为11位数字，以1开头（如13800000000）'))) },
         ]}
       >

@@ -13,12 +13,12 @@ export default function PublicObjectionPage() {
   const [error, setError] = useState<string>();
   const [found, setFound] = useState<ObjectionStatus>();
 
-  const submit = async (v: { code: string; phone: string }) => {
+  const submit = async (v: { code: string; phone?: string }) => {
     setBusy(true);
     setError(undefined);
     setFound(undefined);
     try {
-      setFound(await publicApi.lookup(v.code.trim(), v.phone.replace(/[\s-]/g, '')));
+      setFound(await publicApi.lookup(v.code.trim(), v.phone?.replace(/[\s-]/g, '') ?? ''));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -36,9 +36,8 @@ export default function PublicObjectionPage() {
           <Form.Item
             name="phone"
             label="手机号码"
-            extra="提交异议时填写的手机号码"
+            extra="提交异议时填写的手机号码；提交时未填写的留空"
             rules={[
-              { required: true, message: '请填写手机号码' },
               { validator: (_, v: string | undefined) => (!v || MOBILE_RE.test(v.replace(/[\s-]/g, '')) ? Promise.resolve() : Promise.reject(new Error('手机号码应为11位数字，以1开头'))) },
             ]}
           >

@@ -1,0 +1,25 @@
+import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { announcementObjection } from '../../db/schema/index.ts';
+
+/** Objection statements about sealing (the rest of the objection SQL is in announcement.repository.ts). */
+export const objectionRepository = {
+  /** Rows that still hold a phone or address in clear (filed before sealing, issue 9). */
+  legacyClear(db: Db, limit: number) {
+    return db
+      .select({ id: announcementObjection.id, phone: announcementObjection.legacyPhone, ip: announcementObjection.legacyIp })
+      .from(announcementObjection)
+      .where(or(isNotNull(announcementObjection.legacyPhone), isNotNull(announcementObjection.legacyIp)))
+      .orderBy(asc(announcementObjection.id))
+      .limit(limit);
+  },
+  /** Replaces the clear values by their sealed forms; only if they are still the ones read (idempotent). */
+  async sealLegacy(tx: Db, id: number, set: { phoneSealed: string | null; phoneHash: string | null; ipHash: string | null }): Promise<boolean> {
+    const rows = await tx
+      .update(announcementObjection)
+      .set({ ...set, legacyPhone: null, legacyIp: null })
+      .where(and(eq(announcementObjection.id, id), sql`(${announcementObjection.legacyPhone} IS NOT NULL OR ${announcementObjection.legacyIp} IS NOT NULL)`))
+      .returning({ id: announcementObjection.id });
+    return rows.length > 0;
+  },
+};
