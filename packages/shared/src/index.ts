@@ -22,3 +22,4 @@ export * from './contracts/progress.ts';
 export * from './contracts/inspection.ts';
 export * from './contracts/announcement.ts';
 export * from './contracts/line-view.ts';
+export * from './contracts/lifecycle.ts';

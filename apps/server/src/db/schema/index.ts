@@ -10,3 +10,4 @@ export * from './exit-task.ts';
 export * from './announcement.ts';
 export * from './progress.ts';
 export * from './inspection.ts';
+export * from './lifecycle.ts';
