@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime, fmtNumber } from '../../shared/format.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { exitTaskApi } from '../exit-task/exit-task-api.ts';
@@ -200,6 +201,7 @@ export default function PlanDetailPage() {
           data-testid="plan-lines"
         />
       </Card>
+      <LifecycleTimeline path={`/elimination-plans/${plan.id}`} version={plan.version} />
       <AddLinesModal
         open={adding}
         plan={plan}
