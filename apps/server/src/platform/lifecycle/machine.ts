@@ -26,6 +26,8 @@ export type Relation<R> = (actor: Actor, record: R) => string | null;
 export interface Machine<S extends string, E extends string, R, F = unknown> {
   /** The audit and history entity type, e.g. 'elimination_plan'. */
   entityType: string;
+  /** The audit action's prefix where it predates the machine (`inspection.start`); default entityType. */
+  auditPrefix?: string;
   /** What the record is called in messages: 计划, 公告, 退出任务. */
   noun: string;
   statusLabels: Readonly<Record<S, string>>;

@@ -80,7 +80,7 @@ export async function runTransition<S extends string, E extends string, R, F>(tx
     payload,
   });
   await recordAudit(tx, actor, q.now, {
-    action: `${m.entityType}.${event}`,
+    action: `${m.auditPrefix ?? m.entityType}.${event}`,
     entityType: m.entityType,
     entityId: q.id,
     regionCode: q.regionCode,
