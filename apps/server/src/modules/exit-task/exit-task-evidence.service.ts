@@ -12,9 +12,9 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { checkUpload, openStoredFile, presentStoredFile, storeUpload, type UploadRule, uploadSpoolDir } from '../../platform/files/index.ts';
-import { stripJpegApp1 } from './jpeg-exif.ts';
 import { exitTaskRepository } from './exit-task.repository.ts';
 import { mayUpload, readableTask } from './exit-task.service.ts';
+import { stripJpegApp1 } from './jpeg-exif.ts';
 
 /** Tasks whose evidence is final: accepted or closed tasks take no more files. */
 const FINAL = new Set(['accepted', 'closed']);

@@ -34,7 +34,7 @@ export interface TransitionRequest<S extends string, E extends string, R, F> {
    * The module's after-effects, run right after the guarded update in the same transaction (so only the
    * winner of a race runs them); what they return is added to the history's and audit's payload.
    */
-  effects?: (row: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>;
+  effects?: (row: Record<string, unknown>) => Promise<Record<string, unknown> | undefined> | Promise<void>;
 }
 
 export interface TransitionResult<S extends string> {
