@@ -1,19 +1,17 @@
-import {
-  type AddInspectionEnterprisesBody,
-  INSPECTION_ROUND_EVENT_LABELS,
-  INSPECTION_ROUND_STATUS_LABELS,
-  type InspectedLine,
-  type InspectionCandidate,
-  type InspectionRound,
-  type InspectionRoundBody,
-  type InspectionRoundQuery,
-  type InspectionRoundStatus,
-  type InspectionRoundSummary,
-  type InspectionRoundTransitionBody,
-  type InspectionRoundUpdateBody,
-  type LifecycleEntry,
-  type TeamMember,
-  type TeamMemberBody,
+import type {
+  AddInspectionEnterprisesBody,
+  InspectedLine,
+  InspectionCandidate,
+  InspectionRound,
+  InspectionRoundBody,
+  InspectionRoundQuery,
+  InspectionRoundStatus,
+  InspectionRoundSummary,
+  InspectionRoundTransitionBody,
+  InspectionRoundUpdateBody,
+  LifecycleEntry,
+  TeamMember,
+  TeamMemberBody,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
