@@ -27,6 +27,8 @@ export default function PlanDetailPage() {
   const [adding, setAdding] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  // 审核意见: optional on approval, kept in the plan's history (办理履历).
+  const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
   const plan = p.data;
 
@@ -156,7 +158,11 @@ export default function PlanDetailPage() {
               </Popconfirm>
             )}
             {a.approve && (
-              <Popconfirm title="批准后，计划中的生产线状态将变为“已列入计划”。确认批准？" onConfirm={() => fire('approve')}>
+              <Popconfirm
+                title="批准后，计划中的生产线状态将变为“已列入计划”。确认批准？"
+                description={<Input.TextArea rows={2} value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="审核意见（可不填）" maxLength={500} aria-label="审核意见" />}
+                onConfirm={() => fire('approve', opinion.trim())}
+              >
                 <Button type="primary" loading={busy}>
                   批准
                 </Button>
