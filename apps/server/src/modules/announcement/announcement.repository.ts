@@ -57,7 +57,7 @@ function taskSources(db: Db) {
       taskId: exitTask.id,
       seal: exitTask.seal,
       dismantleDeadline: exitTask.dismantleDeadline,
-      acceptedAt: sql<Date | string | null>`(SELECT max(ev.at) FROM exit_task_event ev WHERE ev.task_id = ${exitTask.id} AND ev.event = 'accept')`,
+      acceptedAt: sql<Date | string | null>`(SELECT max(h.at) FROM lifecycle_history h WHERE h.entity_type = 'exit_task' AND h.entity_id = ${exitTask.id} AND h.event = 'accept')`,
     })
     .from(exitTask)
     .innerJoin(line, eq(line.id, exitTask.lineId))
