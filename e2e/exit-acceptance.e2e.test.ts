@@ -45,7 +45,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The approved plan is the starting point; drafting and approving plans is the year's-work test's subject.
   const gy = await apiAs(server.baseUrl, 'gy-office');
-  const zz = await apiAs(server.baseUrl, 'zz-office');
+  // 巩义 is a 省直管县: its plan is approved by the province (四眼原则).
+  const province = await apiAs(server.baseUrl, 'ha-office');
   const ent = await gy.call<{ id: number }>('POST', '/api/v1/enterprises', {
     name: ENTERPRISE,
     uscc: uscc(4001),
@@ -77,7 +78,7 @@ beforeAll(async () => {
   const plan = await gy.call<{ id: number; version: number }>('POST', '/api/v1/elimination-plans', { regionCode: '410181', year: 2026 });
   await gy.call('POST', `/api/v1/elimination-plans/${plan.id}/lines`, { version: plan.version, items: [{ lineId: line.id }] });
   await gy.call('POST', `/api/v1/elimination-plans/${plan.id}/transitions`, { event: 'submit' });
-  await zz.call('POST', `/api/v1/elimination-plans/${plan.id}/transitions`, { event: 'approve' });
+  await province.call('POST', `/api/v1/elimination-plans/${plan.id}/transitions`, { event: 'approve' });
   planId = plan.id;
 });
 afterAll(async () => {
@@ -248,7 +249,7 @@ describe('退出验收（浏览器）', () => {
     await gy.context().close();
   });
 
-  it('公告：gy-office 生成已完成淘汰名单公示（5 个工作日）并提交，ha-office 审核通过，gy-office 发布', async () => {
+  it('公告：gy-office 生成已完成淘汰名单公示（5 个工作日）并提交，ha-office 审核通过并发布（编制者不能审核、发布）', async () => {
     const gy = await as('gy-office');
     await gy.goto('/announcements');
     await gy.getByRole('button', { name: '生成公告' }).click();
@@ -268,13 +269,13 @@ describe('退出验收（浏览器）', () => {
     await ha.getByText('已审核').first().waitFor();
     await ha.context().close();
 
-    const gy2 = await as('gy-office');
-    await gy2.goto(announcementUrl);
-    await gy2.getByRole('button', { name: '发布' }).click();
-    await gy2.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
-    await gy2.getByText('至 2026-11-30').first().waitFor();
-    await screenshot(gy2, 'x4-05-announcement-published');
-    await gy2.context().close();
+    const ha2 = await as('ha-office');
+    await ha2.goto(announcementUrl);
+    await ha2.getByRole('button', { name: '发布' }).click();
+    await ha2.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await ha2.getByText('至 2026-11-30').first().waitFor();
+    await screenshot(ha2, 'x4-05-announcement-published');
+    await ha2.context().close();
   });
 
   it('公众网站（手机，无需登录）：看到公示、检索到企业，在公示期内提出异议并取得受理编号', async () => {

@@ -322,7 +322,7 @@ describe('年度工作（浏览器）', () => {
     await zz.context().close();
   });
 
-  it('gy-office 编制淘汰计划并报送，zz-office 批准并导出清单', async () => {
+  it('gy-office 编制淘汰计划并报送，ha-office（巩义为省直管县，由省审批）批准并导出清单', async () => {
     const gy = await as('gy-office');
     await gy.getByRole('menuitem', { name: '淘汰计划' }).click();
     await gy.getByRole('button', { name: /编制本级2026年淘汰计划/ }).click();
@@ -348,17 +348,18 @@ describe('年度工作（浏览器）', () => {
     const planUrl = new URL(gy.url()).pathname;
     await gy.context().close();
 
-    const zz = await as('zz-office');
-    await zz.goto(planUrl);
-    await zz.getByRole('button', { name: '批准', exact: true }).click();
-    await zz.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await zz.getByTestId('plan-status').getByText('已批准').waitFor();
-    const statuses = await zz.getByTestId('plan-lines').locator('tbody tr.ant-table-row').allTextContents();
+    // 四眼原则: 巩义 reports to the province, so ha-office approves; gy-office sees no 批准 button.
+    const ha = await as('ha-office');
+    await ha.goto(planUrl);
+    await ha.getByRole('button', { name: '批准', exact: true }).click();
+    await ha.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await ha.getByTestId('plan-status').getByText('已批准').waitFor();
+    const statuses = await ha.getByTestId('plan-lines').locator('tbody tr.ant-table-row').allTextContents();
     expect(statuses.every((r) => r.includes('已列入计划'))).toBe(true);
-    const [xlsx] = await Promise.all([zz.waitForEvent('download'), zz.getByRole('button', { name: '导出' }).click()]);
+    const [xlsx] = await Promise.all([ha.waitForEvent('download'), ha.getByRole('button', { name: '导出' }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    await screenshot(zz, 'y3-23-plan-approved');
-    await zz.context().close();
+    await screenshot(ha, 'y3-23-plan-approved');
+    await ha.context().close();
   });
 
   it('gy-office 日历显示本月截止事项；管理员查看节假日设置', async () => {

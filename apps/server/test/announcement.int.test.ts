@@ -3,6 +3,7 @@ import { queryRows } from '../src/db/client.ts';
 import { sealLegacyObjections } from '../src/modules/announcement/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprise, line } from '../src/db/schema/index.ts';
+import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { evidenceForm, JPEG, PDF, pdfOf, photo } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -16,6 +17,8 @@ describe('announcements: built from records, approved, published, with a notice 
   let gy: string;
   let zz: string;
   let xy: string;
+  let ha: string;
+  let leader: string;
   let cement: { id: number; name: string };
   let kiln: { id: number };
   let mill: { id: number };
@@ -28,6 +31,8 @@ describe('announcements: built from records, approved, published, with a notice 
     gy = await t.login('gy-office');
     zz = await t.login('zz-office');
     xy = await t.login('xy-office');
+    ha = await t.login('ha-office');
+    leader = await t.login('gy-leader');
   };
   const create = (cookie: string, payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/v1/announcements', cookie, payload });
   const fire = (cookie: string, id: number, event: string, reason = '') =>
@@ -66,7 +71,8 @@ describe('announcements: built from records, approved, published, with a notice 
       payload: { version: plan.version, items: [{ lineId: kiln.id }, { lineId: mill.id }, { lineId: furnace.id }] },
     });
     await call(t, gy, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'submit' } });
-    await call(t, zz, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
+    // 巩义 is a 省直管县: its plan is approved by the province (四眼原则).
+    await call(t, ha, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
     planId = plan.id;
   });
   afterAll(() => t.close());
@@ -86,6 +92,7 @@ describe('announcements: built from records, approved, published, with a notice 
       { unitCode: 'wan_weight_box', unitName: '万重量箱', capacity: 120, lineCount: 1, enterpriseCount: 1 },
     ]);
     expect(a.abilities).toMatchObject({ update: true, submit: true, approve: false, publish: false });
+    expect(a.availableEvents).toEqual(['submit']);
   });
 
   it('refuses to build without a plan, from another region, or with nothing to list', async () => {
@@ -149,10 +156,10 @@ describe('announcements: built from records, approved, published, with a notice 
     expect((await fire(xy, planAnn, 'approve')).statusCode).toBe(404);
     const fgw = await t.login('gy-fgw');
     expect((await fire(fgw, planAnn, 'approve')).statusCode).toBe(403);
-    let res = await fire(zz, planAnn, 'return');
+    let res = await fire(ha, planAnn, 'return');
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('退回时请填写退回原因');
-    res = await fire(zz, planAnn, 'return', '请在正文中写明公示期起止');
+    expect(res.json().message).toBe('退回修改时请填写原因');
+    res = await fire(ha, planAnn, 'return', '请在正文中写明公示期起止');
     expect(res.json()).toMatchObject({ status: 'draft', returnReason: '请在正文中写明公示期起止' });
     const cur = await detail(planAnn);
     const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'public_notice', noticeWorkingDays: 5 };
@@ -163,7 +170,15 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().body).toContain('（已补充）');
     expect((await fire(gy, planAnn, 'submit')).statusCode).toBe(200);
-    expect((await fire(zz, planAnn, 'approve')).json()).toMatchObject({ status: 'approved', returnReason: null });
+    // 四眼原则: the office that built and submitted the list neither approves nor publishes it; 郑州 is not 巩义's level above.
+    res = await fire(gy, planAnn, 'approve');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe(DUTY_RULES.announcementSelf);
+    res = await fire(zz, planAnn, 'approve');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe(DUTY_RULES.announcementUpper);
+    expect((await detail(planAnn, leader)).availableEvents).toEqual(['approve', 'return']);
+    expect((await fire(leader, planAnn, 'approve', '同意公示。')).json()).toMatchObject({ status: 'approved', returnReason: null });
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: (await detail(planAnn)).version } });
     expect(res.statusCode).toBe(409);
   });
@@ -186,7 +201,8 @@ describe('announcements: built from records, approved, published, with a notice 
   it('publishes on 2026-09-30 with 5 working days: the notice runs past National Day to 2026-10-13', async () => {
     t.clock.set(beijingMorning('2026-09-30'));
     await login();
-    const res = await fire(zz, planAnn, 'publish');
+    expect((await fire(gy, planAnn, 'publish')).json().message).toBe(DUTY_RULES.announcementSelf);
+    const res = await fire(ha, planAnn, 'publish');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'published',
@@ -317,8 +333,10 @@ describe('announcements: built from records, approved, published, with a notice 
   it('archives the older list of the same region and kind when a newer one is published, and by hand', async () => {
     const newer = (await create(gy, { regionCode: '410181', year: YEAR, kind: 'plan_list', sourcePlanId: planId, form: 'announcement' })).json();
     expect((await fire(gy, newer.id, 'submit')).statusCode).toBe(200);
-    expect((await fire(zz, newer.id, 'approve')).statusCode).toBe(200);
-    const published = (await fire(gy, newer.id, 'publish')).json();
+    // Two approvers at once: exactly one wins, the other is told the list moved under it.
+    const [a, b] = await Promise.all([fire(ha, newer.id, 'approve'), fire(leader, newer.id, 'approve')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const published = (await fire(ha, newer.id, 'publish')).json();
     expect(published).toMatchObject({ status: 'published', publishDate: '2026-10-14', notice: null });
     const old = await detail(planAnn);
     expect(old).toMatchObject({ status: 'archived', supersededBy: newer.id });
@@ -329,6 +347,23 @@ describe('announcements: built from records, approved, published, with a notice 
     expect((await object(newer.id, { content: '公告中的企业名称有误', phone: '13800138000' })).json().message).toBe('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
     expect((await fire(zz, newer.id, 'archive')).json()).toMatchObject({ status: 'archived', supersededBy: null });
     expect((await fire(zz, newer.id, 'archive')).statusCode).toBe(409);
+  });
+
+  it('keeps each list’s history, with the return’s reason, the approval’s opinion and the automatic archiving', async () => {
+    const h = await call(t, zz, { method: 'GET', url: `/api/v1/announcements/${planAnn}/history` });
+    expect(h.map((e: { event: string; toStatus: string }) => `${e.event}→${e.toStatus}`)).toEqual([
+      'submit→submitted',
+      'return→draft',
+      'submit→submitted',
+      'approve→approved',
+      'publish→published',
+      'archive→archived',
+    ]);
+    expect(h[1].reason).toBe('请在正文中写明公示期起止');
+    expect(h[3]).toMatchObject({ reason: '同意公示。', eventLabel: expect.any(String) });
+    expect(h[4].payload).toMatchObject({ publishDate: '2026-09-30', noticeEndDate: '2026-10-13' });
+    expect(h[5].payload).toMatchObject({ supersededBy: expect.any(Number) });
+    expect((await t.request({ method: 'GET', url: `/api/v1/announcements/${planAnn}/history`, cookie: xy })).statusCode).toBe(404);
   });
 
   it('audits every write, keeping only a masked phone number in the trail', async () => {

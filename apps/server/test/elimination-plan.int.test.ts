@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filing, surveyLine, surveyReport } from '../src/db/schema/index.ts';
 import { planRepository } from '../src/modules/elimination-plan/index.ts';
+import { DUTY_RULES, lifecycleRepository } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, setLineStatus, YEAR } from './target-fixtures.ts';
@@ -10,6 +11,7 @@ describe('annual elimination plan: lines from the registry, approval, announceme
   let t: TestApp;
   let gy: string;
   let zz: string;
+  let ha: string;
   let planId: number;
   let lines: Record<string, { id: number; version: number } & Record<string, unknown>>;
   const plan = (cookie = gy) => call(t, cookie, { method: 'GET', url: `/api/v1/elimination-plans/${planId}` });
@@ -20,6 +22,7 @@ describe('annual elimination plan: lines from the registry, approval, announceme
     t = await createTestApp();
     gy = await t.login('gy-office');
     zz = await t.login('zz-office');
+    ha = await t.login('ha-office');
     const ent = await createEnterprise(t, gy, { name: '=HYPERLINK("http://x","点我")水泥有限公司', regionCode: '410181100' });
     const glassEnt = await createEnterprise(t, gy, { name: '巩义市示例玻璃有限公司', regionCode: 'P000001', industryCode: 'flat_glass' });
     const xyOffice = await t.login('xy-office');
@@ -111,25 +114,40 @@ describe('annual elimination plan: lines from the registry, approval, announceme
     expect((await fire(zz, 'submit')).statusCode).toBe(403);
     res = await fire(gy, 'submit');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'submitted', abilities: { editLines: false, withdraw: true, approve: true } });
+    expect(res.json()).toMatchObject({ status: 'submitted', availableEvents: ['withdraw'], abilities: { editLines: false, withdraw: true, approve: false } });
     const locked = await t.request({ method: 'POST', url: `/api/v1/elimination-plans/${planId}/lines`, cookie: gy, payload: { version: res.json().version, items: [{ lineId: lines.kiln!.id }] } });
     expect(locked.statusCode).toBe(409);
-    res = await fire(zz, 'return');
+    res = await fire(ha, 'return');
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('退回时请填写退回原因');
-    res = await fire(zz, 'return', '请补充平板玻璃生产线的判定依据');
+    expect(res.json().message).toBe('退回时请填写原因');
+    res = await fire(ha, 'return', '请补充平板玻璃生产线的判定依据');
     expect(res.json()).toMatchObject({ status: 'draft', returnReason: '请补充平板玻璃生产线的判定依据' });
     expect((await fire(gy, 'submit')).json().status).toBe('submitted');
   });
 
+  it('is approved by the level above only: 巩义 is a 省直管县, so by the province, never by its submitter (四眼原则)', async () => {
+    let res = await fire(gy, 'approve');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe(DUTY_RULES.planSelf);
+    // 郑州 is above 巩义 in the administrative tree (it sees the plan) but 巩义 reports to the province.
+    res = await fire(zz, 'approve');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe(DUTY_RULES.planUpper);
+    expect((await plan(zz)).availableEvents).toEqual([]);
+    expect((await plan(ha)).availableEvents).toEqual(['return', 'approve']);
+  });
+
   it('lets only one of two concurrent approvals through, and marks the lines planned', async () => {
-    const [a, b] = await Promise.all([fire(gy, 'approve'), fire(zz, 'approve')]);
+    const admin = await t.login('admin');
+    const [a, b] = await Promise.all([fire(ha, 'approve', '同意。'), fire(admin, 'approve')]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect([a, b].find((r) => r.statusCode === 409)!.json().message).toMatch(/已被他人改变|不能批准/);
     const p = await plan();
     expect(p.status).toBe('approved');
+    expect(p.availableEvents).toEqual([]);
     expect(p.abilities).toMatchObject({ submit: false, withdraw: false, return: false, approve: false, editLines: false, export: true });
     // The guard itself: a transition from a status the plan has left updates nothing.
-    expect(await planRepository.transition(t.ctx.db, planId, 'submitted', 'approved', {})).toBeNull();
+    expect(await lifecycleRepository.guardedUpdate(t.ctx.db, planRepository.table, planId, 'submitted', 'approved', {})).toBeNull();
 
     const ent = await call(t, gy, { method: 'GET', url: `/api/v1/enterprises/${lines.kiln!.enterpriseId}` });
     const kiln = ent.lines.find((l: { id: number }) => l.id === lines.kiln!.id);
@@ -142,10 +160,23 @@ describe('annual elimination plan: lines from the registry, approval, announceme
 
     expect((await fire(gy, 'withdraw')).statusCode).toBe(409);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/elimination-plans/${planId}?version=${p.version}`, cookie: gy })).statusCode).toBe(409);
-    const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=elimination_plan&entityId=${planId}&action=elimination_plan.approve` });
     expect(log.items).toHaveLength(1);
     expect(log.items[0].after.lines.map((l: { id: number }) => l.id).sort()).toEqual([lines.kiln!.id, lines.mill!.id, lines.glass!.id].sort());
+  });
+
+  it('keeps its history: who moved it, when, from what to what, with the reason and the opinion; scoped like the plan', async () => {
+    const h = await call(t, zz, { method: 'GET', url: `/api/v1/elimination-plans/${planId}/history` });
+    expect(h.map((e: { event: string; fromStatus: string; toStatus: string }) => [e.event, e.fromStatus, e.toStatus])).toEqual([
+      ['submit', 'draft', 'submitted'],
+      ['return', 'submitted', 'draft'],
+      ['submit', 'draft', 'submitted'],
+      ['approve', 'submitted', 'approved'],
+    ]);
+    expect(h[1]).toMatchObject({ eventLabel: '退回', toLabel: '草稿', reason: '请补充平板玻璃生产线的判定依据', actorName: expect.any(String) });
+    expect(h[3].payload.lines).toHaveLength(3);
+    const xy = await t.login('xy-office');
+    expect((await t.request({ method: 'GET', url: `/api/v1/elimination-plans/${planId}/history`, cookie: xy })).statusCode).toBe(404);
   });
 
   it('is listed for the city above with per-unit totals', async () => {

@@ -32,7 +32,7 @@ export const SAME_EQUIPMENT = { name: '退出测试2号立窑', specification: '
 
 /**
  * 巩义's approved plan with two lines of one enterprise (the first also registered, same name and
- * specification, under an enterprise in 荥阳), approved through the plan API by 郑州.
+ * specification, under an enterprise in 荥阳), approved through the plan API by the province (巩义 is a 省直管县).
  */
 export async function approvedGongyiPlan(t: TestApp) {
   const gy = await t.login('gy-office');
@@ -50,6 +50,7 @@ export async function approvedGongyiPlan(t: TestApp) {
     payload: { version: plan.version, items: [{ lineId: kiln.id }, { lineId: mill.id }] },
   });
   await call(t, gy, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'submit' } });
-  await call(t, zz, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
+  // 巩义 is a 省直管县: its plan is approved by the province (四眼原则).
+  await call(t, await t.login('ha-office'), { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
   return { gy, zz, xy, ent, kiln, mill, xyKiln, planId: plan.id as number, lineCount: withLines.lineCount as number };
 }

@@ -18,6 +18,7 @@ describe('exit task list: filters, keyset pages and totals over every matching t
   let t: TestApp;
   let gy: string;
   let zz: string;
+  let ha: string;
   let xy: string;
   const ids: Record<string, number> = {};
   let entA: { id: number; regionCode: string };
@@ -47,6 +48,7 @@ describe('exit task list: filters, keyset pages and totals over every matching t
     t = await createTestApp();
     gy = await t.login('gy-office');
     zz = await t.login('zz-office');
+    ha = await t.login('ha-office');
     xy = await t.login('xy-office');
     const ent = await t.login('gy-ent');
     const me = await call(t, ent, { method: 'GET', url: '/api/v1/auth/me' });
@@ -62,8 +64,8 @@ describe('exit task list: filters, keyset pages and totals over every matching t
     const own = await createLine(t, gy, ownEnterprise.id, { name: `${MARK}3号窑`, capacity: 3 });
     const xyKiln = await createLine(t, xy, xyEnt.id, { name: '荥阳立窑', capacity: 7 });
 
-    const gy2026 = await approvedPlan(gy, zz, '410181', YEAR, [kiln.id, mill.id, glass.id, own.id]);
-    const gy2027 = await approvedPlan(gy, zz, '410181', YEAR + 1, [later.id]);
+    const gy2026 = await approvedPlan(gy, ha, '410181', YEAR, [kiln.id, mill.id, glass.id, own.id]);
+    const gy2027 = await approvedPlan(gy, ha, '410181', YEAR + 1, [later.id]);
     const xy2026 = await approvedPlan(xy, zz, '410182', YEAR, [xyKiln.id]);
     Object.assign(ids, {
       kiln: gy2026.get(kiln.id),

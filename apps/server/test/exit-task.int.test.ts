@@ -6,8 +6,9 @@ import { line } from '../src/db/schema/index.ts';
 import { exitTaskRepository } from '../src/modules/exit-task/index.ts';
 import { blobPath } from '../src/platform/files/index.ts';
 import { approvedGongyiPlan, evidenceForm, JPEG, PDF, PNG, pdfOf, photo } from './exit-task-fixtures.ts';
-import { sha256 } from './survey-import-fixtures.ts';
+import { lifecycleRepository } from '../src/platform/lifecycle/index.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
+import { sha256 } from './survey-import-fixtures.ts';
 import { call } from './target-fixtures.ts';
 
 describe('exit tasks: one per planned line, sealed and dismantled with evidence, then accepted', () => {
@@ -145,7 +146,7 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     expect(done.status).toBe('accepted');
     expect(done.history.filter((h: { event: string }) => h.event === 'accept')).toHaveLength(1);
     // The status condition itself refuses a transition from a state the task has left.
-    expect(await exitTaskRepository.transition(t.ctx.db, kilnTask, 'acceptance_requested', 'accepted', {})).toBeNull();
+    expect(await lifecycleRepository.guardedUpdate(t.ctx.db, exitTaskRepository.table, kilnTask, 'acceptance_requested', 'accepted', {})).toBeNull();
     const [l] = await t.ctx.db.select({ status: line.status }).from(line).where(eq(line.id, f.kiln.id));
     expect(l!.status).toBe('eliminated');
     expect((await upload(f.gy, kilnTask, 'photo_after', JPEG, 'late.jpg')).statusCode).toBe(409);

@@ -41,7 +41,8 @@ export async function gongyiAwaitingAcceptance(t: TestApp) {
     payload: { version: plan.version, items: [aKiln, aMill, bLine, cLine].map((l) => ({ lineId: l.id })) },
   });
   await call(t, gy, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'submit' } });
-  await call(t, zz, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
+  // 巩义 is a 省直管县: its plan is approved by the province (四眼原则).
+  await call(t, await t.login('ha-office'), { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
   const created = await call(t, gy, { method: 'POST', url: `/api/v1/exit-tasks/from-plan/${plan.id}` });
   const taskOf = (lineId: number) => created.tasks.find((x: { lineId: number }) => x.lineId === lineId).id as number;
   const tasks = { aKiln: taskOf(aKiln.id), aMill: taskOf(aMill.id), b: taskOf(bLine.id), c: taskOf(cLine.id) };

@@ -2,10 +2,11 @@ import { eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { line } from '../src/db/schema/index.ts';
+import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { PDF, PNG } from './exit-task-fixtures.ts';
 import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
-import { multipart } from './survey-import-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
+import { multipart } from './survey-import-fixtures.ts';
 import { call } from './target-fixtures.ts';
 
 type Rec = { id: number; enterpriseId: number; version: number; status: string; opinion: { documentNumber: string | null; status: string } } & Record<string, unknown>;
@@ -92,8 +93,9 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('本批次尚未开始检查，请先点击“开始检查”');
     round = await call(t, f.gy, { method: 'POST', url: url('/transitions'), payload: { event: 'start', version: round.version } });
-    expect(round).toMatchObject({ status: 'in_progress', abilities: { events: ['conclude'] } });
-    res = await t.request({ method: 'POST', url: url('/transitions'), cookie: f.gy, payload: { event: 'conclude', version: round.version } });
+    // The clerk who formed the round is offered no 结束本批次: that is for another signer (四眼原则).
+    expect(round).toMatchObject({ status: 'in_progress', abilities: { events: [] } });
+    res = await t.request({ method: 'POST', url: url('/transitions'), cookie: f.zz, payload: { event: 'conclude', version: round.version } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('还有3家企业未作出验收结论，不能结束本批次');
   });
@@ -256,7 +258,17 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
   });
 
   it('concludes the round when every enterprise has a conclusion; then takes no more', async () => {
-    round = await call(t, f.gy, { method: 'POST', url: url('/transitions'), payload: { event: 'conclude', version: round.version } });
+    // 四眼原则: the clerk who formed the round does not conclude it.
+    expect((await call(t, f.gy, { method: 'GET', url: url() })).abilities.events).toEqual([]);
+    const own = await t.request({ method: 'POST', url: url('/transitions'), cookie: f.gy, payload: { event: 'conclude', version: round.version } });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toBe(DUTY_RULES.inspectionSelf);
+    const ha = await t.login('ha-office');
+    expect((await call(t, ha, { method: 'GET', url: url() })).abilities.events).toEqual(['conclude']);
+    // Two signers at once: exactly one wins, the other is told the round moved under it.
+    const both = await Promise.all([ha, f.zz].map((cookie) => t.request({ method: 'POST', url: url('/transitions'), cookie, payload: { event: 'conclude', version: round.version } })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    round = both.find((r) => r.statusCode === 200)!.json();
     expect(round).toMatchObject({ status: 'concluded', enterpriseCount: 3, concludedCount: 3, abilities: { update: false, addEnterprises: false, events: [] } });
     const res = await t.request({ method: 'POST', url: url('/records'), cookie: f.gy, payload: { enterpriseIds: [f.b.id] } });
     expect(res.statusCode).toBe(409);
@@ -265,6 +277,13 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=inspection_round&entityId=${round.id}&limit=50` });
     expect(log.items.map((i: { action: string }) => i.action).sort()).toEqual(['inspection.add_enterprises', 'inspection.conclude', 'inspection.create', 'inspection.start']);
+    const h = await call(t, f.zz, { method: 'GET', url: url('/history') });
+    expect(h.map((e: { event: string; fromStatus: string; toStatus: string }) => [e.event, e.fromStatus, e.toStatus])).toEqual([
+      ['start', 'draft', 'in_progress'],
+      ['conclude', 'in_progress', 'concluded'],
+    ]);
+    const xy = await t.login('xy-office');
+    expect((await t.request({ method: 'GET', url: url('/history'), cookie: xy })).statusCode).toBe(404);
   });
 
   it('documents its routes in the OpenAPI description', async () => {

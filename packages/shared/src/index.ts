@@ -23,3 +23,4 @@ export * from './contracts/inspection.ts';
 export * from './contracts/announcement.ts';
 export * from './contracts/line-view.ts';
 export * from './contracts/data-quality.ts';
+export * from './contracts/lifecycle.ts';

@@ -126,6 +126,8 @@ export const Announcement = AnnouncementSummary.extend({
   items: z.array(AnnouncementItem),
   totals: z.array(AnnouncementUnitTotal),
   abilities: AnnouncementAbilities,
+  /** The events this user may fire now (the machine's rows); the transition booleans of `abilities` are derived from it. */
+  availableEvents: z.array(z.enum(ANNOUNCEMENT_EVENTS)),
 });
 export type Announcement = z.infer<typeof Announcement>;
 
@@ -162,7 +164,7 @@ export type AnnouncementUpdateBody = z.infer<typeof AnnouncementUpdateBody>;
 export const AnnouncementTransitionBody = z.object({
   event: z.enum(ANNOUNCEMENT_EVENTS, { error: '操作应为提交审核、退回修改、审核通过、发布或归档' }),
   /** Required when returning: why it goes back to draft. */
-  reason: z.string().trim().max(500, '退回原因不超过500字').default(''),
+  reason: z.string().trim().max(500, '原因或审核意见不超过500字').default(''),
 });
 export type AnnouncementTransitionBody = z.infer<typeof AnnouncementTransitionBody>;
 

@@ -76,6 +76,8 @@ export const Plan = PlanSummary.extend({
   approvedAt: z.string().nullable(),
   lines: z.array(PlanLine),
   abilities: PlanAbilities,
+  /** The events this user may fire now (the machine's rows); the transition booleans of `abilities` are derived from it. */
+  availableEvents: z.array(z.enum(PLAN_EVENTS)),
 });
 export type Plan = z.infer<typeof Plan>;
 
@@ -115,8 +117,8 @@ export type PlanLineUpdateBody = z.infer<typeof PlanLineUpdateBody>;
 
 export const PlanTransitionBody = z.object({
   event: z.enum(PLAN_EVENTS, { error: '操作应为报送、撤回、退回或批准' }),
-  /** Required when returning a plan: why it goes back to the drafter. */
-  reason: z.string().trim().max(500, '退回原因不超过500字').default(''),
+  /** Required when returning a plan (why it goes back to the drafter); on approval the optional opinion (审核意见). Kept in the history. */
+  reason: z.string().trim().max(500, '原因或审核意见不超过500字').default(''),
 });
 export type PlanTransitionBody = z.infer<typeof PlanTransitionBody>;
 

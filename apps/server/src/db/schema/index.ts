@@ -12,3 +12,4 @@ export * from './progress.ts';
 export * from './inspection.ts';
 export * from './rate-limit.ts';
 export * from './data-quality.ts';
+export * from './lifecycle.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { RegionRow } from '../region/index.ts';
-import { type EnterpriseColumn, type ItemInsert, type TaskSource, announcementRepository as repo } from './announcement.repository.ts';
+import { type EnterpriseColumn, type ItemInsert, announcementRepository as repo, type TaskSource } from './announcement.repository.ts';
 
 /** Where the enterprise is, below the issuing region: 巩义市米河镇 in 郑州's list, 米河镇 in 巩义's. */
 export function relativeRegionName(fullName: string, issuerDepth: number): string {

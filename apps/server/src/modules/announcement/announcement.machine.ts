@@ -1,30 +1,52 @@
-import type { AnnouncementEvent, AnnouncementStatus } from '@taotai/shared';
+import { ANNOUNCEMENT_EVENT_LABELS, ANNOUNCEMENT_STATUS_LABELS, type AnnouncementEvent, type AnnouncementStatus } from '@taotai/shared';
+import { type Actor, regionInScope } from '../../platform/access/actor.ts';
+import { announcementApproval, type Machine, nextStatus as machineNext } from '../../platform/lifecycle/index.ts';
+import { ancestryOf, type RegionRow } from '../region/index.ts';
+
+/** What the relations look at: the issuing region and who built and submitted the list. */
+export interface AnnouncementRecord {
+  region: RegionRow;
+  createdBy: number | null;
+  submittedBy: number | null;
+}
+
+/** The issuing region's own office builds, edits and submits, and answers objections. */
+export const isAnnouncementDrafter = (actor: Actor, regionCode: string): boolean =>
+  actor.role === 'admin' || (actor.role === 'group_office' && actor.regionCode === regionCode);
+
+/** A group office at the issuing region or above (archiving a published list is housekeeping, not approval). */
+const isOffice = (actor: Actor, r: RegionRow): boolean =>
+  actor.role === 'admin' || (actor.role === 'group_office' && regionInScope(actor, ancestryOf(r)));
 
 /**
- * The announcement's flow as a table: the issuing region's office builds a draft and submits it, the
- * group office approves it or returns it (from submitted or approved) to draft with a reason, an approved
- * one is published, and a published one is archived — automatically when a newer list of the same region
- * and kind is published, or by hand.
+ * The announcement's flow as a table: the issuing region's office builds a draft and submits it; the
+ * region's leading-group leader (组长) or the level above approves it or returns it (from submitted or
+ * approved) with a reason, and publishes the approved list — never whoever built or submitted it
+ * (DOMAIN.md "Who approves what"; 000 §五(二)). A published one is archived, automatically when a newer
+ * list of the same region and kind is published, or by hand.
  */
-export const ANNOUNCEMENT_TRANSITIONS: Readonly<Record<AnnouncementStatus, Readonly<Partial<Record<AnnouncementEvent, AnnouncementStatus>>>>> = {
-  draft: { submit: 'submitted' },
-  submitted: { approve: 'approved', return: 'draft' },
-  approved: { publish: 'published', return: 'draft' },
-  published: { archive: 'archived' },
-  archived: {},
-};
-
-/** Who fires an event: the issuing region's own office, or a group office at that region or above. */
-export const EVENT_ACTOR: Readonly<Record<AnnouncementEvent, 'drafter' | 'approver'>> = {
-  submit: 'drafter',
-  return: 'approver',
-  approve: 'approver',
-  publish: 'approver',
-  archive: 'approver',
+export const announcementMachine: Machine<AnnouncementStatus, AnnouncementEvent, AnnouncementRecord> = {
+  entityType: 'announcement',
+  noun: '公告',
+  statusLabels: ANNOUNCEMENT_STATUS_LABELS,
+  eventLabels: ANNOUNCEMENT_EVENT_LABELS,
+  transitions: [
+    { from: 'draft', event: 'submit', to: 'submitted', by: 'drafter' },
+    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver' },
+    { from: 'submitted', event: 'return', to: 'draft', by: 'approver', needsReason: true },
+    { from: 'approved', event: 'publish', to: 'published', by: 'approver' },
+    { from: 'approved', event: 'return', to: 'draft', by: 'approver', needsReason: true },
+    { from: 'published', event: 'archive', to: 'archived', by: 'office' },
+  ],
+  relations: {
+    drafter: (actor, a) => (isAnnouncementDrafter(actor, a.region.code) ? null : `只有${a.region.name}领导小组办公室可以提交本级公告`),
+    approver: (actor, a) => announcementApproval(actor, a.region, [a.createdBy, a.submittedBy]),
+    office: (actor, a) => (isOffice(actor, a.region) ? null : '只有本级或上级领导小组办公室可以归档该公告'),
+  },
 };
 
 export function nextStatus(from: AnnouncementStatus, event: AnnouncementEvent): AnnouncementStatus | null {
-  return ANNOUNCEMENT_TRANSITIONS[from][event] ?? null;
+  return machineNext(announcementMachine, from, event);
 }
 
 /** Published lists are on the public site; archived ones stay there under 往期. */

@@ -1,7 +1,8 @@
-import type { AnnouncementEvent, AnnouncementStatus } from '@taotai/shared';
+import type { AnnouncementStatus } from '@taotai/shared';
 import { type Actor, regionInScope } from '../../platform/access/actor.ts';
+import { availableEvents } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow } from '../region/index.ts';
-import { EVENT_ACTOR, nextStatus } from './announcement.machine.ts';
+import { type AnnouncementRecord, announcementMachine, isAnnouncementDrafter } from './announcement.machine.ts';
 
 /** Levels with a leading-group office that issues announcements. */
 export const ANNOUNCEMENT_LEVELS = ['province', 'prefecture', 'county'];
@@ -13,25 +14,22 @@ export const announcementPolicy = {
   },
   /** The issuing region's own office builds, edits and submits, and answers objections. */
   isDrafter(actor: Actor, regionCode: string): boolean {
-    return actor.role === 'admin' || (actor.role === 'group_office' && actor.regionCode === regionCode);
+    return isAnnouncementDrafter(actor, regionCode);
   },
-  /** A group office at the issuing region or above approves, returns, publishes and archives. */
-  isApprover(actor: Actor, r: RegionRow): boolean {
-    return actor.role === 'admin' || (actor.role === 'group_office' && regionInScope(actor, ancestryOf(r)));
-  },
-  mayFire(actor: Actor, r: RegionRow, event: AnnouncementEvent): boolean {
-    return EVENT_ACTOR[event] === 'drafter' ? announcementPolicy.isDrafter(actor, r.code) : announcementPolicy.isApprover(actor, r);
-  },
-  abilities(actor: Actor, r: RegionRow, status: AnnouncementStatus) {
-    const can = (e: AnnouncementEvent) => nextStatus(status, e) !== null && announcementPolicy.mayFire(actor, r, e);
+  /** The machine's events this actor may fire now; the transition booleans are derived from them for the web app. */
+  abilities(actor: Actor, a: AnnouncementRecord, status: AnnouncementStatus) {
+    const events = availableEvents(announcementMachine, actor, a, status);
     return {
-      update: status === 'draft' && announcementPolicy.isDrafter(actor, r.code),
-      submit: can('submit'),
-      return: can('return'),
-      approve: can('approve'),
-      publish: can('publish'),
-      archive: can('archive'),
-      answerObjections: (status === 'published' || status === 'archived') && announcementPolicy.isDrafter(actor, r.code),
+      availableEvents: events,
+      abilities: {
+        update: status === 'draft' && announcementPolicy.isDrafter(actor, a.region.code),
+        submit: events.includes('submit'),
+        return: events.includes('return'),
+        approve: events.includes('approve'),
+        publish: events.includes('publish'),
+        archive: events.includes('archive'),
+        answerObjections: (status === 'published' || status === 'archived') && announcementPolicy.isDrafter(actor, a.region.code),
+      },
     };
   },
 };

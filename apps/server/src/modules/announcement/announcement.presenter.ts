@@ -87,7 +87,7 @@ export function presentAnnouncement(
   items: ItemRow[],
   notice: NoticePeriod | null,
   objections: { total: number; unanswered: number } | undefined,
-  abilities: Announcement['abilities'],
+  can: Pick<Announcement, 'abilities' | 'availableEvents'>,
 ): Announcement {
   return {
     ...presentSummary(a, notice, items.length, objections),
@@ -102,7 +102,8 @@ export function presentAnnouncement(
     supersededBy: a.supersededBy,
     items: items.map(presentItem),
     totals: totalsOf(items),
-    abilities,
+    abilities: can.abilities,
+    availableEvents: can.availableEvents,
   };
 }
 

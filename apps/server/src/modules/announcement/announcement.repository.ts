@@ -57,7 +57,7 @@ function taskSources(db: Db) {
       taskId: exitTask.id,
       seal: exitTask.seal,
       dismantleDeadline: exitTask.dismantleDeadline,
-      acceptedAt: sql<Date | string | null>`(SELECT max(ev.at) FROM exit_task_event ev WHERE ev.task_id = ${exitTask.id} AND ev.event = 'accept')`,
+      acceptedAt: sql<Date | string | null>`(SELECT max(h.at) FROM lifecycle_history h WHERE h.entity_type = 'exit_task' AND h.entity_id = ${exitTask.id} AND h.event = 'accept')`,
     })
     .from(exitTask)
     .innerJoin(line, eq(line.id, exitTask.lineId))
@@ -71,6 +71,8 @@ function taskSources(db: Db) {
 export type TaskSource = Awaited<ReturnType<typeof taskSources>>[number];
 
 export const announcementRepository = {
+  /** The lifecycle's table, for platform/lifecycle's guarded update. */
+  table: announcement,
   async viewById(db: Db, id: number): Promise<AnnouncementView | null> {
     const rows = await db.select(view).from(announcement).leftJoin(region, eq(region.code, announcement.regionCode)).where(eq(announcement.id, id));
     return rows[0] ? toView(rows[0]) : null;
@@ -134,15 +136,6 @@ export const announcementRepository = {
       .update(announcement)
       .set({ ...set, version: sql`${announcement.version} + 1` })
       .where(and(eq(announcement.id, id), eq(announcement.version, version)))
-      .returning();
-    return r ?? null;
-  },
-  /** from → to only while it is still at `from`: of two concurrent transitions the second finds no row. */
-  async transition(tx: Db, id: number, from: string, to: string, set: Partial<AnnouncementInsert>): Promise<AnnouncementRow | null> {
-    const [r] = await tx
-      .update(announcement)
-      .set({ ...set, status: to, version: sql`${announcement.version} + 1` })
-      .where(and(eq(announcement.id, id), eq(announcement.status, from)))
       .returning();
     return r ?? null;
   },

@@ -6,6 +6,7 @@ import {
   AnnouncementTransitionBody,
   AnnouncementUpdateBody,
   IdParam,
+  LifecycleHistory,
   Objection,
   ObjectionAnswerBody,
   ObjectionPhone,
@@ -47,6 +48,11 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id/transitions`,
     { config, schema: { tags, summary: '提交审核、退回、审核通过、发布或归档', params: IdParam, body: AnnouncementTransitionBody, response: { 200: Announcement } } },
     async (req) => service.transitionAnnouncement(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { config, schema: { tags, summary: '公告履历（提交、退回、审核、发布、归档，含原因和审核意见）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.announcementHistory(ctx.db, req.actor!, req.params.id),
   );
   app.get(
     `${base}/:id/objections`,

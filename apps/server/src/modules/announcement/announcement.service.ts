@@ -1,8 +1,6 @@
 import {
-  ANNOUNCEMENT_EVENT_LABELS,
   ANNOUNCEMENT_FORM_LABELS,
   ANNOUNCEMENT_KIND_LABELS,
-  ANNOUNCEMENT_STATUS_LABELS,
   type Announcement,
   type AnnouncementCreateBody,
   type AnnouncementForm,
@@ -12,6 +10,7 @@ import {
   type AnnouncementSummary,
   type AnnouncementTransitionBody,
   type AnnouncementUpdateBody,
+  type LifecycleEntry,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -20,13 +19,14 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
-import { buildItems } from './announcement-build.ts';
-import { nextStatus } from './announcement.machine.ts';
+import { announcementMachine } from './announcement.machine.ts';
 import { ANNOUNCEMENT_LEVELS, announcementPolicy as policy } from './announcement.policy.ts';
 import { noticeOf, presentAnnouncement, presentSummary, totalsOf } from './announcement.presenter.ts';
-import { type AnnouncementInsert, type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
+import { type AnnouncementInsert, type AnnouncementRow, type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
+import { buildItems } from './announcement-build.ts';
 
 export const STALE = '该公告已被他人修改，请刷新后重试';
 
@@ -56,7 +56,7 @@ export async function getAnnouncement(db: Db, clock: Clock, actor: Actor, id: nu
   const { view, region } = await readableAnnouncement(db, actor, id);
   const [items, counts, cal] = await Promise.all([repo.items(db, id), repo.objectionCounts(db, [id]), getCalendar(db)]);
   const notice = noticeOf(view, cal, todayInChina(clock.now()));
-  return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, region, view.status as AnnouncementStatus));
+  return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy }, view.status as AnnouncementStatus));
 }
 
 export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: AnnouncementQuery): Promise<AnnouncementSummary[]> {
@@ -142,23 +142,17 @@ export async function updateAnnouncement(db: Db, clock: Clock, actor: Actor, id:
 }
 
 /**
- * Fires an event of the flow. Publishing fixes the Beijing publication date and, for a 公示, the last day
- * of the notice period (N working days after it), and archives the older lists of the same region and kind.
+ * Fires an event of the flow through the one lifecycle step (machine, who may fire it with separation of
+ * duties, guarded update, history, audit). Publishing fixes the Beijing publication date and, for a 公示,
+ * the last day of the notice period (N working days after it), and archives the older lists of the same
+ * region and kind.
  */
 export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor, id: number, body: AnnouncementTransitionBody): Promise<Announcement> {
   const now = clock.now();
   const { event } = body;
   await db.transaction(async (tx) => {
     const { view, region } = await readableAnnouncement(tx, actor, id);
-    const from = view.status as AnnouncementStatus;
-    const to = nextStatus(from, event);
-    if (!to) throw conflict(`公告当前为“${ANNOUNCEMENT_STATUS_LABELS[from]}”，不能${ANNOUNCEMENT_EVENT_LABELS[event]}`);
-    if (!policy.mayFire(actor, region, event)) {
-      throw forbidden(event === 'submit' ? `只有${region.name}领导小组办公室可以提交本级公告` : '只有本级或上级领导小组办公室可以审核、发布或归档该公告');
-    }
-    if (event === 'return' && !body.reason) throw invalid('退回时请填写退回原因', [{ path: 'reason', message: '退回时请填写退回原因' }]);
-
-    const set: Partial<AnnouncementInsert> = { updatedAt: now };
+    const set: Partial<AnnouncementInsert> = {};
     if (event === 'submit') Object.assign(set, { submittedAt: now, submittedBy: actor.userId, returnReason: null });
     if (event === 'return') Object.assign(set, { returnReason: body.reason, approvedAt: null, approvedBy: null });
     if (event === 'approve') Object.assign(set, { approvedAt: now, approvedBy: actor.userId });
@@ -169,29 +163,54 @@ export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor,
       const noticeEndDate = days > 0 ? (await getCalendar(tx)).addWorkingDaysStrict(publishDate, days) : null;
       Object.assign(set, { publishedAt: now, publishedBy: actor.userId, publishDate, noticeEndDate });
     }
-    // The status condition is the guard: a concurrent transition that got there first leaves no row to update.
-    const moved = await repo.transition(tx, id, from, to, set);
-    if (!moved) throw conflict('公告状态已被他人改变，请刷新后重试');
-    await recordAudit(tx, actor, now, {
-      action: `announcement.${event}`,
-      entityType: 'announcement',
-      entityId: id,
+    await runTransition(tx, {
+      machine: announcementMachine,
+      table: repo.table,
+      record: { region, createdBy: view.createdBy, submittedBy: view.submittedBy },
+      id,
+      from: view.status as AnnouncementStatus,
+      event,
+      actor,
+      now,
       regionCode: region.code,
-      before: { status: from },
-      after: { status: to, reason: body.reason || undefined, publishDate: moved.publishDate ?? undefined, noticeEndDate: moved.noticeEndDate ?? undefined },
+      reason: body.reason,
+      set,
+      payload: event === 'publish' ? { publishDate: set.publishDate, noticeEndDate: set.noticeEndDate ?? undefined } : undefined,
+      effects: async (row) => {
+        if (event !== 'publish') return;
+        // A newer list of the same region and kind replaces the published one: archived in the same transaction, with its own history.
+        const superseded = await repo.archiveSuperseded(tx, row as AnnouncementRow, now);
+        for (const old of superseded) {
+          await lifecycleRepository.insertHistory(tx, {
+            entityType: 'announcement',
+            entityId: old.id,
+            event: 'archive',
+            fromStatus: 'published',
+            toStatus: 'archived',
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            at: now,
+            reason: null,
+            payload: { supersededBy: id },
+          });
+          await recordAudit(tx, actor, now, {
+            action: 'announcement.archive',
+            entityType: 'announcement',
+            entityId: old.id,
+            regionCode: region.code,
+            before: { status: 'published' },
+            after: { status: 'archived', supersededBy: id },
+          });
+        }
+        return superseded.length ? { superseded: superseded.map((o) => o.id) } : undefined;
+      },
     });
-    if (event === 'publish') {
-      for (const old of await repo.archiveSuperseded(tx, moved, now)) {
-        await recordAudit(tx, actor, now, {
-          action: 'announcement.archive',
-          entityType: 'announcement',
-          entityId: old.id,
-          regionCode: region.code,
-          before: { status: 'published' },
-          after: { status: 'archived', supersededBy: id },
-        });
-      }
-    }
   });
   return getAnnouncement(db, clock, actor, id);
+}
+
+/** The list's timeline (履历): submission, returns with their reasons, approval with its opinion, publication, archiving. */
+export async function announcementHistory(db: Db, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  await readableAnnouncement(db, actor, id);
+  return readHistory(db, announcementMachine, id);
 }

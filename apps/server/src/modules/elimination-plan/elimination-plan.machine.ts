@@ -1,25 +1,41 @@
-import type { PlanEvent, PlanStatus } from '@taotai/shared';
+import { PLAN_EVENT_LABELS, PLAN_STATUS_LABELS, type PlanEvent, type PlanStatus } from '@taotai/shared';
+import type { Actor } from '../../platform/access/actor.ts';
+import { type Machine, nextStatus as machineNext, planApproval } from '../../platform/lifecycle/index.ts';
+import type { RegionRow } from '../region/index.ts';
+
+/** What the relations look at: the plan's region and who drafted and submitted it. */
+export interface PlanRecord {
+  region: RegionRow;
+  createdBy: number | null;
+  submittedBy: number | null;
+}
+
+/** The plan region's own office drafts, edits, submits and withdraws it. */
+export const isPlanDrafter = (actor: Actor, regionCode: string): boolean =>
+  actor.role === 'admin' || (actor.role === 'group_office' && actor.regionCode === regionCode);
 
 /**
  * The plan's approval flow as a table: the region's office drafts and submits (报送) its plan, may
- * withdraw (撤回) it while it waits, and the group office approves (批准) it or returns (退回) it
- * for changes. An approved plan is final: it is what gets announced.
+ * withdraw (撤回) it while it waits, and the level above approves (批准) it or returns (退回) it
+ * for changes — never the one who submitted it (DOMAIN.md "Who approves what"; 002 §二(一)1).
+ * An approved plan is final: it is what gets announced.
  */
-export const PLAN_TRANSITIONS: Readonly<Record<PlanStatus, Readonly<Partial<Record<PlanEvent, PlanStatus>>>>> = {
-  draft: { submit: 'submitted' },
-  submitted: { withdraw: 'draft', return: 'draft', approve: 'approved' },
-  approved: {},
-};
-
-/** Who may fire an event: the plan region's own office, or a group office at that region or above. */
-export const EVENT_ACTOR: Readonly<Record<PlanEvent, 'drafter' | 'approver'>> = {
-  submit: 'drafter',
-  withdraw: 'drafter',
-  return: 'approver',
-  approve: 'approver',
+export const planMachine: Machine<PlanStatus, PlanEvent, PlanRecord> = {
+  entityType: 'elimination_plan',
+  noun: '计划',
+  statusLabels: PLAN_STATUS_LABELS,
+  eventLabels: PLAN_EVENT_LABELS,
+  transitions: [
+    { from: 'draft', event: 'submit', to: 'submitted', by: 'drafter' },
+    { from: 'submitted', event: 'withdraw', to: 'draft', by: 'drafter' },
+    { from: 'submitted', event: 'return', to: 'draft', by: 'approver', needsReason: true },
+    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver' },
+  ],
+  relations: {
+    drafter: (actor, p) => (isPlanDrafter(actor, p.region.code) ? null : `只有${p.region.name}领导小组办公室可以报送或撤回本级计划`),
+    approver: (actor, p) => planApproval(actor, p.region, [p.submittedBy]),
+  },
 };
 
 /** The status an event leads to from `from`, or null when the event does not apply there. */
-export function nextStatus(from: PlanStatus, event: PlanEvent): PlanStatus | null {
-  return PLAN_TRANSITIONS[from][event] ?? null;
-}
+export const nextStatus = (from: PlanStatus, event: PlanEvent): PlanStatus | null => machineNext(planMachine, from, event);

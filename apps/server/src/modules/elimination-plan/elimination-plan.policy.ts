@@ -1,8 +1,9 @@
-import type { PlanEvent, PlanStatus } from '@taotai/shared';
+import type { PlanStatus } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
 import { regionInScope } from '../../platform/access/actor.ts';
+import { availableEvents } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow } from '../region/index.ts';
-import { EVENT_ACTOR, nextStatus } from './elimination-plan.machine.ts';
+import { isPlanDrafter, type PlanRecord, planMachine } from './elimination-plan.machine.ts';
 
 /** Levels with a leading group and so an annual plan. */
 export const PLAN_LEVELS = ['province', 'prefecture', 'county'];
@@ -14,27 +15,25 @@ export const planPolicy = {
   },
   /** The plan region's own office drafts, edits, submits and withdraws it. */
   isDrafter(actor: Actor, regionCode: string): boolean {
-    return actor.role === 'admin' || (actor.role === 'group_office' && actor.regionCode === regionCode);
+    return isPlanDrafter(actor, regionCode);
   },
-  /** A group office at the plan's region or above approves or returns it. */
-  isApprover(actor: Actor, r: RegionRow): boolean {
-    return actor.role === 'admin' || (actor.role === 'group_office' && regionInScope(actor, ancestryOf(r)));
-  },
-  mayFire(actor: Actor, r: RegionRow, event: PlanEvent): boolean {
-    return EVENT_ACTOR[event] === 'drafter' ? planPolicy.isDrafter(actor, r.code) : planPolicy.isApprover(actor, r);
-  },
-  abilities(actor: Actor, r: RegionRow, status: PlanStatus) {
-    const editable = status === 'draft' && planPolicy.isDrafter(actor, r.code);
-    const can = (e: PlanEvent) => nextStatus(status, e) !== null && planPolicy.mayFire(actor, r, e);
+  /** The events of the machine this actor may fire now, and the edit abilities (drafts only, by the drafter). */
+  abilities(actor: Actor, p: PlanRecord, status: PlanStatus) {
+    const events = availableEvents(planMachine, actor, p, status);
+    const editable = status === 'draft' && planPolicy.isDrafter(actor, p.region.code);
     return {
-      update: editable,
-      editLines: editable,
-      delete: editable,
-      submit: can('submit'),
-      withdraw: can('withdraw'),
-      return: can('return'),
-      approve: can('approve'),
-      export: planPolicy.canRead(actor, r),
+      availableEvents: events,
+      abilities: {
+        update: editable,
+        editLines: editable,
+        delete: editable,
+        // Derived from availableEvents for the web app's existing buttons.
+        submit: events.includes('submit'),
+        withdraw: events.includes('withdraw'),
+        return: events.includes('return'),
+        approve: events.includes('approve'),
+        export: planPolicy.canRead(actor, p.region),
+      },
     };
   },
 };

@@ -47,7 +47,7 @@ export function presentPlanSummary(p: PlanView, totals: PlanSummary['totals'], l
   };
 }
 
-export function presentPlan(p: PlanView, lines: PlanLineView[], abilities: Plan['abilities']): Plan {
+export function presentPlan(p: PlanView, lines: PlanLineView[], a: Pick<Plan, 'abilities' | 'availableEvents'>): Plan {
   return {
     ...presentPlanSummary(p, planTotals(lines), lines.length),
     note: p.note,
@@ -55,7 +55,8 @@ export function presentPlan(p: PlanView, lines: PlanLineView[], abilities: Plan[
     submittedAt: p.submittedAt?.toISOString() ?? null,
     approvedAt: p.approvedAt?.toISOString() ?? null,
     lines: lines.map((l) => presentPlanLine(l, p.regionDepth)),
-    abilities,
+    abilities: a.abilities,
+    availableEvents: a.availableEvents,
   };
 }
 

@@ -145,6 +145,8 @@ function sourceQuery(db: Db) {
 }
 
 export const planRepository = {
+  /** The lifecycle's table, for platform/lifecycle's guarded update. */
+  table: eliminationPlan,
   async viewById(db: Db, id: number): Promise<PlanView | null> {
     const rows = await db.select(planView).from(eliminationPlan).leftJoin(region, eq(region.code, eliminationPlan.regionCode)).where(eq(eliminationPlan.id, id));
     return rows[0] ? { ...rows[0].p, regionName: rows[0].regionName, regionDepth: Number(rows[0].regionDepth) } : null;
@@ -185,18 +187,6 @@ export const planRepository = {
       .update(eliminationPlan)
       .set({ ...set, version: sql`${eliminationPlan.version} + 1` })
       .where(and(eq(eliminationPlan.id, id), eq(eliminationPlan.version, version)))
-      .returning();
-    return r ?? null;
-  },
-  /**
-   * Moves the plan from `from` to `to` only if it is still in `from`: of two concurrent transitions
-   * the second finds no row and the caller answers 409.
-   */
-  async transition(db: Db, id: number, from: string, to: string, set: Partial<PlanInsert>): Promise<PlanRow | null> {
-    const [r] = await db
-      .update(eliminationPlan)
-      .set({ ...set, status: to, version: sql`${eliminationPlan.version} + 1` })
-      .where(and(eq(eliminationPlan.id, id), eq(eliminationPlan.status, from)))
       .returning();
     return r ?? null;
   },

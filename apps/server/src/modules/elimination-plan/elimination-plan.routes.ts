@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import {
   IdParam,
+  LifecycleHistory,
   Ok,
   Plan,
   PlanCandidatePage,
@@ -19,10 +20,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
-import * as lines from './elimination-plan-lines.service.ts';
-import { preparePlanExport, XLSX_MIME } from './elimination-plan-export.ts';
-import { transitionPlan } from './elimination-plan-transition.service.ts';
 import * as service from './elimination-plan.service.ts';
+import { preparePlanExport, XLSX_MIME } from './elimination-plan-export.ts';
+import * as lines from './elimination-plan-lines.service.ts';
+import { planHistory, transitionPlan } from './elimination-plan-transition.service.ts';
 
 // Writes are checked in the services after scope (out of scope 404, not the drafter or approver 403).
 export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
@@ -87,6 +88,11 @@ export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
       schema: { tags, summary: '报送、撤回、退回或批准计划（批准后生产线状态变为已列入计划）', params: IdParam, body: PlanTransitionBody, response: { 200: Plan } },
     },
     async (req) => transitionPlan(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { config, schema: { tags, summary: '计划履历（报送、退回、批准，含原因和审核意见）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => planHistory(ctx.db, req.actor!, req.params.id),
   );
   app.get(
     `${base}/:id/export.xlsx`,

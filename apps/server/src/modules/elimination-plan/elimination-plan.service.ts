@@ -9,7 +9,7 @@ import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
 import { PLAN_LEVELS, planPolicy } from './elimination-plan.policy.ts';
 import { presentPlan, presentPlanSummary } from './elimination-plan.presenter.ts';
-import { type PlanRow, type PlanView, type RegionColumn, planRepository } from './elimination-plan.repository.ts';
+import { type PlanRow, type PlanView, planRepository, type RegionColumn } from './elimination-plan.repository.ts';
 import { totalsPerUnit } from './plan-totals.ts';
 
 export const STALE_PLAN = '该淘汰计划已被他人修改，请刷新后重试';
@@ -39,7 +39,7 @@ export async function lockDraftForDrafter(tx: Db, actor: Actor, id: number): Pro
 export async function getPlan(db: Db, actor: Actor, id: number): Promise<Plan> {
   const { view, region } = await readablePlan(db, actor, id);
   const lines = await planRepository.lines(db, id);
-  return presentPlan(view, lines, planPolicy.abilities(actor, region, view.status as PlanStatus));
+  return presentPlan(view, lines, planPolicy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy }, view.status as PlanStatus));
 }
 
 export async function listPlans(db: Db, actor: Actor, q: PlanQuery): Promise<PlanSummary[]> {

@@ -1,4 +1,5 @@
 // Public entry of annual elimination plans (年度淘汰计划): lines from the registry, approval, announcement list.
-export { eliminationPlanRoutes } from './elimination-plan.routes.ts';
-export { nextStatus, PLAN_TRANSITIONS } from './elimination-plan.machine.ts';
+
+export { nextStatus, planMachine } from './elimination-plan.machine.ts';
 export { planRepository } from './elimination-plan.repository.ts';
+export { eliminationPlanRoutes } from './elimination-plan.routes.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { renderCommitmentDocx } from './exit-task-commitment-docx.ts';
 import { readableTask } from './exit-task.service.ts';
+import { renderCommitmentDocx } from './exit-task-commitment-docx.ts';
 
 /**
  * The enterprise's public commitment for one task, to print, sign, seal and upload as `commitment_scan`

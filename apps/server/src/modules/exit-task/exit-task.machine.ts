@@ -1,11 +1,16 @@
 import {
+  checkUscc,
   EVIDENCE_KIND_LABELS,
   type EvidenceKind,
+  EXIT_TASK_EVENT_LABELS,
+  EXIT_TASK_STATUS_LABELS,
   type ExitTaskEvent,
   type ExitTaskStatus,
   type ExitTaskTransitionBody,
-  checkUscc,
 } from '@taotai/shared';
+import type { Actor } from '../../platform/access/actor.ts';
+import { type Transition as LifecycleTransition, type Machine, transitionFor as machineTransitionFor } from '../../platform/lifecycle/index.ts';
+import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
 
 /** What a guard sees: the event's facts, how many files of each kind are attached, and today's Beijing date. */
 export interface GuardInput {
@@ -17,12 +22,7 @@ export interface GuardInput {
 /** A guard returns null when the transition may happen, else a Chinese message naming everything missing. */
 export type Guard = (input: GuardInput) => string | null;
 
-export interface Transition {
-  from: ExitTaskStatus;
-  event: ExitTaskEvent;
-  to: ExitTaskStatus;
-  guard: Guard | null;
-}
+export type Transition = LifecycleTransition<ExitTaskStatus, ExitTaskEvent, GuardInput> & { guard: Guard | null };
 
 const missing = (what: string, items: string[]) => (items.length ? `${what}还缺：${items.join('；')}` : null);
 const needFiles = (input: GuardInput, kinds: EvidenceKind[]) =>
@@ -76,19 +76,31 @@ const resubmitGuard: Guard = (input) => reasonGuard('重新提交')(input) ?? di
  * order (依法关闭) ends a task that has not been dismantled yet.
  */
 export const EXIT_TASK_TRANSITIONS: readonly Transition[] = [
-  { from: 'planned', event: 'seal', to: 'sealed', guard: sealGuard },
-  { from: 'planned', event: 'dismantle', to: 'dismantled', guard: dismantleGuard },
-  { from: 'sealed', event: 'dismantle', to: 'dismantled', guard: dismantleGuard },
-  { from: 'dismantled', event: 'request_acceptance', to: 'acceptance_requested', guard: null },
-  { from: 'acceptance_requested', event: 'accept', to: 'accepted', guard: null },
-  { from: 'acceptance_requested', event: 'reject', to: 'rejected', guard: reasonGuard('验收不通过') },
-  { from: 'rejected', event: 'resubmit', to: 'dismantled', guard: resubmitGuard },
-  { from: 'planned', event: 'close', to: 'closed', guard: closeGuard },
-  { from: 'sealed', event: 'close', to: 'closed', guard: closeGuard },
+  { from: 'planned', event: 'seal', to: 'sealed', by: 'office', guard: sealGuard },
+  { from: 'planned', event: 'dismantle', to: 'dismantled', by: 'office', guard: dismantleGuard },
+  { from: 'sealed', event: 'dismantle', to: 'dismantled', by: 'office', guard: dismantleGuard },
+  { from: 'dismantled', event: 'request_acceptance', to: 'acceptance_requested', by: 'office', guard: null },
+  { from: 'acceptance_requested', event: 'accept', to: 'accepted', by: 'office', guard: null },
+  { from: 'acceptance_requested', event: 'reject', to: 'rejected', by: 'office', guard: reasonGuard('验收不通过') },
+  { from: 'rejected', event: 'resubmit', to: 'dismantled', by: 'office', guard: resubmitGuard },
+  { from: 'planned', event: 'close', to: 'closed', by: 'office', guard: closeGuard },
+  { from: 'sealed', event: 'close', to: 'closed', by: 'office', guard: closeGuard },
 ];
 
+/** Group offices of the region or above carry the exit through; the inspection fires accept and reject in its own transaction. */
+export const exitTaskMachine: Machine<ExitTaskStatus, ExitTaskEvent, TaskPlace, GuardInput> = {
+  entityType: 'exit_task',
+  noun: '退出任务',
+  statusLabels: EXIT_TASK_STATUS_LABELS,
+  eventLabels: EXIT_TASK_EVENT_LABELS,
+  transitions: EXIT_TASK_TRANSITIONS,
+  relations: {
+    office: (actor: Actor, place: TaskPlace) => (exitTaskPolicy.canFire(actor, place) ? null : '只有本级或上级领导小组办公室可以推进退出任务'),
+  },
+};
+
 export function transitionFor(from: ExitTaskStatus, event: ExitTaskEvent): Transition | null {
-  return EXIT_TASK_TRANSITIONS.find((t) => t.from === from && t.event === event) ?? null;
+  return (machineTransitionFor(exitTaskMachine, from, event) as Transition | null) ?? null;
 }
 
 export const eventsFrom = (from: ExitTaskStatus): ExitTaskEvent[] => EXIT_TASK_TRANSITIONS.filter((t) => t.from === from).map((t) => t.event);

@@ -1,4 +1,3 @@
-import type { ExitTaskEvent } from '@taotai/shared';
 import { type Actor, type RegionAncestry, regionInScope } from '../../platform/access/actor.ts';
 
 export interface TaskPlace extends RegionAncestry {
@@ -14,7 +13,7 @@ export const exitTaskPolicy = {
     if (actor.role === 'enterprise') return actor.enterpriseId === t.enterpriseId;
     return regionInScope(actor, t);
   },
-  canFire(actor: Actor, t: TaskPlace, _event: ExitTaskEvent): boolean {
+  canFire(actor: Actor, t: TaskPlace): boolean {
     return WRITERS.has(actor.role) && regionInScope(actor, t);
   },
   /** Evidence also comes from the township and from the enterprise itself (photos, its signed commitment). */

@@ -1,7 +1,7 @@
 import { type EvidenceKind, type ExitTask, type ExitTaskEvent, type ExitTaskStatus, type ExitTaskSummary, STAGE_OF_STATUS } from '@taotai/shared';
-import type { exitTaskEvent } from '../../db/schema/index.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.ts';
 import { presentStoredFile, type StoredFileRow } from '../../platform/files/index.ts';
+import type { HistoryRow } from '../../platform/lifecycle/index.ts';
 import { isOverdue } from './exit-task.machine.ts';
 import type { ExitTaskView } from './exit-task.repository.ts';
 
@@ -41,7 +41,7 @@ export function presentSummary(v: ExitTaskView, today: string, cal: WorkingCalen
   };
 }
 
-type EventRow = typeof exitTaskEvent.$inferSelect;
+type EventRow = HistoryRow;
 
 export function presentTask(
   v: ExitTaskView,
@@ -64,9 +64,9 @@ export function presentTask(
     history: parts.events.map((e) => ({
       id: e.id,
       event: e.event as ExitTaskEvent,
-      fromStatus: e.fromStatus as ExitTaskStatus,
+      fromStatus: (e.fromStatus ?? '') as ExitTaskStatus,
       toStatus: e.toStatus as ExitTaskStatus,
-      payload: e.payload as Record<string, unknown>,
+      payload: (e.payload as Record<string, unknown> | null) ?? {},
       actorName: e.actorName,
       at: e.at.toISOString(),
     })),

@@ -6,7 +6,6 @@ import {
   eliminationPlanLine,
   enterprise,
   exitTask,
-  exitTaskEvent,
   exitTaskEvidence,
   industry,
   line,
@@ -117,6 +116,8 @@ const finishedHaving = (finished: boolean | undefined) =>
   finished === undefined ? undefined : finished ? sql`count(*) = ${DONE_TASKS}` : sql`count(*) > ${DONE_TASKS}`;
 
 export const exitTaskRepository = {
+  /** The lifecycle's table, for platform/lifecycle's guarded update. */
+  table: exitTask,
   async plan(db: Db, planId: number) {
     const rows = await db.select({ id: eliminationPlan.id, regionCode: eliminationPlan.regionCode, status: eliminationPlan.status }).from(eliminationPlan).where(eq(eliminationPlan.id, planId));
     return rows[0] ?? null;
@@ -223,20 +224,6 @@ export const exitTaskRepository = {
     return base(db).where(inArray(exitTask.id, ids)).orderBy(asc(exitTask.id));
   },
   /** from → to only while the task is still at `from`: of two concurrent transitions one finds no row. */
-  async transition(tx: Db, id: number, from: string, to: string, set: Partial<ExitTaskInsert>): Promise<ExitTaskRow | null> {
-    const rows = await tx
-      .update(exitTask)
-      .set({ ...set, status: to, version: sql`${exitTask.version} + 1` })
-      .where(and(eq(exitTask.id, id), eq(exitTask.status, from)))
-      .returning();
-    return rows[0] ?? null;
-  },
-  async insertEvent(tx: Db, row: typeof exitTaskEvent.$inferInsert) {
-    await tx.insert(exitTaskEvent).values(row);
-  },
-  events(db: Db, taskId: number) {
-    return db.select().from(exitTaskEvent).where(eq(exitTaskEvent.taskId, taskId)).orderBy(asc(exitTaskEvent.id));
-  },
   async insertEvidence(tx: Db, row: typeof exitTaskEvidence.$inferInsert) {
     const [r] = await tx.insert(exitTaskEvidence).values(row).returning();
     return r!;

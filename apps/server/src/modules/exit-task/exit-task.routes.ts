@@ -13,11 +13,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
-import { DOCX_MIME } from './exit-task-commitment-docx.ts';
+import * as service from './exit-task.service.ts';
 import { commitmentDocument } from './exit-task-commitment.service.ts';
+import { DOCX_MIME } from './exit-task-commitment-docx.ts';
 import { listEnterprises } from './exit-task-enterprises.service.ts';
 import * as evidence from './exit-task-evidence.service.ts';
-import * as service from './exit-task.service.ts';
 
 const PlanIdParam = z.object({ planId: z.coerce.number().int().positive() });
 const EvidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() });

@@ -1,16 +1,14 @@
 import {
-  EXIT_TASK_EVENT_LABELS,
-  EXIT_TASK_STATUS_LABELS,
-  EXIT_TASK_STATUSES,
-  type ExitTaskPage,
-  type RegionLevel,
-  STAGE_OF_STATUS,
   type EvidenceKind,
+  EXIT_TASK_STATUSES,
   type ExitTask,
   type ExitTaskFromPlanResult,
+  type ExitTaskPage,
   type ExitTaskQuery,
   type ExitTaskStatus,
   type ExitTaskTransitionBody,
+  type RegionLevel,
+  STAGE_OF_STATUS,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import { type Actor, regionInScope, type ScopeColumn, scopeColumnFor } from '../../platform/access/actor.ts';
@@ -19,9 +17,10 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { availableEvents as eventsFor, lifecycleRepository, runTransition } from '../../platform/lifecycle/index.ts';
 import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, regionRepository } from '../region/index.ts';
-import { eventsFrom, transitionFor } from './exit-task.machine.ts';
+import { exitTaskMachine } from './exit-task.machine.ts';
 import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
 import { presentSummary, presentTask } from './exit-task.presenter.ts';
 import { type ExitTaskFilter, type ExitTaskInsert, type ExitTaskView, exitTaskRepository } from './exit-task.repository.ts';
@@ -49,12 +48,12 @@ export const mayUpload = (actor: Actor, v: ExitTaskView) => exitTaskPolicy.canUp
 export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): Promise<ExitTask> {
   const v = await readableTask(db, actor, id);
   const [events, evidence, duplicates] = await Promise.all([
-    exitTaskRepository.events(db, id),
+    lifecycleRepository.history(db, 'exit_task', id),
     exitTaskRepository.evidence(db, id),
     exitTaskRepository.duplicatesElsewhere(db, v.lineName, v.specification, v.countyCode),
   ]);
   const place = placeOf(v);
-  const availableEvents = eventsFrom(v.task.status as ExitTaskStatus).filter((e) => exitTaskPolicy.canFire(actor, place, e));
+  const availableEvents = eventsFor(exitTaskMachine, actor, place, v.task.status as ExitTaskStatus);
   return presentTask(v, todayInChina(clock.now()), await getCalendar(db), { events, evidence, duplicates, availableEvents });
 }
 
@@ -196,29 +195,28 @@ export async function fireTaskEvent(tx: Db, now: Date, actor: Actor, id: number,
   const today = todayInChina(now);
   const v = await readableTask(tx, actor, id);
   const from = v.task.status as ExitTaskStatus;
-  const t = transitionFor(from, body.event);
-  if (!t) throw conflict(`退出任务当前为“${EXIT_TASK_STATUS_LABELS[from]}”，不能${EXIT_TASK_EVENT_LABELS[body.event]}`);
-  if (!exitTaskPolicy.canFire(actor, placeOf(v), body.event)) throw forbidden('只有本级或上级领导小组办公室可以推进退出任务');
   const evidence: Partial<Record<EvidenceKind, number>> = {};
   for (const e of await exitTaskRepository.evidence(tx, id)) evidence[e.kind as EvidenceKind] = (evidence[e.kind as EvidenceKind] ?? 0) + 1;
-  const refusal = t.guard?.({ payload: body.payload, evidence, today }) ?? null;
-  if (refusal) throw invalid(refusal);
-
-  const moved = await exitTaskRepository.transition(tx, id, from, t.to, { ...factsOf(body, now), updatedAt: now });
-  if (!moved) throw conflict('退出任务状态已被他人改变，请刷新后重试');
-  await progressMaintenance.taskMoved(tx, id, from);
   // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
   const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
-  const payload = { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) };
-  await exitTaskRepository.insertEvent(tx, { taskId: id, event: body.event, fromStatus: from, toStatus: t.to, payload, actorId: actor.userId, actorName: actor.displayName, at: now });
-  if (t.to === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
-  await recordAudit(tx, actor, now, {
-    action: `exit_task.${body.event}`,
-    entityType: 'exit_task',
-    entityId: id,
+  await runTransition(tx, {
+    machine: exitTaskMachine,
+    table: exitTaskRepository.table,
+    record: placeOf(v),
+    id,
+    from,
+    event: body.event,
+    actor,
+    now,
     regionCode: v.regionCode,
-    before: { status: from },
-    after: { status: t.to, ...payload },
+    reason: body.payload.reason,
+    facts: { payload: body.payload, evidence, today },
+    set: factsOf(body, now),
+    payload: { ...body.payload, ...(duplicates.length ? { duplicatesElsewhere: duplicates } : {}) },
+    effects: async (row) => {
+      await progressMaintenance.taskMoved(tx, id, from);
+      if (row.status === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
+    },
   });
 }
 

@@ -10,10 +10,10 @@ import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../../platform/files/index.ts';
 import { regionRepository } from '../region/index.ts';
-import { documentNumber, issuingBody, regionAbbreviation } from './inspection-rules.ts';
 import { inspectionPolicy } from './inspection.policy.ts';
-import { inspectionRepository as repo, type RecordView } from './inspection.repository.ts';
+import { type RecordView, inspectionRepository as repo } from './inspection.repository.ts';
 import { getRound, type RoundContext, readableRound, writableRound } from './inspection.service.ts';
+import { documentNumber, issuingBody, regionAbbreviation } from './inspection-rules.ts';
 import { type OpinionContent, renderOpinionDocx } from './opinion-docx.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

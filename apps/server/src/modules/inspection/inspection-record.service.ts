@@ -6,11 +6,11 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { fireTaskEvent } from '../exit-task/index.ts';
-import { conclusionRefusal } from './inspection-rules.ts';
-import { acceptsConclusions } from './inspection-round.machine.ts';
 import { presentLine } from './inspection.presenter.ts';
 import { inspectionRepository as repo } from './inspection.repository.ts';
 import { getRound, STALE_RECORD, writableRound } from './inspection.service.ts';
+import { acceptsConclusions } from './inspection-round.machine.ts';
+import { conclusionRefusal } from './inspection-rules.ts';
 
 /**
  * Records the team's findings and conclusion for one enterprise and, in the same transaction, accepts

@@ -1,4 +1,7 @@
-import type { InspectionRoundEvent, InspectionRoundStatus } from '@taotai/shared';
+import { INSPECTION_ROUND_EVENT_LABELS, INSPECTION_ROUND_STATUS_LABELS, type InspectionRoundEvent, type InspectionRoundStatus } from '@taotai/shared';
+import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
+import { DUTY_RULES, type Machine, notOwnWork, type Transition, transitionFor } from '../../platform/lifecycle/index.ts';
+import { inspectionPolicy } from './inspection.policy.ts';
 
 /** What a guard sees about a round when it is moved on. */
 export interface RoundFacts {
@@ -8,12 +11,12 @@ export interface RoundFacts {
   pendingRecords: number;
 }
 
-export interface RoundTransition {
-  from: InspectionRoundStatus;
-  event: InspectionRoundEvent;
-  to: InspectionRoundStatus;
-  /** null when the move may happen, else a Chinese message naming what is missing. */
-  guard: (f: RoundFacts) => string | null;
+export type RoundTransition = Transition<InspectionRoundStatus, InspectionRoundEvent, RoundFacts> & { guard: (f: RoundFacts) => string | null };
+
+/** What the relations look at: the round's region and who formed it. */
+export interface RoundRecord {
+  place: RegionAncestry;
+  createdBy: number | null;
 }
 
 /** A team goes out with a leader (组长) and at least one enterprise to inspect. */
@@ -30,12 +33,28 @@ const concludeGuard = (f: RoundFacts): string | null =>
   f.pendingRecords > 0 ? `还有${f.pendingRecords}家企业未作出验收结论，不能结束本批次` : null;
 
 export const INSPECTION_ROUND_TRANSITIONS: readonly RoundTransition[] = [
-  { from: 'draft', event: 'start', to: 'in_progress', guard: startGuard },
-  { from: 'in_progress', event: 'conclude', to: 'concluded', guard: concludeGuard },
+  { from: 'draft', event: 'start', to: 'in_progress', by: 'organiser', guard: startGuard },
+  // 四眼原则 (DOMAIN.md "Who approves what"): the round is concluded by someone other than the clerk who formed it.
+  { from: 'in_progress', event: 'conclude', to: 'concluded', by: 'signer', guard: concludeGuard },
 ];
 
+const organiser = (actor: Actor, r: RoundRecord) => (inspectionPolicy.canWrite(actor, r.place) ? null : '只有本级或上级领导小组办公室可以组织检查验收');
+
+export const roundMachine: Machine<InspectionRoundStatus, InspectionRoundEvent, RoundRecord, RoundFacts> = {
+  entityType: 'inspection_round',
+  auditPrefix: 'inspection',
+  noun: '检查验收批次',
+  statusLabels: INSPECTION_ROUND_STATUS_LABELS,
+  eventLabels: INSPECTION_ROUND_EVENT_LABELS,
+  transitions: INSPECTION_ROUND_TRANSITIONS,
+  relations: {
+    organiser,
+    signer: (actor, r) => organiser(actor, r) ?? notOwnWork(actor, [r.createdBy], DUTY_RULES.inspectionSelf),
+  },
+};
+
 export const roundTransitionFor = (from: InspectionRoundStatus, event: InspectionRoundEvent): RoundTransition | null =>
-  INSPECTION_ROUND_TRANSITIONS.find((t) => t.from === from && t.event === event) ?? null;
+  (transitionFor(roundMachine, from, event) as RoundTransition | null) ?? null;
 
 export const roundEventsFrom = (from: InspectionRoundStatus): InspectionRoundEvent[] =>
   INSPECTION_ROUND_TRANSITIONS.filter((t) => t.from === from).map((t) => t.event);

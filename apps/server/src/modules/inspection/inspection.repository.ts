@@ -50,6 +50,8 @@ function taskLines(db: Db) {
 export type TaskLineRow = Awaited<ReturnType<typeof taskLines>>[number];
 
 export const inspectionRepository = {
+  /** The round's lifecycle table, for platform/lifecycle's guarded update. */
+  roundTable: inspectionRound,
   async insertRound(db: Db, row: RoundInsert): Promise<RoundRow> {
     const [r] = await db.insert(inspectionRound).values(row).returning();
     return r!;

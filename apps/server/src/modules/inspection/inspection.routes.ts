@@ -9,6 +9,7 @@ import {
   InspectionRoundSummary,
   InspectionRoundTransitionBody,
   InspectionRoundUpdateBody,
+  LifecycleHistory,
   VersionQuery,
 } from '@taotai/shared';
 import { z } from 'zod';
@@ -16,9 +17,9 @@ import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
 import { attachmentHeader, uploadSpoolDir } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import * as service from './inspection.service.ts';
 import * as opinion from './inspection-opinion.service.ts';
 import * as records from './inspection-record.service.ts';
-import * as service from './inspection.service.ts';
 
 const RecordParams = z.object({ id: z.coerce.number().int().positive(), recordId: z.coerce.number().int().positive() });
 
@@ -47,6 +48,11 @@ export function inspectionRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id`,
     { config, schema: { tags, summary: '修改批次名称、日期和检查组（带版本号）', params: IdParam, body: InspectionRoundUpdateBody, response: { 200: InspectionRound } } },
     async (req) => service.updateRound(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { config, schema: { tags, summary: '检查验收批次履历（组建、开始检查、结束）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.roundHistory(ctx.db, req.actor!, req.params.id),
   );
   app.post(
     `${base}/:id/transitions`,

@@ -1,29 +1,29 @@
-import {
-  type AddInspectionEnterprisesBody,
-  INSPECTION_ROUND_EVENT_LABELS,
-  INSPECTION_ROUND_STATUS_LABELS,
-  type InspectedLine,
-  type InspectionCandidate,
-  type InspectionRound,
-  type InspectionRoundBody,
-  type InspectionRoundQuery,
-  type InspectionRoundStatus,
-  type InspectionRoundSummary,
-  type InspectionRoundTransitionBody,
-  type InspectionRoundUpdateBody,
-  type TeamMember,
-  type TeamMemberBody,
+import type {
+  AddInspectionEnterprisesBody,
+  InspectedLine,
+  InspectionCandidate,
+  InspectionRound,
+  InspectionRoundBody,
+  InspectionRoundQuery,
+  InspectionRoundStatus,
+  InspectionRoundSummary,
+  InspectionRoundTransitionBody,
+  InspectionRoundUpdateBody,
+  LifecycleEntry,
+  TeamMember,
+  TeamMemberBody,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { availableEvents, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
-import { acceptsConclusions, acceptsEnterprises, roundEventsFrom, roundTransitionFor } from './inspection-round.machine.ts';
 import { inspectionPolicy } from './inspection.policy.ts';
 import { presentLine, presentRecord, presentRoundSummary } from './inspection.presenter.ts';
-import { inspectionRepository as repo, type RoundRow, type SubtreeColumn } from './inspection.repository.ts';
+import { type RoundRow, inspectionRepository as repo, type SubtreeColumn } from './inspection.repository.ts';
+import { acceptsConclusions, acceptsEnterprises, roundMachine } from './inspection-round.machine.ts';
 
 export const STALE_ROUND = '检查验收批次已被他人修改，请刷新后重试';
 export const STALE_RECORD = '检查记录已被他人修改，请刷新后重试';
@@ -101,7 +101,7 @@ export async function getRound(db: Db, actor: Actor, id: number): Promise<Inspec
         uploadScan: write && v.record.opinionStatus === 'drafted',
       }),
     ),
-    abilities: { update: write && status !== 'concluded', addEnterprises: write && acceptsEnterprises(status), events: write ? roundEventsFrom(status) : [] },
+    abilities: { update: write && status !== 'concluded', addEnterprises: write && acceptsEnterprises(status), events: availableEvents(roundMachine, actor, { place: ancestryOf(region), createdBy: round.createdBy }, status) },
   };
 }
 
@@ -153,34 +153,39 @@ export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number
   return getRound(db, actor, id);
 }
 
+/** Starts or concludes a round through the one lifecycle step (who may, guard, version-locked guarded update, history, audit). */
 export async function transitionRound(db: Db, clock: Clock, actor: Actor, id: number, body: InspectionRoundTransitionBody): Promise<InspectionRound> {
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { round } = await writableRound(tx, actor, id);
-    const from = round.status as InspectionRoundStatus;
-    const t = roundTransitionFor(from, body.event);
-    if (!t) throw conflict(`检查验收批次当前为“${INSPECTION_ROUND_STATUS_LABELS[from]}”，不能${INSPECTION_ROUND_EVENT_LABELS[body.event]}`);
+    const { round, place } = await readableRound(tx, actor, id);
     const records = await repo.recordsOfRound(tx, id);
     const team = round.team as TeamMember[];
-    const refusal = t.guard({
-      leaders: team.filter((m) => m.role === 'leader').length,
-      teamSize: team.length,
-      records: records.length,
-      pendingRecords: records.filter((r) => r.record.status === 'pending').length,
-    });
-    if (refusal) throw invalid(refusal);
-    const moved = await repo.updateRound(tx, id, body.version, { status: t.to, updatedAt: now }, from);
-    if (!moved) throw conflict(STALE_ROUND);
-    await recordAudit(tx, actor, now, {
-      action: `inspection.${body.event}`,
-      entityType: 'inspection_round',
-      entityId: id,
+    await runTransition(tx, {
+      machine: roundMachine,
+      table: repo.roundTable,
+      record: { place, createdBy: round.createdBy },
+      id,
+      from: round.status as InspectionRoundStatus,
+      event: body.event,
+      actor,
+      now,
       regionCode: round.regionCode,
-      before: { status: from },
-      after: { status: t.to },
+      version: body.version,
+      facts: {
+        leaders: team.filter((m) => m.role === 'leader').length,
+        teamSize: team.length,
+        records: records.length,
+        pendingRecords: records.filter((r) => r.record.status === 'pending').length,
+      },
     });
   });
   return getRound(db, actor, id);
+}
+
+/** The round's timeline (履历): formed, started, concluded, by whom. */
+export async function roundHistory(db: Db, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  await readableRound(db, actor, id);
+  return readHistory(db, roundMachine, id);
 }
 
 /** Enterprises in the round's region whose exit tasks await acceptance and are not under inspection yet. */

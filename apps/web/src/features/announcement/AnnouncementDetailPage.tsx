@@ -13,10 +13,11 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
+import { useAsync } from '../../shared/use-async.ts';
 import { ANNOUNCEMENT_STATUS_COLORS, announcementApi } from './announcement-api.ts';
 import { ItemsView, TotalsLine } from './ItemsView.tsx';
 import { ObjectionsPanel } from './ObjectionsPanel.tsx';
-import { useAsync } from '../../shared/use-async.ts';
 
 const DONE: Record<AnnouncementEvent, string> = {
   submit: '已提交审核',
@@ -152,6 +153,7 @@ export default function AnnouncementDetailPage() {
         <ItemsView items={a.items} kind={a.kind} />
       </Card>
       {a.form === 'public_notice' && (a.status === 'published' || a.status === 'archived') && <ObjectionsPanel announcement={a as Announcement} onChanged={r.reload} />}
+      <LifecycleTimeline path={`/announcements/${a.id}`} version={a.version} />
 
       <Modal title="退回修改" open={returning} onCancel={() => setReturning(false)} okText="退回" okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }} onOk={async () => (await fire('return', reason.trim())) && setReturning(false)} destroyOnHidden>
         <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明退回原因" aria-label="退回原因" />

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime, fmtNumber } from '../../shared/format.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { exitTaskApi } from '../exit-task/exit-task-api.ts';
@@ -26,6 +27,8 @@ export default function PlanDetailPage() {
   const [adding, setAdding] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  // 审核意见: optional on approval, kept in the plan's history (办理履历).
+  const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
   const plan = p.data;
 
@@ -155,7 +158,11 @@ export default function PlanDetailPage() {
               </Popconfirm>
             )}
             {a.approve && (
-              <Popconfirm title="批准后，计划中的生产线状态将变为“已列入计划”。确认批准？" onConfirm={() => fire('approve')}>
+              <Popconfirm
+                title="批准后，计划中的生产线状态将变为“已列入计划”。确认批准？"
+                description={<Input.TextArea rows={2} value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="审核意见（可不填）" maxLength={500} aria-label="审核意见" />}
+                onConfirm={() => fire('approve', opinion.trim())}
+              >
                 <Button type="primary" loading={busy}>
                   批准
                 </Button>
@@ -200,6 +207,7 @@ export default function PlanDetailPage() {
           data-testid="plan-lines"
         />
       </Card>
+      <LifecycleTimeline path={`/elimination-plans/${plan.id}`} version={plan.version} />
       <AddLinesModal
         open={adding}
         plan={plan}

@@ -15,6 +15,7 @@ import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Table
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/form-errors.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { useToday } from '../../shared/use-today.ts';
 import { AddEnterprisesModal } from './AddEnterprisesModal.tsx';
@@ -227,6 +228,7 @@ export default function InspectionDetailPage() {
           ]}
         />
       </Card>
+      <LifecycleTimeline path={`/inspections/${round.id}`} version={round.version} />
       {adding && (
         <AddEnterprisesModal
           round={round}

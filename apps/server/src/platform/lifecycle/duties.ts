@@ -1,0 +1,56 @@
+import type { Actor } from '../access/actor.ts';
+
+/**
+ * Separation of duties (四眼原则, DOMAIN.md "Who approves what"; 002 §二(一)1, 000 §五(二)): nobody
+ * approves, publishes or concludes what they drafted or submitted, and approval comes from where the
+ * seeds put it. Pure: the modules pass the record's region and who drafted/submitted it. Each check
+ * returns null when the actor may act, else the refusal naming the rule.
+ */
+
+/** The region fields the approval chain needs (a region row has them). */
+export interface DutyRegion {
+  code: string;
+  level: string;
+  parentCode: string | null;
+  provinceCode: string;
+  directlyAdministered: boolean;
+}
+
+/** The level above in the reporting chain: the province for a 省直管县 (003 salutation), else the administrative parent. */
+export function approvingRegionOf(r: DutyRegion): string | null {
+  if (r.level === 'county' && r.directlyAdministered) return r.provinceCode === r.code ? null : r.provinceCode;
+  return r.parentCode;
+}
+
+/** The rules' texts, one per approval, so refusals and docs say the same. */
+export const DUTY_RULES = {
+  planSelf: '本人报送的计划须由上级审批',
+  planUpper: '本级报送的计划须由上级领导小组办公室审批（省直管县由省级审批）',
+  announcementSelf: '本人编制或报送的公告须由领导小组组长或上级审批、发布',
+  announcementUpper: '公告须由本级领导小组组长或上级领导小组办公室审批、发布（省直管县由省级审批）',
+  inspectionSelf: '组建检查批次的人员不能结束本批次：验收结论须由检查组组长签署',
+} as const;
+
+/** The drafter or submitter (user ids recorded on the record) may not approve it. */
+export function notOwnWork(actor: Actor, authors: readonly (number | null | undefined)[], rule: string): string | null {
+  return actor.userId !== null && authors.includes(actor.userId) ? rule : null;
+}
+
+/** The group office of the level above (admin stands in for the level above a province). */
+export function isUpperOffice(actor: Actor, r: DutyRegion): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'group_office' && actor.regionCode === approvingRegionOf(r);
+}
+
+/** The leading group's leader (组长) of the record's own region. */
+export const isOwnLeader = (actor: Actor, r: DutyRegion): boolean => actor.role === 'leader' && actor.regionCode === r.code;
+
+/** A county's (or any region's) plan: approved by the level above, never by its submitter. */
+export function planApproval(actor: Actor, r: DutyRegion, authors: readonly (number | null | undefined)[]): string | null {
+  return notOwnWork(actor, authors, DUTY_RULES.planSelf) ?? (isUpperOffice(actor, r) ? null : DUTY_RULES.planUpper);
+}
+
+/** A list or 公示: approved and published by the region's leader or the level above, never by its drafter or submitter. */
+export function announcementApproval(actor: Actor, r: DutyRegion, authors: readonly (number | null | undefined)[]): string | null {
+  return notOwnWork(actor, authors, DUTY_RULES.announcementSelf) ?? (isOwnLeader(actor, r) || isUpperOffice(actor, r) ? null : DUTY_RULES.announcementUpper);
+}
