@@ -12,7 +12,13 @@ export const JPEG = Buffer.from(
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWOoaOrBihiGlgQAFAJhgRY58n8AAAAASUVORK5CYII=', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n% signed scan\n%%EOF\n');
 /** Distinct bytes per slot: the same file may not fill two slots of one task (issue 10 §3). */
-export const photo = (tag: string) => Buffer.concat([JPEG.subarray(0, JPEG.length - 2), Buffer.from(` ${tag}`), Buffer.from([0xff, 0xd9])]);
+// A JPEG comment segment (COM, FFFE) right after SOI: different bytes, the same decodable image.
+export const photo = (tag: string) => {
+  const text = Buffer.from(tag, 'utf8');
+  const len = Buffer.alloc(2);
+  len.writeUInt16BE(text.length + 2);
+  return Buffer.concat([JPEG.subarray(0, 2), Buffer.from([0xff, 0xfe]), len, text, JPEG.subarray(2)]);
+};
 export const pdfOf = (tag: string) => Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`);
 
 /** A multipart form with the `kind` field first, then the file. */

@@ -184,7 +184,7 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     expect((await t.request({ method: 'GET', url: `/api/v1/exit-tasks/${kilnTask}/evidence/${up.json().id}`, cookie: f.gy })).statusCode).toBe(404);
 
     const scripted = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n');
-    const refused = await upload(f.gy, millTask, 'photo_before', scripted, '扫描件.pdf');
+    const refused = await upload(f.gy, millTask, 'witness_record', scripted, '扫描件.pdf');
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toContain('JavaScript 脚本');
     const fake = await upload(f.gy, millTask, 'photo_before', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0xff, 0xd9]), '假照片.jpg');

@@ -1,3 +1,5 @@
+import { JPEG } from './exit-task-fixtures.ts';
+
 /**
  * JPEGs with an EXIF APP1 segment as cameras write it (TIFF header, IFD0 → Exif IFD with
  * DateTimeOriginal, GPS IFD with N/E references and degree/minute/second rationals).
@@ -65,5 +67,6 @@ export function exifJpeg(opts: { takenAt?: string; gps?: { lat: number; lng: num
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (app1Body.length + 2) >> 8, (app1Body.length + 2) & 0xff]), app1Body]);
   const comment = Buffer.from(`photo ${opts.tag ?? ''}`);
   const com = Buffer.concat([Buffer.from([0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff]), comment]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, com, Buffer.from([0xff, 0xda, 0x00, 0x02, 0x11, 0x22, 0xff, 0xd9])]);
+  // Then a real 8 × 8 image (its own segments after SOI): uploads must decode (ADR 0010).
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, com, JPEG.subarray(2)]);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceForm, JPEG, PDF, approvedGongyiPlan } from './exit-task-fixtures.ts';
+import { approvedGongyiPlan, evidenceForm, PDF, photo } from './exit-task-fixtures.ts';
 import { onceRequirement } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { allocate, call, createRootTarget, YEAR } from './target-fixtures.ts';
@@ -41,9 +41,9 @@ describe('concurrent double transitions', () => {
     const created = await call(t, gy, { method: 'POST', url: `/api/v1/exit-tasks/from-plan/${f.planId}` });
     const taskId = created.tasks[0].id as number;
     for (const [kind, file, name] of [
-      ['photo_before', JPEG, 'before.jpg'],
-      ['photo_during', JPEG, 'during.jpg'],
-      ['photo_after', JPEG, 'after.jpg'],
+      ['photo_before', photo('before'), 'before.jpg'],
+      ['photo_during', photo('during'), 'during.jpg'],
+      ['photo_after', photo('after'), 'after.jpg'],
       ['witness_record', PDF, '拆除见证记录.pdf'],
     ] as const) {
       const res = await t.request({ method: 'POST', url: `/api/v1/exit-tasks/${taskId}/evidence`, cookie: gy, ...evidenceForm(kind, file, name) });

@@ -135,9 +135,9 @@ export async function buildOwnerRecords(t: TestApp, cookies: Record<string, stri
     const line = await createLine(t, admin, ent.id, { name: `范围矩阵${region}机立窑`, capacity: 10 });
     const plan = await call(t, admin, { method: 'POST', url: '/api/v1/elimination-plans', payload: { regionCode: region, year: YEAR } }, 201);
     const withLines = await call(t, admin, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/lines`, payload: { version: plan.version, items: [{ lineId: line.id }] } });
-    for (const event of ['submit', 'approve']) {
-      await call(t, admin, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event } });
-    }
+    // The region's office submits; the admin stands in for the level above (nobody approves what they submitted).
+    await call(t, office, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'submit' } });
+    await call(t, admin, { method: 'POST', url: `/api/v1/elimination-plans/${plan.id}/transitions`, payload: { event: 'approve' } });
     const tasks = await call(t, admin, { method: 'POST', url: `/api/v1/exit-tasks/from-plan/${plan.id}` });
     const taskId = tasks.tasks[0].id as number;
     const ev = await t.request({ method: 'POST', url: `/api/v1/exit-tasks/${taskId}/evidence`, cookie: admin, ...evidenceForm('photo_before', JPEG, 'before.jpg') });
@@ -163,7 +163,8 @@ export async function buildOwnerRecords(t: TestApp, cookies: Record<string, stri
       const survey = await call(t, office, {
         method: 'POST',
         url: '/api/v1/survey-filings',
-        payload: { requirementId: surveyReq[issuer], zeroReport: true, statement: '经全面排查，本地区无落后产能', fileIds: [attachmentId] },
+        // A survey result listing the region's own matrix line (a zero report is refused while the registry holds lines).
+        payload: { requirementId: surveyReq[issuer], zeroReport: false, lineIds: [line.id], statement: '经全面排查，列入排查登记的生产线如下', fileIds: [attachmentId] },
       }, 201);
       surveyFilingId = survey.id;
       filingId = survey.id;

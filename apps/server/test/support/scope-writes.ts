@@ -91,4 +91,5 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
     params: (r) => ({ id: r.announcementId, objectionId: 1 }),
     body: () => ({ answer: '越权答复内容', version: V }),
   },
+  'POST /api/v1/announcements/{id}/objections/{objectionId}/reveal-phone': { params: (r) => ({ id: r.announcementId, objectionId: 1 }) },
 };
