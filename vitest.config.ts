@@ -8,7 +8,12 @@ export default defineConfig({
           name: 'unit',
           // The default 5 s fails property tests on 2 cores shared with other work; a timeout is not an assertion.
           testTimeout: 30_000,
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {

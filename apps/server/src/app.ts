@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from './app-context.ts';
 import { fastifyTrustProxy } from './config.ts';
+import { resolveSession } from './modules/auth/index.ts';
 import { MODULE_ROUTES } from './modules/routes.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -37,7 +38,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
-  installAuthHook(app, ctx);
+  installAuthHook(app, ctx, resolveSession);
   installRateLimitHook(app, ctx);
 
   const typed = app.withTypeProvider() as unknown as TypedApp;

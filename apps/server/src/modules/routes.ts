@@ -10,7 +10,7 @@ import { eliminationPlanRoutes } from './elimination-plan/index.ts';
 import { exitTaskJobRoutes, exitTaskRoutes } from './exit-task/index.ts';
 import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
-import { healthRoutes } from './health/health.routes.ts';
+import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
 import { notificationRoutes } from './notification/index.ts';
 import { progressRoutes } from './progress/index.ts';

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegionLevel } from '@taotai/shared';
-import type { RegionRow } from '../../modules/region/region.repository.ts';
-import { regionRepository } from '../../modules/region/region.repository.ts';
-import { childRow } from '../../modules/region/region-tree.ts';
+import { childRow, type RegionRow, regionRepository } from '../../modules/region/index.ts';
 import type { Db } from '../client.ts';
 
 type RawRow = [code: string, name: string, parent: string | null, level: RegionLevel, direct: 0 | 1];

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { regionInScope } from '../../platform/access/actor.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
-import { enterpriseBulkRepository } from '../enterprise/enterprise-bulk.repository.ts';
+import { enterpriseBulkRepository } from '../enterprise/index.ts';
 import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
 import { type ExistingEnterprise, type Lookups, type ResolvedForm, resolveRows } from './resolve-rows.ts';
 import type { ParsedRow } from './row-parser.ts';

@@ -13,7 +13,7 @@ import { checkZipFile, DamagedZipError, ZipTooLargeError } from '../../platform/
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
-import { BULK_BATCH, enterpriseBulkRepository } from '../enterprise/enterprise-bulk.repository.ts';
+import { BULK_BATCH, enterpriseBulkRepository } from '../enterprise/index.ts';
 import { claimToken, finishToken, releaseToken, storeToken, sweepTokens } from './import-tokens.ts';
 import { type CheckedForm, checkRows } from './survey-check.ts';
 import { type ReadForm, readSurveyForm, UnreadableWorkbookError } from './survey-form-reader.ts';

@@ -1,16 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context.ts';
-import { resolveSession } from '../../modules/auth/auth.service.ts';
+import type { Actor } from '../access/actor.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 
 export const SESSION_COOKIE = 'taotai_sid';
+
+/** What the hook needs of a session; the auth module provides it (platform/ never imports a module, issue 10 §5). */
+export interface ResolvedSessionFlags {
+  actor: Actor;
+  mustChangePassword: boolean;
+  mustEnrolTotp: boolean;
+}
+export type SessionResolver = (
+  db: AppContext['db'],
+  clock: AppContext['clock'],
+  token: string,
+  ip: string | null,
+  demoMode: boolean,
+) => Promise<ResolvedSessionFlags | null>;
 
 /**
  * Every /api route needs a live session unless its config says `public`.
  * A pending password change blocks everything but the routes that let the user change it; so does a pending
  * TOTP enrolment of an administrator (setting 管理员必须启用动态口令).
  */
-export function installAuthHook(app: FastifyInstance, ctx: AppContext): void {
+export function installAuthHook(app: FastifyInstance, ctx: AppContext, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
     const cfg = req.routeOptions.config;

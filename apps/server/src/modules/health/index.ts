@@ -1,0 +1,2 @@
+// Public entry of the health module (liveness/readiness routes).
+export { healthRoutes } from './health.routes.ts';
