@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +11,9 @@ import path from 'node:path';
 export async function runTmpDir(): Promise<() => Promise<void>> {
   const previous = process.env.TMPDIR;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'taotai-run-'));
+  // Traversable by other users (the folders inside stay 0700): the PostgreSQL restart test runs initdb as the
+  // `postgres` user in a cluster folder it makes here (support/private-pg.ts).
+  await chmod(dir, 0o755);
   process.env.TMPDIR = dir;
   return async () => {
     if (previous === undefined) delete process.env.TMPDIR;
