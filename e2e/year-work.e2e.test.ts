@@ -168,7 +168,7 @@ describe('年度工作（浏览器）', () => {
     await gy.context().close();
   });
 
-  it('xy-office 向郑州报送零报告', async () => {
+  it('xy-office 的零报告因台账中仍有落后产能被拒（逐条列出），改为报送排查登记的生产线', async () => {
     const xy = await as('xy-office');
     await xy.goto('/filings?tab=addressed');
     const row = xy.getByTestId('addressed-table').getByRole('row', { name: /郑州市2026年落后产能摸底排查结果/ });
@@ -177,6 +177,16 @@ describe('年度工作（浏览器）', () => {
     const dlg = dialog(xy);
     await dlg.getByText('零报告（未发现落后产能）').click();
     await dlg.getByLabel('情况说明').fill('经全面排查，荥阳市未发现落后产能（设备），特此零报告。');
+    await dlg.getByRole('button', { name: '报送', exact: true }).click();
+    // Issue 10 §3: the registry still holds 荥阳's backward lines, so silence is refused and the lines are named.
+    const refusal = dlg.locator('.ant-alert-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/荥阳市台账中尚有\d+条未淘汰的落后产能生产线，不能报送零报告/);
+    await dialogShot(xy, 'y3-10-zero-report-refused');
+    await dlg.getByText('报送排查登记的生产线').click();
+    const boxes = dlg.getByTestId('candidate-lines').locator('tbody .ant-checkbox-input');
+    await boxes.first().waitFor();
+    await boxes.nth(0).check();
     await dlg.getByRole('button', { name: '报送', exact: true }).click();
     await dlg.waitFor({ state: 'hidden' });
     await xy.getByTestId('my-filing').getByText('已报送').first().waitFor();
