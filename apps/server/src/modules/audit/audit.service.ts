@@ -2,7 +2,7 @@ import type { AuditEntry, AuditQuery } from '@taotai/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Db } from '../../db/client.ts';
-import type { Actor, ScopeColumn } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/access/actor.ts';
 import type { AuditSubject } from '../../platform/audit/audit.ts';
 import { auditRepository } from '../../platform/audit/audit.repository.ts';
 import { type AuditAnchor, auditAnchor } from '../../platform/audit/checkpoint.ts';
@@ -15,14 +15,6 @@ const parseDate = (s: string | undefined, field: string) => {
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) throw invalid(`${field}不是有效日期`, [{ path: field, message: '日期格式不正确' }]);
   return d;
-};
-
-const LEVEL_COLUMN: Record<string, Exclude<ScopeColumn, 'all'>> = {
-  province: 'provinceCode',
-  prefecture: 'prefectureCode',
-  county: 'countyCode',
-  township: 'townshipCode',
-  park: 'townshipCode',
 };
 
 /**

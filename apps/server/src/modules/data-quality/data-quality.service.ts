@@ -1,6 +1,6 @@
 import { DATA_QUALITY_KINDS, type DataQualityCounts, type DataQualityFlag, type DataQualityKind, type DataQualityPage, type DataQualityQuery } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import type { Actor, ScopeColumn } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
@@ -52,13 +52,6 @@ export async function raiseFlag(tx: Db, actor: Actor, now: Date, input: RaiseFla
   return row.id;
 }
 
-const LEVEL_COLUMN: Record<string, Exclude<ScopeColumn, 'all'>> = {
-  province: 'provinceCode',
-  prefecture: 'prefectureCode',
-  county: 'countyCode',
-  township: 'townshipCode',
-  park: 'townshipCode',
-};
 const CHILD_COLUMN: Record<string, Exclude<ScopeColumn, 'all'> | null> = {
   province: 'prefectureCode',
   prefecture: 'countyCode',

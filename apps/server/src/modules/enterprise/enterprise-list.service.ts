@@ -1,6 +1,6 @@
 import { type EnterpriseQuery, type EnterpriseSummary, toHalfWidth } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import type { Actor, ScopeColumn } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
 import { regionInActorScope } from '../region/index.ts';
 import { criterionBit } from './criteria.ts';
 import { decodeCursor, encodeCursor } from './enterprise-cursor.ts';
@@ -12,14 +12,6 @@ import { type LineView, lineRepository } from './line.repository.ts';
 
 /** The list's filters without paging: also what the export takes. */
 export type EnterpriseFilters = Pick<EnterpriseQuery, 'region' | 'industry' | 'criterion' | 'status' | 'q'>;
-
-const LEVEL_COLUMN: Record<string, Exclude<ScopeColumn, 'all'>> = {
-  province: 'provinceCode',
-  prefecture: 'prefectureCode',
-  county: 'countyCode',
-  township: 'townshipCode',
-  park: 'townshipCode',
-};
 
 /** Turns request filters into a scoped filter; a region outside the scope answers 404. */
 export async function enterpriseFilter(db: Db, actor: Actor, f: EnterpriseFilters): Promise<EnterpriseFilter> {

@@ -17,6 +17,15 @@ export interface Actor {
   scope: { column: ScopeColumn; code: string };
 }
 
+/** The scope column a region filter of this level compares (a park's records carry its code as township). */
+export const LEVEL_COLUMN: Record<string, Exclude<ScopeColumn, 'all'>> = {
+  province: 'provinceCode',
+  prefecture: 'prefectureCode',
+  county: 'countyCode',
+  township: 'townshipCode',
+  park: 'townshipCode',
+};
+
 export function scopeColumnFor(level: RegionLevel, isCountryWide: boolean): ScopeColumn {
   if (isCountryWide) return 'all';
   switch (level) {
