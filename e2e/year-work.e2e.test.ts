@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDate, fillRange, pickOption } from './support/antd.ts';
 import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
+import { apiAs } from './support/api.ts';
 import { type RestartableServer, startServer } from './support/server.ts';
 
 /**
@@ -168,7 +169,7 @@ describe('年度工作（浏览器）', () => {
     await gy.context().close();
   });
 
-  it('xy-office 的零报告因台账中仍有落后产能被拒（逐条列出），改为报送排查登记的生产线', async () => {
+  it('xy-office 的零报告因台账中仍有落后产能被拒（逐条列出），逐条说明后报送；说明作为数据质量标记由郑州核实处理', async () => {
     const xy = await as('xy-office');
     await xy.goto('/filings?tab=addressed');
     const row = xy.getByTestId('addressed-table').getByRole('row', { name: /郑州市2026年落后产能摸底排查结果/ });
@@ -182,15 +183,40 @@ describe('年度工作（浏览器）', () => {
     const refusal = dlg.locator('.ant-alert-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/荥阳市台账中尚有\d+条未淘汰的落后产能生产线，不能报送零报告/);
+    const panel = dlg.getByTestId('zero-explanations');
+    await panel.waitFor();
+    expect(await panel.getByTestId('zero-explanations-missing').textContent()).toMatch(/还有 \d+ 条未说明/);
     await dialogShot(xy, 'y3-10-zero-report-refused');
-    await dlg.getByText('报送排查登记的生产线').click();
-    const boxes = dlg.getByTestId('candidate-lines').locator('tbody .ant-checkbox-input');
-    await boxes.first().waitFor();
-    await boxes.nth(0).check();
+    // Every line explained (here all at once: the lines moved out with their enterprises), then reported again.
+    await panel.locator('.ant-radio-button-wrapper', { hasText: '已迁出本地区' }).click();
+    await panel.getByLabel('批量具体情况').fill('企业已于2025年整体搬迁至外省，设备随迁');
+    await panel.getByRole('button', { name: '应用到全部' }).click();
+    await panel.getByText('已全部说明').waitFor();
     await dlg.getByRole('button', { name: '报送', exact: true }).click();
     await dlg.waitFor({ state: 'hidden' });
     await xy.getByTestId('my-filing').getByText('已报送').first().waitFor();
     await xy.context().close();
+
+    // The explanation reaches the level above as a data-quality flag; 郑州 checks it and resolves it with a note.
+    const zz = await as('zz-office');
+    await zz.goto('/data-quality');
+    const flag = zz.getByTestId('dq-table').getByRole('row', { name: /荥阳市.*零报告与台账不符/ });
+    await flag.waitFor();
+    await screenshot(zz, 'y3-11-data-quality');
+    await flag.getByRole('button', { name: '处理' }).click();
+    const resolve = dialog(zz);
+    await resolve.getByLabel('处理意见').fill('已电话核实荥阳市，迁出企业的迁入地证明已补充备案');
+    await resolve.getByRole('button', { name: '确认处理' }).click();
+    await resolve.waitFor({ state: 'hidden' });
+    // Off the open list, never deleted: the flag stays with its resolution note.
+    await flag.waitFor({ state: 'detached' });
+    const zzApi = await apiAs(server.baseUrl, 'zz-office');
+    const resolved = await zzApi.call<{ items: { regionName: string; status: string; resolutionNote: string }[] }>(
+      'GET',
+      '/api/v1/data-quality/flags?status=resolved&kind=zero_report_explained',
+    );
+    expect(resolved.items.find((f) => f.regionName === '荥阳市')).toMatchObject({ status: 'resolved', resolutionNote: '已电话核实荥阳市，迁出企业的迁入地证明已补充备案' });
+    await zz.context().close();
   });
 
   it('ha-office 接收巩义的报送并现场核查，发现不符退回；巩义收到通知后重新报送', async () => {

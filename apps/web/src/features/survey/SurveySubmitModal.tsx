@@ -1,11 +1,13 @@
 import { CRITERION_LABELS, type CandidateLine, type FilingRequirement, type SurveyFiling } from '@taotai/shared';
 import { Alert, App, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../../shared/api.ts';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { surveyApi, unitTotalsText } from './survey-api.ts';
+import { type Explanation, type UnexplainedLine, unexplainedFrom, ZeroReportExplanations } from './ZeroReportExplanations.tsx';
 
 interface Props {
   open: boolean;
@@ -33,11 +35,15 @@ export function SurveySubmitModal({ open, requirement, periodKey, previous, onCl
   const [picked, setPicked] = useState<Map<number, CandidateLine>>(new Map());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  const [unexplained, setUnexplained] = useState<UnexplainedLine[]>([]);
+  const [explanations, setExplanations] = useState<Map<number, Explanation>>(new Map());
   const lines = useAsync(() => (open ? surveyApi.candidates(search) : Promise.resolve([])), [open, search]);
 
   useEffect(() => {
     if (!open) return;
     setError(undefined);
+    setUnexplained([]);
+    setExplanations(new Map());
     setZero(previous?.zeroReport ?? false);
     setStatement(previous?.zeroReport ? previous.statement : ZERO_TEXT);
     setNote(previous?.filing.note ?? '');
@@ -72,13 +78,19 @@ export function SurveySubmitModal({ open, requirement, periodKey, previous, onCl
   const save = async () => {
     setSaving(true);
     setError(undefined);
-    const content = { zeroReport: zero, statement: zero ? statement.trim() : '', lineIds: zero ? [] : selected, note: note.trim() };
+    const lineExplanations = zero
+      ? [...explanations].filter(([, x]) => x.reason).map(([lineId, x]) => ({ lineId, reason: x.reason!, note: x.note.trim() }))
+      : [];
+    const content = { zeroReport: zero, statement: zero ? statement.trim() : '', lineIds: zero ? [] : selected, note: note.trim(), lineExplanations };
     try {
       if (previous) await surveyApi.resubmit(previous.filing.id, content);
       else await surveyApi.submit(requirement.id, periodKey, content);
       message.success(zero ? '零报告已报送' : `已报送 ${selected.length} 条生产线`);
       onClose(true);
     } catch (e) {
+      // A zero report over registry lines names them: each can be explained here instead (issue 10 §3).
+      const named = e instanceof ApiError ? unexplainedFrom(e.fields) : [];
+      if (named.length) setUnexplained((old) => [...old.filter((o) => !named.some((n) => n.lineId === o.lineId)), ...named]);
       setError(errorMessage(e));
     } finally {
       setSaving(false);
@@ -116,6 +128,7 @@ export function SurveySubmitModal({ open, requirement, periodKey, previous, onCl
           <Form.Item label="情况说明" required extra="零报告须写明排查情况，至少4个字">
             <Input.TextArea rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} maxLength={2000} aria-label="情况说明" />
           </Form.Item>
+          {unexplained.length > 0 && <ZeroReportExplanations lines={unexplained} value={explanations} onChange={setExplanations} />}
         </Form>
       ) : (
         <>

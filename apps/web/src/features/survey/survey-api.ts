@@ -1,4 +1,4 @@
-import type { CandidateLine, SurveyFiling, SurveyRollup, VerificationBody } from '@taotai/shared';
+import type { CandidateLine, SurveyFiling, SurveyRollup, VerificationBody, ZeroReportExplanation } from '@taotai/shared';
 import { api } from '../../shared/api.ts';
 
 export interface SurveyContent {
@@ -6,6 +6,8 @@ export interface SurveyContent {
   statement: string;
   lineIds: number[];
   note: string;
+  /** A zero report over registry lines: each line explained (issue 10 §3), recorded and flagged to the level above. */
+  lineExplanations?: ZeroReportExplanation[];
 }
 
 export const surveyApi = {
