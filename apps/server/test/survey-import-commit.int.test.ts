@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../src/db/client.ts';
 import { writeSurveyForm } from '../src/modules/survey-import/index.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { commit, counts, formRow, formXlsx, newUscc, preview } from './survey-import-fixtures.ts';
+import { copyTemplateDatabase } from './support/template-db.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 
@@ -68,21 +67,12 @@ async function standaloneDatabase(): Promise<{ env: Record<string, string>; open
   const dir = await mkdtemp(path.join(os.tmpdir(), 'taotai-kill-'));
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `taotai_kill_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
+    const copy = await copyTemplateDatabase(url, 'taotai_kill');
     return {
-      env: { DATABASE_URL: u.toString(), DATA_DIR: dir },
-      open: () => openDatabase({ databaseUrl: u.toString(), dataDir: dir }),
+      env: { DATABASE_URL: copy.url, DATA_DIR: dir },
+      open: () => openDatabase({ databaseUrl: copy.url, dataDir: dir }),
       drop: async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await copy.drop();
         await rm(dir, { recursive: true, force: true });
       },
     };

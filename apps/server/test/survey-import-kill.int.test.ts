@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
+
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../src/db/seeds/base.ts';
 import { type ChildServer, freePort, startChildServer } from './support/child-server.ts';
+import { copyTemplateDatabase } from './support/template-db.ts';
 import { formRow, formXlsx } from './survey-import-fixtures.ts';
 
 /**
@@ -32,20 +32,9 @@ describe('kill -9 while a survey form is being committed', () => {
     const url = process.env.TEST_DATABASE_URL;
     if (url) {
       // A fresh database from the seeded template, as every integration file gets.
-      const name = `taotai_k_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
-      await admin.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      databaseUrl = u.toString();
-      dropDb = async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
+      const copy = await copyTemplateDatabase(url, 'taotai_k');
+      databaseUrl = copy.url;
+      dropDb = copy.drop;
     } else {
       // The seeded template unpacked into DATA_DIR/pglite, so the server's first start skips the national seed.
       const dump = await readFile(inject('templateDump'));

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
+
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { AppContext } from '../../src/app-context.ts';
@@ -13,6 +12,7 @@ import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { setPasswordHashCost } from '../../src/platform/auth/passwords.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { loadSealKey } from '../../src/platform/crypto/seal.ts';
+import { copyTemplateDatabase } from './template-db.ts';
 import { TEST_ENV, TEST_EPOCH } from './template.ts';
 
 export interface TestApp {
@@ -35,20 +35,9 @@ export async function createTestApp(): Promise<TestApp> {
   let database: Database;
   let dropDb: (() => Promise<void>) | null = null;
   if (url) {
-    const name = `taotai_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const copy = await copyTemplateDatabase(url, 'taotai_t');
+    database = await openDatabase({ databaseUrl: copy.url, dataDir: '' });
+    dropDb = copy.drop;
   } else {
     const dump = await readFile(inject('templateDump'));
     database = await openPgliteFrom(new Blob([dump]));
