@@ -71,6 +71,8 @@ describe('checks at the point of entry and data-quality flags', () => {
       expect(mine, who).toHaveLength(1);
       expect(mine[0]!.message).toContain('米河镇报送零报告，但台账中有');
       expect(mine[0]!.message).toContain('已实际淘汰（台账未更新），2025年已拆除，台账未更新');
+      // Counted per reason, so a hundred explained lines still read as one line of the list.
+      expect(mine[0]!.message).toContain(`（已实际淘汰（台账未更新）${lines.length}条）`);
     }
     // 荥阳 sees nothing of it, and a town's staff does not read the view.
     expect((await flags('xy-office')).some((f) => f.entityId === filingId && f.kind === 'zero_report_explained')).toBe(false);

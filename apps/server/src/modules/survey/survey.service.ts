@@ -80,7 +80,7 @@ function surveyExtension(clock: Clock, body: SurveyContent): FilingExtension {
             kind: 'zero_report_explained',
             entityType: 'filing',
             entityId: filing.id,
-            message: `${region.name}报送零报告，但台账中有${explained.length}条未淘汰生产线，报送单位逐条说明：${explanationSummary(explained)}`,
+            message: `${region.name}报送零报告，但台账中有${explained.length}条未淘汰生产线，报送单位逐条说明${explanationSummary(explained)}`,
             details: { filingId: filing.id, lines: explained },
           });
         }

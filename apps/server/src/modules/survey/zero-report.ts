@@ -58,5 +58,17 @@ export function checkZeroReport(
   };
 }
 
-export const explanationSummary = (xs: readonly ExplainedLine[]) =>
-  xs.map((x) => `${x.enterpriseName}“${x.lineName}”：${ZERO_REPORT_REASON_LABELS[x.reason]}，${x.note}`).join('；');
+/**
+ * The flag's message: counts per reason and the first lines in words, so a list stays readable when an office
+ * explains a hundred lines at once; every line stays in the flag's details.
+ */
+export function explanationSummary(xs: readonly ExplainedLine[], shown = 3): string {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(ZERO_REPORT_REASON_LABELS[x.reason], (counts.get(ZERO_REPORT_REASON_LABELS[x.reason]) ?? 0) + 1);
+  const byReason = [...counts].map(([label, n]) => `${label}${n}条`).join('、');
+  const first = xs
+    .slice(0, shown)
+    .map((x) => `${x.enterpriseName}“${x.lineName}”：${ZERO_REPORT_REASON_LABELS[x.reason]}，${x.note}`)
+    .join('；');
+  return `（${byReason}）${first}${xs.length > shown ? `等${xs.length}条，明细见标记详情` : ''}`;
+}
