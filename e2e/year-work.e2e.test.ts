@@ -176,8 +176,15 @@ describe('年度工作（浏览器）', () => {
     await row.getByRole('link').click();
     await xy.getByRole('button', { name: '报送排查结果' }).click();
     const dlg = dialog(xy);
-    await dlg.getByText('零报告（未发现落后产能）').click();
-    await dlg.getByLabel('情况说明').fill('经全面排查，荥阳市未发现落后产能（设备），特此零报告。');
+    // The modal may still be opening when the first click lands: click until the zero-report form shows.
+    const statement = dlg.getByRole('textbox', { name: '情况说明' });
+    await expect
+      .poll(async () => {
+        await dlg.getByText('零报告（未发现落后产能）').click();
+        return statement.isVisible();
+      })
+      .toBe(true);
+    await statement.fill('经全面排查，荥阳市未发现落后产能（设备），特此零报告。');
     await dlg.getByRole('button', { name: '报送', exact: true }).click();
     // Issue 10 §3: the registry still holds 荥阳's backward lines, so silence is refused and the lines are named.
     const refusal = dlg.locator('.ant-alert-error');
