@@ -2,8 +2,20 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens an Ant Design select by its form label and clicks the option with that text. */
 export async function pickOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  const field = scope.getByLabel(label, { exact: true });
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  await field.waitFor({ state: 'visible' });
+  // On a loaded machine a click during a modal's opening animation can be lost: open the list again until it shows.
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+  await item.click();
 }
 
 /** Types a date into an Ant Design picker input (YYYY-MM-DD) and confirms it. */
