@@ -8,7 +8,8 @@ import { forbidden, notFound } from '../../platform/errors.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
 import { type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
 import { addCell, cellKey, emptyCounts, type IndustryInfo, isEmpty, type RegionCounts, remainder, totalsOf } from './progress-figures.ts';
-import { COUNTRY_CODE, progressMaintenance, progressRepository } from './progress.repository.ts';
+import { COUNTRY_CODE, progressMaintenance } from './progress-maintenance.repository.ts';
+import { progressRepository } from './progress.repository.ts';
 
 interface Node {
   code: string;
