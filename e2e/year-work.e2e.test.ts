@@ -169,13 +169,27 @@ describe('年度工作（浏览器）', () => {
     await gy.context().close();
   });
 
-  it('xy-office 的零报告因台账中仍有落后产能被拒（逐条列出），逐条说明后报送；说明作为数据质量标记由郑州核实处理', async () => {
-    const xy = await as('xy-office');
-    await xy.goto('/filings?tab=addressed');
-    const row = xy.getByTestId('addressed-table').getByRole('row', { name: /郑州市2026年落后产能摸底排查结果/ });
+  it('米河镇的零报告因台账中仍有落后产能被拒（逐条列出），逐条说明后报送；说明作为数据质量标记出现在巩义和郑州的数据质量视图，由巩义核实处理', async () => {
+    // 巩义 asks its towns for their survey (issue 10: the town 米河镇 files to 巩义, 巩义 to the province).
+    const gy = await as('gy-office');
+    await gy.goto('/filings');
+    await gy.getByRole('button', { name: '下达报送要求' }).click();
+    let dlg = dialog(gy);
+    await pickOption(gy, dlg, '报送种类', '摸底排查结果');
+    await dlg.getByLabel('标题').fill('巩义市2026年乡镇落后产能摸底排查结果');
+    await fillDate(dlg.getByLabel('截止日期', { exact: true }), CITY_DUE);
+    await dlg.getByRole('button', { name: '下达', exact: true }).click();
+    await gy.waitForURL(/\/filing-requirements\/\d+/);
+    await gy.getByRole('tab', { name: /未报送单位/ }).click();
+    expect(await gy.getByTestId('non-submitters').locator('tbody tr td:first-child').allTextContents()).toContain('米河镇');
+    await gy.context().close();
+
+    const town = await as('gy-town');
+    await town.goto('/filings?tab=addressed');
+    const row = town.getByTestId('addressed-table').getByRole('row', { name: /巩义市2026年乡镇落后产能摸底排查结果/ });
     await row.getByRole('link').click();
-    await xy.getByRole('button', { name: '报送排查结果' }).click();
-    const dlg = dialog(xy);
+    await town.getByRole('button', { name: '报送排查结果' }).click();
+    dlg = dialog(town);
     // The modal may still be opening when the first click lands: click until the zero-report form shows.
     const statement = dlg.getByRole('textbox', { name: '情况说明' });
     await expect
@@ -184,16 +198,16 @@ describe('年度工作（浏览器）', () => {
         return statement.isVisible();
       })
       .toBe(true);
-    await statement.fill('经全面排查，荥阳市未发现落后产能（设备），特此零报告。');
+    await statement.fill('经全面排查，米河镇未发现落后产能（设备），特此零报告。');
     await dlg.getByRole('button', { name: '报送', exact: true }).click();
-    // Issue 10 §3: the registry still holds 荥阳's backward lines, so silence is refused and the lines are named.
+    // Issue 10 §3: the registry still holds 米河镇's backward lines, so silence is refused and the lines are named.
     const refusal = dlg.locator('.ant-alert-error');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/荥阳市台账中尚有\d+条未淘汰的落后产能生产线，不能报送零报告/);
+    expect(await refusal.textContent()).toMatch(/米河镇台账中尚有\d+条未淘汰的落后产能生产线，不能报送零报告/);
     const panel = dlg.getByTestId('zero-explanations');
     await panel.waitFor();
     expect(await panel.getByTestId('zero-explanations-missing').textContent()).toMatch(/还有 \d+ 条未说明/);
-    await dialogShot(xy, 'y3-10-zero-report-refused');
+    await dialogShot(town, 'y3-10-zero-report-refused');
     // Every line explained (here all at once: the lines moved out with their enterprises), then reported again.
     await panel.locator('.ant-radio-button-wrapper', { hasText: '已迁出本地区' }).click();
     await panel.getByLabel('批量具体情况').fill('企业已于2025年整体搬迁至外省，设备随迁');
@@ -201,29 +215,41 @@ describe('年度工作（浏览器）', () => {
     await panel.getByText('已全部说明').waitFor();
     await dlg.getByRole('button', { name: '报送', exact: true }).click();
     await dlg.waitFor({ state: 'hidden' });
-    await xy.getByTestId('my-filing').getByText('已报送').first().waitFor();
-    await xy.context().close();
+    await town.getByTestId('my-filing').getByText('已报送').first().waitFor();
+    await town.context().close();
 
-    // The explanation reaches the level above as a data-quality flag; 郑州 checks it and resolves it with a note.
+    // The explanation reaches the levels above as a data-quality flag: 郑州 sees it (巩义 lies in 郑州's region) …
+    const flagRow = (p: Page) => p.getByTestId('dq-table').getByRole('row', { name: /米河镇.*零报告与台账不符/ });
     const zz = await as('zz-office');
     await zz.goto('/data-quality');
-    const flag = zz.getByTestId('dq-table').getByRole('row', { name: /荥阳市.*零报告与台账不符/ });
-    await flag.waitFor();
+    await flagRow(zz).waitFor();
     await screenshot(zz, 'y3-11-data-quality');
+    await zz.context().close();
+
+    // … and 巩义, the level 米河镇 files to, checks it and resolves it with a note.
+    const gyAgain = await as('gy-office');
+    await gyAgain.goto('/data-quality');
+    const flag = flagRow(gyAgain);
+    await flag.waitFor();
     await flag.getByRole('button', { name: '处理' }).click();
-    const resolve = dialog(zz);
-    await resolve.getByLabel('处理意见').fill('已电话核实荥阳市，迁出企业的迁入地证明已补充备案');
+    const resolve = dialog(gyAgain);
+    await resolve.getByLabel('处理意见').fill('已到米河镇现场核实，迁出企业的迁入地证明已补充备案');
     await resolve.getByRole('button', { name: '确认处理' }).click();
     await resolve.waitFor({ state: 'hidden' });
-    // Off the open list, never deleted: the flag stays with its resolution note.
+    // Off the open list, never deleted: the flag stays with its resolution note, for 巩义 and 郑州 alike.
     await flag.waitFor({ state: 'detached' });
-    const zzApi = await apiAs(server.baseUrl, 'zz-office');
-    const resolved = await zzApi.call<{ items: { regionName: string; status: string; resolutionNote: string }[] }>(
-      'GET',
-      '/api/v1/data-quality/flags?status=resolved&kind=zero_report_explained',
-    );
-    expect(resolved.items.find((f) => f.regionName === '荥阳市')).toMatchObject({ status: 'resolved', resolutionNote: '已电话核实荥阳市，迁出企业的迁入地证明已补充备案' });
-    await zz.context().close();
+    await gyAgain.context().close();
+    for (const office of ['gy-office', 'zz-office']) {
+      const api = await apiAs(server.baseUrl, office);
+      const resolved = await api.call<{ items: { regionName: string; status: string; resolutionNote: string }[] }>(
+        'GET',
+        '/api/v1/data-quality/flags?status=resolved&kind=zero_report_explained',
+      );
+      expect(resolved.items.find((f) => f.regionName === '米河镇'), office).toMatchObject({
+        status: 'resolved',
+        resolutionNote: '已到米河镇现场核实，迁出企业的迁入地证明已补充备案',
+      });
+    }
   });
 
   it('ha-office 接收巩义的报送并现场核查，发现不符退回；巩义收到通知后重新报送', async () => {
@@ -302,11 +328,12 @@ describe('年度工作（浏览器）', () => {
     await gyRow.waitFor();
     expect(await gyRow.textContent()).toContain('已报 2 条');
     expect(await rollup.getByRole('row', { name: /兰考县/ }).textContent()).toContain('未报');
-    const zzRow = rollup.getByRole('row', { name: /郑州市/ });
-    await zzRow.locator('.ant-table-row-expand-icon').click();
-    const xyRow = rollup.getByRole('row', { name: /荥阳市/ });
-    await xyRow.waitFor();
-    expect(await xyRow.textContent()).toContain('零报告');
+    // 米河镇's zero report (explained line by line) counts in 巩义's row of the province's rollup.
+    expect(await gyRow.textContent()).toContain('零报告 1');
+    await gyRow.locator('.ant-table-row-expand-icon').click();
+    const miheRow = rollup.getByRole('row', { name: /米河镇/ });
+    await miheRow.waitFor();
+    expect(await miheRow.textContent()).toContain('零报告');
     await screenshot(ha, 'y3-15-survey-rollup');
     await ha.context().close();
   });

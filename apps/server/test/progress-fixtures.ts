@@ -1,9 +1,8 @@
-import { EVIDENCE_KINDS, type ProgressFigures, type ProgressPicture, type ProgressTotals } from '@taotai/shared';
+import { EVIDENCE_KINDS, type ProgressFigures, type ProgressPicture, type ProgressTotals, toQ } from '@taotai/shared';
 import { expect } from 'vitest';
 import { eliminationPlan, eliminationPlanLine, enterprise, exitTaskEvidence, line, storedFile } from '../src/db/schema/index.ts';
 import type { RegionRow } from '../src/modules/region/index.ts';
 import { ancestryOf, childRow, regionRepository } from '../src/modules/region/index.ts';
-import { toQ } from '../src/modules/target/index.ts';
 import { testUscc } from './enterprise-fixtures.ts';
 import type { TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';

@@ -12,8 +12,8 @@ import type {
   PublicAnnouncement,
   PublicAnnouncementSummary,
 } from '@taotai/shared';
+import { fromQ, toQ } from '@taotai/shared';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.ts';
-import { fromQ, toQ } from '../target/index.ts';
 import type { AnnouncementRow, AnnouncementView, ItemRow, ObjectionRow } from './announcement.repository.ts';
 
 /** The notice period of a published public notice as of `today`; null for a 公告 or before publication. */

@@ -8,7 +8,7 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { maskPhone, type SealKey, sealedLookupHash, sealText, unsealText } from '../../platform/crypto/seal.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../catalogue/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { notify } from '../notification/index.ts';
 import { officeUsersOf } from '../user/index.ts';
 import { announcementPolicy as policy } from './announcement.policy.ts';

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { presentBasisItem, presentIndustry } from './catalogue.presenter.ts';
 import { catalogueRepository as repo } from './catalogue.repository.ts';
-import { isUniqueViolation } from './unique-violation.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 // Writes are reached only with the `catalogue:manage` ability (checked by the route config):
 // the catalogues are national/provincial reference data, not scoped records.

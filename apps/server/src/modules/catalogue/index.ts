@@ -1,3 +1,2 @@
 export { catalogueRoutes } from './catalogue.routes.ts';
 export { type BasisItemRow, catalogueRepository, type IndustryRow } from './catalogue.repository.ts';
-export { isUniqueViolation } from './unique-violation.ts';

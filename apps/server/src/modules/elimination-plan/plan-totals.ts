@@ -1,4 +1,4 @@
-import { fromQ, toQ } from '../target/index.ts';
+import { fromQ, toQ } from '@taotai/shared';
 
 export interface UnitLineTotal {
   unitCode: string;

@@ -1,3 +1,4 @@
+import { quantityText } from '@taotai/shared';
 import { type Block, chineseDate, renderOfficialDocx } from '../../platform/documents/official/official-document.ts';
 
 export { DOCX_MIME } from '../../platform/documents/official/official-document.ts';
@@ -19,8 +20,6 @@ export interface CommitmentContent {
 }
 
 export const commitmentTitle = '淘汰落后产能生产线（设备）封存及不再恢复生产公开承诺书';
-
-const quantityText = (n: number) => String(Math.round(n * 10_000) / 10_000);
 
 /** The commitment as a Word document the enterprise prints, signs, seals and scans back (no 版头: it is the enterprise's). */
 export async function renderCommitmentDocx(c: CommitmentContent): Promise<Buffer> {

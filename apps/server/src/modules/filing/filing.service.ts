@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../catalogue/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { applyTransition, refuseUnlessAllowed } from './filing-transition.ts';
 import { availableFilingEvents, type FilingParty, type FilingState } from './filing.machine.ts';
 import { presentFiling, presentFilingSummary } from './filing.presenter.ts';

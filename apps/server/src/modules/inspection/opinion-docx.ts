@@ -4,8 +4,11 @@ import {
   type InspectedLine,
   type InspectionChecklist,
   type InspectionConclusion,
+  quantityText as quantity,
+  sumByUnit,
   TEAM_ROLE_LABELS,
   type TeamMember,
+  perUnitText,
 } from '@taotai/shared';
 import { type Block, chineseDate, ordinal, renderOfficialDocx } from '../../platform/documents/official/official-document.ts';
 
@@ -28,16 +31,12 @@ export interface OpinionContent {
   date: string;
 }
 
-const quantity = (n: number) => String(Math.round(n * 10000) / 10000);
-
 /** 2026年5月10日 (Arabic numerals, as GB/T 9704-2012 prescribes for 成文日期). */
 export const opinionDate = chineseDate;
 
 /** Capacity per unit, never added across units. */
 export function capacityText(lines: InspectedLine[]): string {
-  const byUnit = new Map<string, number>();
-  for (const l of lines) byUnit.set(l.unitName, (byUnit.get(l.unitName) ?? 0) + l.capacity);
-  return [...byUnit].map(([u, c]) => `${quantity(c)}${u}`).join('、');
+  return perUnitText(sumByUnit(lines, (l) => l.unitName, (l) => l.capacity));
 }
 
 function body(c: OpinionContent): Block[] {

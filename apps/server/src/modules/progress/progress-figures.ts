@@ -1,5 +1,4 @@
-import { EXIT_TASK_STAGES, type ExitTaskStage, type ProgressFigures, type ProgressTotals } from '@taotai/shared';
-import { fromQ, toQ } from '../target/index.ts';
+import { EXIT_TASK_STAGES, type ExitTaskStage, fromQ, type ProgressFigures, type ProgressTotals, toQ } from '@taotai/shared';
 
 /**
  * Pure assembly of the progress figures of one region from its rollup rows. Capacities are kept as

@@ -1,4 +1,4 @@
-import type { ExitTaskStage, ProgressPicture, ProgressPictureQuery, RegionProgress } from '@taotai/shared';
+import { type ExitTaskStage, type ProgressPicture, type ProgressPictureQuery, type RegionProgress, toQ } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -7,9 +7,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
 import { type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
-import { toQ } from '../target/index.ts';
 import { addCell, cellKey, emptyCounts, type IndustryInfo, isEmpty, type RegionCounts, remainder, totalsOf } from './progress-figures.ts';
-import { COUNTRY_CODE, progressMaintenance, progressRepository } from './progress.repository.ts';
+import { COUNTRY_CODE, progressMaintenance } from './progress-maintenance.repository.ts';
+import { progressRepository } from './progress.repository.ts';
 
 interface Node {
   code: string;

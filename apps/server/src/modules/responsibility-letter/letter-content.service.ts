@@ -1,10 +1,10 @@
-import type { LetterLineRow, LetterParty, LetterTargetRow } from '@taotai/shared';
+import { fromQ, type LetterLineRow, type LetterParty, type LetterTargetRow, toQ } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { readableEnterprise } from '../enterprise/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
-import { fromQ, targetPolicy, targetRepository, toQ } from '../target/index.ts';
+import { targetPolicy, targetRepository } from '../target/index.ts';
 import { defaultObligations, type LetterContent, letterTitle } from './letter-content.ts';
 
 export type PartyB = { regionCode: string } | { enterpriseId: number };

@@ -23,9 +23,6 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** Capacities as written: no float residue, no trailing zeros (900.25, 1500, 2099.6). */
-export const quantityText = (n: number) => String(Math.round(n * 10_000) / 10_000);
-
 /**
  * Standard duties, from the notices: 002 §二 (survey, announcement, dismantling or sealing, acceptance
  * per enterprise), 003 §四 (yearly survey 1 Sep–30 Nov, report by 15 Dec, zero reports, tips) and §五 (assessment).

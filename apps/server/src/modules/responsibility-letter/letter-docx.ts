@@ -1,5 +1,6 @@
+import { quantityText } from '@taotai/shared';
 import { type Block, ordinal, renderOfficialDocx } from '../../platform/documents/official/official-document.ts';
-import { chineseDate, finalDeadline, type LetterContent, quantityText } from './letter-content.ts';
+import { chineseDate, finalDeadline, type LetterContent } from './letter-content.ts';
 
 /** The letter as a Word document in the one official layout: parties, target table, deadlines, duties, signatures. */
 export async function renderLetterDocx(c: LetterContent): Promise<Buffer> {

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { filesRepository } from '../../platform/files/index.ts';
-import { isUniqueViolation } from '../catalogue/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { targetPolicy } from '../target/index.ts';
 import { buildContent, type PartyB } from './letter-content.service.ts';

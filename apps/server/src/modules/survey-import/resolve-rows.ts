@@ -1,4 +1,4 @@
-import type { Criterion, ImportRowError } from '@taotai/shared';
+import { type Criterion, fromQ, type ImportRowError, toQ } from '@taotai/shared';
 import { type Actor, type RegionAncestry, regionInScope } from '../../platform/access/actor.ts';
 import type { BasisItemRow, IndustryRow } from '../catalogue/index.ts';
 import { criterionBit, type LineCatalogue, lineProblems } from '../enterprise/index.ts';
@@ -187,7 +187,7 @@ export function resolveRows(actor: Pick<Actor, 'scope'>, header: HeaderMap, rows
   for (const { p, region, industryCode, unitCode } of accepted) {
     if (bad.has(p.row)) continue;
     const uscc = p.uscc!;
-    const capUnits = Math.round(p.capacity! * 10_000);
+    const capUnits = toQ(p.capacity!);
     const basis = nameKey(p.basis);
     const item = basisKeys.find(
       (k) =>
@@ -200,7 +200,7 @@ export function resolveRows(actor: Pick<Actor, 'scope'>, header: HeaderMap, rows
       name: p.lineName,
       specification: p.specification,
       quantity: p.quantity!,
-      capacity: String(capUnits / 10_000),
+      capacity: String(fromQ(capUnits)),
       capacityUnit: unitCode,
       industryCode,
       criterion: p.criterion!,
@@ -211,7 +211,7 @@ export function resolveRows(actor: Pick<Actor, 'scope'>, header: HeaderMap, rows
     };
     // The same rules as a line entered by hand, so an import cannot store what the form would refuse.
     const problems = lineProblems(
-      { ...l, capacity: capUnits / 10_000, commissioningYear: null, status: 'registered' },
+      { ...l, capacity: fromQ(capUnits), commissioningYear: null, status: 'registered' },
       lineCatalogue,
     );
     if (problems.length > 0) {
@@ -242,7 +242,7 @@ export function resolveRows(actor: Pick<Actor, 'scope'>, header: HeaderMap, rows
     // Summed in 1/10000 of the unit (numeric(14,4)) as integers, so totals do not drift.
     capacityByUnit: lk.catalogue.units
       .filter((u) => capacityByUnit.has(u.code))
-      .map((u) => ({ unit: u.name, total: capacityByUnit.get(u.code)! / 10_000 })),
+      .map((u) => ({ unit: u.name, total: fromQ(capacityByUnit.get(u.code)!) })),
   };
 }
 

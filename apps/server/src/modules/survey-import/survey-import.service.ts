@@ -12,7 +12,7 @@ import { sniffSpreadsheet } from '../../platform/documents/xlsx-stream.ts';
 import { checkZipFile, DamagedZipError, ZipTooLargeError } from '../../platform/documents/zip-check.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../catalogue/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { BULK_BATCH, enterpriseBulkRepository } from '../enterprise/index.ts';
 import { claimToken, finishToken, releaseToken, storeToken, sweepTokens } from './import-tokens.ts';
 import { type CheckedForm, checkRows } from './survey-check.ts';

@@ -3,5 +3,4 @@ export { targetRoutes } from './target.routes.ts';
 export { readableRegion, readableTarget } from './target.service.ts';
 export { targetPolicy, TARGET_LEVELS } from './target.policy.ts';
 export { regionSubtree, type TargetLineView, type TargetRow, type TargetView, targetRepository } from './target.repository.ts';
-export { addSameUnit, fromQ, rateText, toQ, type UnitAmount } from './quantity.ts';
 export { deadlineProblem, isCalendarDate, yearEnd } from './target-rules.ts';

@@ -6,6 +6,7 @@ import type {
   TargetLinesBody,
   LineStatus,
 } from '@taotai/shared';
+import { fromQ, toQ } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -13,7 +14,6 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
 import { raiseFlag } from '../data-quality/index.ts';
-import { fromQ, toQ } from './quantity.ts';
 import { targetRepository } from './target.repository.ts';
 import { getTarget, lockTargetForOffice, readableTarget, STALE_TARGET } from './target.service.ts';
 import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent, overAllocation } from './target-rules.ts';

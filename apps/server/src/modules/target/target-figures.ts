@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { toQ } from './quantity.ts';
+import { toQ } from '@taotai/shared';
 import { targetRepository, type TargetRow } from './target.repository.ts';
 import { computeFigures, type TargetFigures } from './target-progress.ts';
 

@@ -1,9 +1,9 @@
 import type { ProgressQuery, ProgressRow, TargetProgress } from '@taotai/shared';
+import { fromQ, rate, rateText } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
 import { regionRepository } from '../region/index.ts';
-import { fromQ, rate, rateText } from './quantity.ts';
 import { decompositionModeOf } from './target.policy.ts';
 import { targetRepository } from './target.repository.ts';
 import { figuresFor } from './target-figures.ts';

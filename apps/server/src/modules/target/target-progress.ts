@@ -1,6 +1,6 @@
-import { addSameUnit } from './quantity.ts';
+import { addSameUnit } from '@taotai/shared';
 
-/** A target in a tree of decompositions (quantities in 1/10,000 units, see quantity.ts). */
+/** A target in a tree of decompositions (quantities in 1/10,000 units, see @taotai/shared quantity.ts). */
 export interface TargetNode {
   id: number;
   parentId: number | null;

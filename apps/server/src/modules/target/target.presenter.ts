@@ -7,7 +7,7 @@ import type {
   TargetLineItem,
   TargetSummary,
 } from '@taotai/shared';
-import { fromQ } from './quantity.ts';
+import { fromQ } from '@taotai/shared';
 import type { TargetLineView, TargetView } from './target.repository.ts';
 import type { TargetFigures } from './target-progress.ts';
 

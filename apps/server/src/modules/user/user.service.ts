@@ -1,6 +1,7 @@
 import type { CreateUserBody, UpdateUserBody, User } from '@taotai/shared';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { passwordProblems } from '../../platform/auth/password-policy.ts';
@@ -118,10 +119,6 @@ async function placement(db: Db, actor: Actor, body: z.infer<typeof CreateUserBo
   }
 }
 
-const isUniqueViolation = (e: unknown): boolean => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 const usernameTaken = (username: string) => conflict(`用户名“${username}”已被使用，请换一个`);
 
 /** Accounts created here must change their initial password at first login, demo mode or not. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../catalogue/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { regionInActorScope, regionRepository } from '../region/index.ts';
 import { reportingRepository } from '../reporting/index.ts';
 import { type PhaseDates, type PhaseProblem, phaseListProblems, tighteningProblem } from './phase-rules.ts';

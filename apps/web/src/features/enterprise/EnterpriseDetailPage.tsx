@@ -1,8 +1,9 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { type Line, SIZE_CLASS_LABELS } from '@taotai/shared';
-import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { type Enterprise, type Line, SIZE_CLASS_LABELS, sumByUnit } from '@taotai/shared';
+import { App, Button, Popconfirm, Space, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDate, fmtDateTime, fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
@@ -24,157 +25,139 @@ export default function EnterpriseDetailPage() {
   // The full path (河南省 / 郑州市 / 巩义市 / 米河镇) reads better than the bare town name.
   const region = useAsync(() => (regionCode ? regionApi.get(regionCode) : Promise.resolve(null)), [regionCode]);
 
-  if (ent.loading && !ent.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (ent.error || !ent.data) {
-    return (
-      <Result
-        status={ent.error?.status === 404 ? '404' : 'error'}
-        title={ent.error?.message ?? '企业不存在或无权访问'}
-        extra={<Button onClick={() => nav('/enterprises')}>返回企业台账</Button>}
-      />
-    );
-  }
-  const e = ent.data;
+  return <DetailPage state={ent} notFound="企业不存在或无权访问" back={{ to: '/enterprises', label: '返回企业台账' }} render={view} />;
 
-  // The catalogue item's own words first (what an inspector checks), its source after.
-  const basisOf = (l: Line) => {
-    const item = l.basisItemId ? basisItems.find((b) => b.id === l.basisItemId) : undefined;
-    const short = [item?.title, l.basisText || null].filter(Boolean).join('；') || '—';
-    const full = [item ? `${item.title}（${item.source}）` : null, l.basisText || null].filter(Boolean).join('；');
-    return { short, full };
-  };
+  // Declared below the return (hoisted): the page's content once the enterprise is loaded.
 
-  const removeLine = async (l: Line) => {
-    try {
-      await enterpriseApi.deleteLine(l.id, l.version);
-      message.success('生产线已删除');
-      ent.reload();
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  function view(e: Enterprise): DetailView {
+    // The catalogue item's own words first (what an inspector checks), its source after.
+    const basisOf = (l: Line) => {
+      const item = l.basisItemId ? basisItems.find((b) => b.id === l.basisItemId) : undefined;
+      const short = [item?.title, l.basisText || null].filter(Boolean).join('；') || '—';
+      const full = [item ? `${item.title}（${item.source}）` : null, l.basisText || null].filter(Boolean).join('；');
+      return { short, full };
+    };
 
-  const columns: TableProps<Line>['columns'] = [
-    { title: '生产线（设备）名称', dataIndex: 'name', render: (n: string, l) => (l.specification ? `${n}（${l.specification}）` : n) },
-    { title: '数量', dataIndex: 'quantity', width: 70, align: 'right', render: (q: number) => `${q} 台/套` },
-    {
-      title: '产能',
-      key: 'capacity',
-      width: 140,
-      align: 'right',
-      render: (_, l) => (
-        <span>
-          {fmtNumber(l.capacity)} <Typography.Text type="secondary">{l.capacityUnitName}</Typography.Text>
-        </span>
-      ),
-    },
-    { title: '行业', dataIndex: 'industryName', width: 90 },
-    { title: '不达标类别', dataIndex: 'criterion', width: 100, render: (c: Line['criterion']) => <CriterionTag criterion={c} /> },
-    {
-      title: '判定依据',
-      key: 'basis',
-      ellipsis: { showTitle: false },
-      render: (_, l) => {
-        const b = basisOf(l);
-        return (
-          <Tooltip title={b.full || undefined} placement="topLeft">
-            {b.short}
-          </Tooltip>
-        );
+    const removeLine = async (l: Line) => {
+      try {
+        await enterpriseApi.deleteLine(l.id, l.version);
+        message.success('生产线已删除');
+        ent.reload();
+      } catch (err) {
+        message.error(errorMessage(err));
+      }
+    };
+
+    const columns: TableProps<Line>['columns'] = [
+      { title: '生产线（设备）名称', dataIndex: 'name', render: (n: string, l) => (l.specification ? `${n}（${l.specification}）` : n) },
+      { title: '数量', dataIndex: 'quantity', width: 70, align: 'right', render: (q: number) => `${q} 台/套` },
+      {
+        title: '产能',
+        key: 'capacity',
+        width: 140,
+        align: 'right',
+        render: (_, l) => (
+          <span>
+            {fmtNumber(l.capacity)} <Typography.Text type="secondary">{l.capacityUnitName}</Typography.Text>
+          </span>
+        ),
       },
-    },
-    { title: '计划淘汰时间', dataIndex: 'plannedExitDate', width: 120, render: fmtDate },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: Line['status']) => <LineStatusTag status={s} /> },
-  ];
-  if (e.abilities.update) {
-    columns.push({
-      title: '操作',
-      key: 'ops',
-      width: 120,
-      render: (_, l) => (
-        <Space size={4}>
-          <Button type="link" size="small" onClick={() => setEditing({ line: l })}>
-            编辑
-          </Button>
-          <Popconfirm title="删除该生产线？" description="删除后不可恢复，操作将记入审计日志。" onConfirm={() => removeLine(l)} okText="删除" okButtonProps={{ danger: true }}>
-            <Button type="link" size="small" danger>
-              删除
+      { title: '行业', dataIndex: 'industryName', width: 90 },
+      { title: '不达标类别', dataIndex: 'criterion', width: 100, render: (c: Line['criterion']) => <CriterionTag criterion={c} /> },
+      {
+        title: '判定依据',
+        key: 'basis',
+        ellipsis: { showTitle: false },
+        render: (_, l) => {
+          const b = basisOf(l);
+          return (
+            <Tooltip title={b.full || undefined} placement="topLeft">
+              {b.short}
+            </Tooltip>
+          );
+        },
+      },
+      { title: '计划淘汰时间', dataIndex: 'plannedExitDate', width: 120, render: fmtDate },
+      { title: '状态', dataIndex: 'status', width: 100, render: (s: Line['status']) => <LineStatusTag status={s} /> },
+    ];
+    if (e.abilities.update) {
+      columns.push({
+        title: '操作',
+        key: 'ops',
+        width: 120,
+        render: (_, l) => (
+          <Space size={4}>
+            <Button type="link" size="small" onClick={() => setEditing({ line: l })}>
+              编辑
             </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    });
-  }
-
-  // Capacities are totalled per unit; different units are never added together.
-  const byUnit = new Map<string, number>();
-  for (const l of e.lines) byUnit.set(l.capacityUnitName, (byUnit.get(l.capacityUnitName) ?? 0) + l.capacity);
-
-  return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card
-        title={
-          <Space>
-            <span>{e.name}</span>
-            <StatusTag status={e.status} />
-          </Space>
-        }
-        extra={
-          <Space>
-            <Button onClick={() => nav('/enterprises')}>返回列表</Button>
-            {e.abilities.update && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/enterprises/${e.id}/edit`)}>
-                编辑
+            <Popconfirm title="删除该生产线？" description="删除后不可恢复，操作将记入审计日志。" onConfirm={() => removeLine(l)} okText="删除" okButtonProps={{ danger: true }}>
+              <Button type="link" size="small" danger>
+                删除
               </Button>
-            )}
+            </Popconfirm>
           </Space>
-        }
-      >
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 2, xl: 3 }}
-          items={[
-            { key: 'uscc', label: '统一社会信用代码', children: <Typography.Text copyable>{e.uscc}</Typography.Text> },
-            { key: 'region', label: '所在区划', children: region.data?.fullName ?? e.regionName },
-            { key: 'industry', label: '行业', children: e.industryName },
-            { key: 'address', label: '生产经营地址', children: e.address || '—', span: 2 },
-            { key: 'legal', label: '法定代表人', children: e.legalRepresentative || '—' },
-            { key: 'contact', label: '联系人', children: e.contactPerson || '—' },
-            { key: 'phone', label: '联系电话', children: e.contactPhone || '—' },
-            { key: 'employees', label: '职工人数', children: e.employees ?? '—' },
-            { key: 'size', label: '企业规模', children: e.sizeClass ? SIZE_CLASS_LABELS[e.sizeClass] : '—' },
-            { key: 'created', label: '登记时间', children: fmtDateTime(e.createdAt) },
-            { key: 'updated', label: '更新时间', children: fmtDateTime(e.updatedAt) },
-          ]}
+        ),
+      });
+    }
+
+    // Capacities are totalled per unit; different units are never added together.
+    const byUnit = sumByUnit(e.lines, (l) => l.capacityUnitName, (l) => l.capacity);
+
+    return {
+      title: e.name,
+      status: <StatusTag status={e.status} />,
+      actions: e.abilities.update && (
+        <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/enterprises/${e.id}/edit`)}>
+          编辑
+        </Button>
+      ),
+      facts: [
+        { key: 'uscc', label: '统一社会信用代码', children: <Typography.Text copyable>{e.uscc}</Typography.Text> },
+        { key: 'region', label: '所在区划', children: region.data?.fullName ?? e.regionName },
+        { key: 'industry', label: '行业', children: e.industryName },
+        { key: 'address', label: '生产经营地址', children: e.address || '—', span: 2 },
+        { key: 'legal', label: '法定代表人', children: e.legalRepresentative || '—' },
+        { key: 'contact', label: '联系人', children: e.contactPerson || '—' },
+        { key: 'phone', label: '联系电话', children: e.contactPhone || '—' },
+        { key: 'employees', label: '职工人数', children: e.employees ?? '—' },
+        { key: 'size', label: '企业规模', children: e.sizeClass ? SIZE_CLASS_LABELS[e.sizeClass] : '—' },
+        { key: 'created', label: '登记时间', children: fmtDateTime(e.createdAt) },
+        { key: 'updated', label: '更新时间', children: fmtDateTime(e.updatedAt) },
+      ],
+      tabs: [
+        {
+          key: 'lines',
+          label: `落后生产线（设备）· ${e.lines.length} 条`,
+          children: (
+            <>
+              {e.abilities.addLine && (
+                <div style={{ textAlign: 'right', marginBottom: 12 }}>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ line: null })}>
+                    添加生产线
+                  </Button>
+                </div>
+              )}
+              <Table<Line> rowKey="id" size="middle" columns={columns} dataSource={e.lines} pagination={false} scroll={{ x: 1000 }} data-testid="line-table" />
+              {byUnit.size > 0 && (
+                <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                  产能合计：{[...byUnit].map(([u, t]) => `${fmtNumber(t)} ${u}`).join('；')}
+                </Typography.Paragraph>
+              )}
+            </>
+          ),
+        },
+      ],
+      modals: (
+        <LineFormModal
+          enterprise={e}
+          line={editing?.line ?? null}
+          open={editing !== null}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) ent.reload();
+          }}
         />
-      </Card>
-      <Card
-        title={`落后生产线（设备）· ${e.lines.length} 条`}
-        extra={
-          e.abilities.addLine && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ line: null })}>
-              添加生产线
-            </Button>
-          )
-        }
-      >
-        <Table<Line> rowKey="id" size="middle" columns={columns} dataSource={e.lines} pagination={false} scroll={{ x: 1000 }} data-testid="line-table" />
-        {byUnit.size > 0 && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            产能合计：{[...byUnit].map(([u, t]) => `${fmtNumber(t)} ${u}`).join('；')}
-          </Typography.Paragraph>
-        )}
-      </Card>
-      <LineFormModal
-        enterprise={e}
-        line={editing?.line ?? null}
-        open={editing !== null}
-        onClose={(saved) => {
-          setEditing(null);
-          if (saved) ent.reload();
-        }}
-      />
-    </Space>
-  );
+      ),
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { CRITERION_LABELS, type CandidateLine, type FilingRequirement, type SurveyFiling } from '@taotai/shared';
+import { CRITERION_LABELS, type CandidateLine, type FilingRequirement, roundQuantity, type SurveyFiling } from '@taotai/shared';
 import { Alert, App, Form, Input, Modal, Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../shared/api.ts';
@@ -69,7 +69,7 @@ export function SurveySubmitModal({ open, requirement, periodKey, previous, onCl
       const l = picked.get(id);
       if (!l) continue;
       const t = byUnit.get(l.capacityUnit) ?? { unitName: l.capacityUnitName, capacity: 0 };
-      t.capacity = Math.round((t.capacity + l.capacity) * 10_000) / 10_000;
+      t.capacity = roundQuantity(t.capacity + l.capacity);
       byUnit.set(l.capacityUnit, t);
     }
     return [...byUnit.values()];

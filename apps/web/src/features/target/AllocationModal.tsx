@@ -1,4 +1,4 @@
-import type { Target, TargetChildRegion } from '@taotai/shared';
+import { roundQuantity, sumQuantities, type Target, type TargetChildRegion, toQ } from '@taotai/shared';
 import { Alert, App, Checkbox, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/form-errors.ts';
@@ -40,9 +40,9 @@ export function AllocationModal({ open, target, onClose }: Props) {
       return { ...s, [code]: { ...base, ...patch } };
     });
   // Summed in ten-thousandths so 0.1 + 0.2 does not show as 0.30000000000000004.
-  const sum = Object.values(shares).reduce((acc, s) => acc + Math.round((s.quantity ?? 0) * 10_000), 0) / 10_000;
+  const sum = sumQuantities(Object.values(shares).map((s) => s.quantity ?? 0));
   const short = sum < target.quantity;
-  const over = Math.round(sum * 10_000) > Math.round(target.quantity * 10_000);
+  const over = toQ(sum) > toQ(target.quantity);
 
   const save = async () => {
     const items = Object.entries(shares)
@@ -72,8 +72,8 @@ export function AllocationModal({ open, target, onClose }: Props) {
         <Typography.Text strong type={short ? 'danger' : 'success'} data-testid="allocation-sum">
           {qty(sum, target.unitName)}
         </Typography.Text>
-        {short && <Typography.Text type="danger">（少 {qty(Math.round((target.quantity - sum) * 10_000) / 10_000, target.unitName)}）</Typography.Text>}
-        {over && <Typography.Text type="warning">（超出 {qty(Math.round((sum - target.quantity) * 10_000) / 10_000, target.unitName)}）</Typography.Text>}
+        {short && <Typography.Text type="danger">（少 {qty(roundQuantity(target.quantity - sum), target.unitName)}）</Typography.Text>}
+        {over && <Typography.Text type="warning">（超出 {qty(roundQuantity(sum - target.quantity), target.unitName)}）</Typography.Text>}
       </Typography.Paragraph>
       {over && (
         <Alert

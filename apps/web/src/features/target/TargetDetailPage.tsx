@@ -7,7 +7,7 @@ import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
-import { LETTER_STATUS_COLORS, letterApi } from '../letter/letter-api.ts';
+import { LETTER_STATUS_COLORS, letterApi } from '../responsibility-letter/letter-api.ts';
 import { AllocationModal } from './AllocationModal.tsx';
 import { qty, targetApi } from './target-api.ts';
 import { TargetLinesModal } from './TargetLinesModal.tsx';

@@ -1,4 +1,4 @@
-import type { Target, TargetLineCandidate } from '@taotai/shared';
+import { sumQuantities, type Target, type TargetLineCandidate } from '@taotai/shared';
 import { Alert, App, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/form-errors.ts';
@@ -34,7 +34,7 @@ export function TargetLinesModal({ open, target, onClose }: Props) {
     if (cands.data) setKnown((m) => new Map([...m, ...cands.data!.items.map((c) => [c.lineId, c.capacity] as const)]));
   }, [cands.data]);
 
-  const sum = selected.reduce((a, id) => a + Math.round((known.get(id) ?? 0) * 10_000), 0) / 10_000;
+  const sum = sumQuantities(selected.map((id) => known.get(id) ?? 0));
   const keepDeadline = new Map(target.lines.map((l) => [l.lineId, l.deadline]));
 
   const save = async () => {

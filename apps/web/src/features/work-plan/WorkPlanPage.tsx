@@ -3,13 +3,14 @@ import { WORK_PLAN_ORIGIN_LABELS, type WorkPlan, type WorkPlanSummary } from '@t
 import { Alert, Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMe } from '../../app/session.tsx';
+import { DetailPage } from '../../shared/DetailPage.tsx';
 import { fmtDateTime } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
 import { YearSelect } from '../../shared/YearSelect.tsx';
 import { CreateWorkPlanModal } from './CreateWorkPlanModal.tsx';
 import { EditPhasesModal } from './EditPhasesModal.tsx';
-import { PlanCard } from './PlanCard.tsx';
+import { planView } from './PlanCard.tsx';
 import { workPlanApi } from './work-plan-api.ts';
 
 /** 工作方案: the region's plan for a year (or the upper level's it follows), and the plans below it. */
@@ -56,7 +57,6 @@ export default function WorkPlanPage() {
           )}
         </div>
       </Card>
-      {eff.error && <Alert type="error" showIcon title={eff.error.message} />}
       {inherited && plan && (
         <Alert
           type="info"
@@ -65,12 +65,16 @@ export default function WorkPlanPage() {
           description={me.role === 'group_office' ? '可依据上级方案制定本级方案（只能收紧各阶段时间），也可按模板制定。' : undefined}
         />
       )}
-      {plan && <PlanCard plan={plan} today={today} onEdit={own ? () => setEditing(true) : undefined} />}
-      {!plan && !eff.loading && !eff.error && (
-        <Card>
-          <Empty description={`${year ?? ''}年尚无工作方案`} />
-        </Card>
-      )}
+      <DetailPage
+        state={{ data: plan ?? undefined, error: eff.error, loading: eff.loading || !year }}
+        notFound={`${year ?? ''}年尚无工作方案`}
+        empty={
+          <Card>
+            <Empty description={`${year ?? ''}年尚无工作方案`} />
+          </Card>
+        }
+        render={(p) => planView(p, today, own ? () => setEditing(true) : undefined)}
+      />
       {lower.length > 0 && (
         <Card title="下级工作方案">
           <Table<WorkPlanSummary>
@@ -110,7 +114,7 @@ export default function WorkPlanPage() {
         />
       )}
       <Drawer title={viewed.data?.title ?? '工作方案'} open={viewing !== null} onClose={() => setViewing(null)} size={900}>
-        {viewed.data && <PlanCard plan={viewed.data} today={today} />}
+        {viewing !== null && <DetailPage state={{ data: viewed.data ?? undefined, error: viewed.error, loading: viewed.loading }} notFound="工作方案不存在或无权访问" render={(p) => planView(p, today)} />}
       </Drawer>
     </Space>
   );
