@@ -21,8 +21,12 @@ const letter = (obligations: number) =>
     signDeadline: '2026-04-30',
   });
 
-const opinion = () =>
+/** The office's document settings as the opinion reads them (modules/office-settings); overridden per case. */
+const SETTINGS = { signingOrgan: '巩义市淘汰落后产能工作领导小组办公室', contact: '', copyTo: [] as string[] };
+
+const opinion = (settings: Partial<typeof SETTINGS> & { issuingBody?: string } = {}) =>
   renderOpinionDocx({
+    ...SETTINGS,
     issuingBody: '巩义市淘汰落后产能工作领导小组办公室',
     documentNumber: '巩淘汰办〔2026〕3号',
     title: '关于巩义市示例水泥有限公司淘汰落后产能验收意见',
@@ -41,6 +45,7 @@ const opinion = () =>
     conclusion: 'pass',
     reasons: null,
     date: '2026-05-10',
+    ...settings,
   });
 
 const pageOf = (pages: PdfPage[], text: string) => pages.find((p) => p.text.replace(/\s+/g, '').includes(text));
@@ -63,6 +68,13 @@ describe('official documents printed with LibreOffice', () => {
       dismantleDeadline: '2026-09-30',
     });
     files.opinion = await opinion();
+    // The same opinion after the office edited its settings (公文设置): the next document prints them.
+    files.edited = await opinion({
+      issuingBody: '巩义市淘汰落后产能工作领导小组办公室',
+      signingOrgan: '巩义市工业和信息化局（代章）',
+      contact: '联系人：王示例；电话：0371-64390000',
+      copyTo: ['郑州市淘汰落后产能工作领导小组办公室'],
+    });
     const printed = printDocx(files);
 
     for (let n = 1; n <= 12; n++) {
@@ -87,6 +99,18 @@ describe('official documents printed with LibreOffice', () => {
     expect(issued.y).toBe(lowest);
     expect(issued.y).toBeGreaterThan(last.height * 0.75);
     expect(pageOf(op, '（此件盖章后生效）')).toBeDefined();
+    // The 落款 shares its page with the conclusion's text (keep-with-next), never alone.
+    expect(pageOf(op, '2026年5月10日')!.text.replace(/\s+/g, '')).toContain('检查组同意通过验收');
+
+    const edited = printed.edited!;
+    const editedLast = edited[edited.length - 1]!;
+    const flat = (p: PdfPage) => p.text.replace(/\s+/g, '');
+    expect(flat(editedLast)).toContain('抄送：郑州市淘汰落后产能工作领导小组办公室，巩义市生态环境局，巩义市市场监督管理局。');
+    const signed = pageOf(edited, '巩义市工业和信息化局（代章）')!;
+    expect(flat(signed)).toContain('检查组同意通过验收');
+    expect(flat(signed)).toContain('联系人：王示例；电话：0371-64390000');
+    expect(edited.map(flat).join('')).not.toContain('（此件盖章后生效）'); // the 附注 now carries the contacts
+    expect(editedLast.words.find((w) => w.text.endsWith('印发'))!.y).toBeGreaterThan(editedLast.height * 0.75);
     // Page numbers: odd pages on the right, even pages on the left.
     if (op.length >= 2) {
       const numberX = (p: PdfPage) => p.words.filter((w) => w.text.includes(String(p.number)) && w.y > p.height * 0.85).map((w) => w.x)[0]!;

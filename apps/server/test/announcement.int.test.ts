@@ -215,6 +215,16 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(p).toMatchObject({ regionName: '巩义市', publishDate: '2026-09-30', archived: false, itemCount: 3, notice: { endDate: '2026-10-13' } });
     expect(p.totals).toHaveLength(2);
     expect(p.items[0]).not.toHaveProperty('sourceId');
+    // 落款, 公示期 and how to object, from 巩义's office settings (demo data sets them; issue 11).
+    expect(p.closing).toEqual({
+      issuer: '巩义市淘汰落后产能工作领导小组办公室',
+      date: '2026-09-30',
+      noticeFrom: '2026-09-30',
+      noticeTo: '2026-10-13',
+      contact: { contactPerson: '王示例', phone: '0371-64390000', address: '巩义市示例路1号市工业和信息化局', email: 'gy-ttb@example.cn' },
+      howToObject: expect.stringContaining('公示期为2026年9月30日至2026年10月13日'),
+    });
+    expect(p.closing.howToObject).toContain('向巩义市淘汰落后产能工作领导小组办公室反映（电话：0371-64390000；地址：巩义市示例路1号市工业和信息化局；电子邮箱：gy-ttb@example.cn');
     const hits = (await pub(`/search?q=${encodeURIComponent('玻璃')}`)).json();
     expect(hits.hits.map((h: { item: { lineName: string } }) => h.item.lineName)).toEqual(['公示测试平拉玻璃生产线']);
     expect((await pub(`/announcements?q=${encodeURIComponent('水泥磨')}`)).json().total).toBe(1);
@@ -246,7 +256,7 @@ describe('announcements: built from records, approved, published, with a notice 
 
     const look = (code: string, phone: string) => pub(`/objections?code=${code}&phone=${phone}`);
     expect((await look(receipt, '13800138001')).statusCode).toBe(404);
-    expect((await look(receipt.toLowerCase(), '13800138000')).json()).toMatchObject({ answered: false, answer: null, announcementId: planAnn });
+    expect((await look(receipt.toLowerCase(), '13800138000')).json()).toMatchObject({ answered: false, answer: null, answeredBy: null, announcementId: planAnn });
 
     // 巩义's office is told at once, with the receipt and a link; 郑州's office (not the issuer) is not.
     const gyInbox = await call(t, gy, { method: 'GET', url: '/api/v1/notifications' });
@@ -274,7 +284,8 @@ describe('announcements: built from records, approved, published, with a notice 
     res = await t.request({ method: 'POST', url: answerUrl, cookie: gy, payload: { ...answer, version: answer.version + 1 } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('该异议已答复，答复不能修改');
-    expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: answer.answer });
+    // The public answer names the answering office (its 落款 from the office settings).
+    expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: answer.answer, answeredBy: '巩义市淘汰落后产能工作领导小组办公室' });
   });
 
   it('limits objections per IP', async () => {

@@ -72,6 +72,14 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     const res = await fire(f.gy, kilnTask, 'seal', { waterCut: true, powerCut: true });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('封存还缺：拆除动力装置；封存主体设备；主体设备封存照片（至少1份）；企业公开承诺书（签字盖章扫描件）（至少1份）；拆除期限');
+    // One field per missing item, keyed so the form marks the measure or evidence slot (issue 11 "Forms").
+    expect(res.json().fields).toEqual([
+      { path: 'payload.powerUnitsRemoved', message: '还缺：拆除动力装置' },
+      { path: 'payload.equipmentSealed', message: '还缺：封存主体设备' },
+      { path: 'evidence.seal_photo', message: '还缺：主体设备封存照片（至少1份）' },
+      { path: 'evidence.commitment_scan', message: '还缺：企业公开承诺书（签字盖章扫描件）（至少1份）' },
+      { path: 'payload.dismantleDeadline', message: '还缺：拆除期限' },
+    ]);
     expect((await task(kilnTask)).status).toBe('planned');
   });
 

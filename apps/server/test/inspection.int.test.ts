@@ -198,6 +198,27 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     expect(failed).toContain('（一）主体设备已拆除无法恢复生产：不符合。');
     await fresh();
     expect(recordOf(round, f.a.id).opinion).toMatchObject({ documentNumber: '巩淘汰办〔2026〕1号', status: 'drafted' });
+    // 巩义's office settings (demo data): contacts in the 附注, its default 抄送 before the team's agencies.
+    expect(text).toContain('（此件盖章后生效。联系人：王示例；电话：0371-64390000');
+    expect(text).toContain('抄送：郑州市淘汰落后产能工作领导小组办公室，');
+  });
+
+  it('prints the office settings as changed in the next opinion, without a release (issue 11)', async () => {
+    const settingsUrl = '/api/v1/office-settings/410181';
+    const s = await call(t, f.gy, { method: 'GET', url: settingsUrl });
+    const changed = { ...s, letterhead: '巩义市淘汰落后产能工作领导小组办公室（测试版头）', signingOrgan: '巩义市工业和信息化局（代章）', phone: '0371-64398888', copyTo: ['河南省工业和信息化厅'] };
+    const { regionCode: _c, regionName: _n, saved: _s, updatedAt: _u, ...body } = changed;
+    await call(t, f.gy, { method: 'PUT', url: settingsUrl, payload: body });
+    const a = recordOf(round, f.a.id);
+    const text = textOf(await documentXml((await t.request({ method: 'POST', url: url(`/records/${a.id}/opinion.docx`), cookie: f.gy })).rawPayload));
+    expect(text).toContain('巩义市淘汰落后产能工作领导小组办公室（测试版头）');
+    expect(text).toContain('巩义市工业和信息化局（代章）2026年3月2日');
+    expect(text).toContain('电话：0371-64398888');
+    expect(text).toContain('抄送：河南省工业和信息化厅，');
+    expect(text).not.toContain('0371-64390000');
+    // The number given earlier stays: settings change what is printed next, not numbers already issued.
+    expect(text).toContain('巩淘汰办〔2026〕1号');
+    await call(t, f.gy, { method: 'PUT', url: settingsUrl, payload: { ...body, ...Object.fromEntries(Object.entries(s).filter(([k]) => k in body)), version: body.version + 1 } });
   });
 
   it('generates the opinions of all concluded records of the round as one .zip', async () => {

@@ -25,3 +25,4 @@ export * from './contracts/line-view.ts';
 export * from './contracts/data-quality.ts';
 export * from './contracts/lifecycle.ts';
 export * from './quantity.ts';
+export * from './contracts/office-settings.ts';

@@ -13,6 +13,7 @@ import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
 import { notificationRoutes } from './notification/index.ts';
+import { officeSettingsRoutes } from './office-settings/index.ts';
 import { progressRoutes } from './progress/index.ts';
 import { regionRoutes } from './region/index.ts';
 import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
@@ -49,4 +50,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   publicAnnouncementRoutes,
   progressRoutes,
   dataQualityRoutes,
+  officeSettingsRoutes,
 ];

@@ -127,6 +127,7 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/regions/{code}': { params: (r) => ({ code: r.region }), regionData: true },
   'GET /api/v1/regions/{code}/agencies': { params: (r) => ({ code: r.region }), regionData: true },
   'GET /api/v1/regions/{code}/leading-group': { params: (r) => ({ code: r.region }), regionData: true, inMayBeMissing: true },
+  'GET /api/v1/office-settings/{code}': { params: (r) => ({ code: r.region }) },
   'GET /api/v1/enterprises/{id}': { params: (r) => ({ id: r.enterpriseId }), regions: ent },
   'GET /api/v1/users/{id}': { params: (r) => ({ id: r.userId }) },
   'GET /api/v1/targets/{id}': { params: (r) => ({ id: r.targetId }) },

@@ -27,6 +27,7 @@ const checklist = { equipmentDismantled: true, powerCut: true, destinationDocume
  * answer is the scope (an invalid body would be refused before the record is looked up).
  */
 export const WRITE_ROUTES: Record<string, WriteRoute> = {
+  'PUT /api/v1/office-settings/{code}': { params: (r) => ({ code: r.region }), body: () => ({ letterhead: '越权修改版头', numberPrefix: '越权', signingOrgan: '越权修改落款', version: 0 }) },
   'PUT /api/v1/enterprises/{id}': { params: (r) => ({ id: r.enterpriseId }), regions: ent, body: (r) => ({ ...enterpriseBody({ regionCode: '410181100' }), name: `越权${r.region}`, version: V }) },
   'POST /api/v1/enterprises/{id}/lines': { params: (r) => ({ id: r.enterpriseId }), regions: ent, body: () => lineBody() },
   'PUT /api/v1/lines/{id}': { params: (r) => ({ id: r.lineId }), regions: ent, body: () => ({ ...lineBody(), version: V }) },

@@ -79,6 +79,7 @@ const ENTRIES: Entry[] = [
       { key: '/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user:manage'] },
       { key: '/settings/security', label: '安全设置', icon: <SafetyOutlined />, anyOf: ['settings:manage'] },
       { key: '/settings/holidays', label: '节假日设置', icon: <FlagOutlined />, anyOf: ['settings:manage'] },
+      { key: '/settings/documents', label: '公文设置', icon: <FileTextOutlined />, roles: ['group_office'] },
       { key: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
     ],
   },

@@ -94,6 +94,7 @@ export const router = createBrowserRouter([
         path: 'settings/holidays',
         element: guarded('settings:manage', page(() => import('../features/calendar/HolidaySettingsPage.tsx'))),
       },
+      { path: 'settings/documents', element: page(() => import('../features/settings/DocumentSettingsPage.tsx')) },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -211,6 +211,8 @@ export const ObjectionStatus = z.object({
   answered: z.boolean(),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  /** The office that answered (its 落款 from the office's document settings); null until answered. */
+  answeredBy: z.string().nullable(),
 });
 export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
 
@@ -272,10 +274,26 @@ export const PublicAnnouncementPage = z.object({ items: z.array(PublicAnnounceme
 export type PublicAnnouncementPage = z.infer<typeof PublicAnnouncementPage>;
 
 /** Public items never carry internal ids of registry records; item ids only serve objections. */
+/**
+ * 落款 (issuing office and date), 公示期 (from–to) and how to object, from the issuing office's document settings
+ * (issue 11: the 公示 invites objections, so it says where they go).
+ */
+export const PublicAnnouncementClosing = z.object({
+  issuer: z.string(),
+  date: z.string(),
+  noticeFrom: z.string().nullable(),
+  noticeTo: z.string().nullable(),
+  contact: z.object({ contactPerson: z.string(), phone: z.string(), address: z.string(), email: z.string() }),
+  /** The sentence printed under a 公示: the period and where objections go (this page, the office's phone, address, e-mail). */
+  howToObject: z.string().nullable(),
+});
+export type PublicAnnouncementClosing = z.infer<typeof PublicAnnouncementClosing>;
+
 export const PublicAnnouncement = PublicAnnouncementSummary.extend({
   body: z.string(),
   items: z.array(AnnouncementItem),
   totals: z.array(AnnouncementUnitTotal),
+  closing: PublicAnnouncementClosing,
 });
 export type PublicAnnouncement = z.infer<typeof PublicAnnouncement>;
 

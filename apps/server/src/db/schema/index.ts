@@ -13,3 +13,4 @@ export * from './inspection.ts';
 export * from './rate-limit.ts';
 export * from './data-quality.ts';
 export * from './lifecycle.ts';
+export * from './office-settings.ts';

@@ -5,7 +5,7 @@ import { recordAudit, systemSubject } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { childRow, regionRepository } from '../../modules/region/index.ts';
 import type { Db } from '../client.ts';
-import { agency, appUser, leadingGroup, leadingGroupMember } from '../schema/index.ts';
+import { agency, appUser, leadingGroup, leadingGroupMember, officeDocumentSetting } from '../schema/index.ts';
 import { DEMO_PASSWORD, seedBase } from './base.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 
@@ -51,6 +51,32 @@ export const DEMO_PARK_NAME = '巩义市产业集聚区（示例）';
  * 郑州, 巩义 and 荥阳, the demo accounts (password in README) and ~300 fictitious enterprises.
  * Idempotent: does nothing once the demo accounts exist.
  */
+/** Example contact lines (fictitious numbers and addresses) for the demo's 巩义 and 郑州 offices. */
+const DEMO_OFFICE_SETTINGS = [
+  {
+    regionCode: '410181',
+    letterhead: '巩义市淘汰落后产能工作领导小组办公室',
+    numberPrefix: '巩淘汰办',
+    signingOrgan: '巩义市淘汰落后产能工作领导小组办公室',
+    contactPerson: '王示例',
+    phone: '0371-64390000',
+    address: '巩义市示例路1号市工业和信息化局',
+    email: 'gy-ttb@example.cn',
+    copyTo: ['郑州市淘汰落后产能工作领导小组办公室'],
+  },
+  {
+    regionCode: '410100',
+    letterhead: '郑州市淘汰落后产能工作领导小组办公室',
+    numberPrefix: '郑淘汰办',
+    signingOrgan: '郑州市淘汰落后产能工作领导小组办公室',
+    contactPerson: '李示例',
+    phone: '0371-67180000',
+    address: '郑州市示例路2号市工业和信息化局',
+    email: 'zz-ttb@example.cn',
+    copyTo: ['河南省淘汰落后产能工作领导小组办公室'],
+  },
+];
+
 export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: number } = {}): Promise<void> {
   await seedBase(db, clock, { demoMode: true });
   const [existing] = await db.select({ n: count() }).from(appUser).where(eq(appUser.username, 'gy-office'));
@@ -94,6 +120,9 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
       );
       await recordAudit(tx, who, now, { action: 'leading_group.create', entityType: 'leading_group', entityId: g!.id, regionCode: code, after: { name: g!.name } });
     }
+
+    // Document settings of 巩义 and 郑州 (issue 11): what their 公文 and 公示 print; 荥阳 and 河南 keep the defaults.
+    await tx.insert(officeDocumentSetting).values(DEMO_OFFICE_SETTINGS.map((s) => ({ ...s, updatedAt: now })));
 
     const gy = (await regionRepository.byCode(tx, '410181'))!;
     const park = childRow('P000001', DEMO_PARK_NAME, 'park', gy);

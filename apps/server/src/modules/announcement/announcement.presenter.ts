@@ -124,11 +124,12 @@ export function presentPublicSummary(a: AnnouncementView, notice: NoticePeriod |
   };
 }
 
-export const presentPublic = (a: AnnouncementView, notice: NoticePeriod | null, items: ItemRow[]): PublicAnnouncement => ({
+export const presentPublic = (a: AnnouncementView, notice: NoticePeriod | null, items: ItemRow[], closing: PublicAnnouncement['closing']): PublicAnnouncement => ({
   ...presentPublicSummary(a, notice, items.length),
   body: a.body,
   items: items.map(presentItem),
   totals: totalsOf(items),
+  closing,
 });
 
 export const itemLabel = (i: ItemRow | undefined) => (i ? `${i.seq}. ${i.enterpriseName} · ${i.lineName}` : null);
@@ -149,7 +150,8 @@ export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined, mas
   version: o.version,
 });
 
-export const presentObjectionStatus = (o: ObjectionRow, title: string): ObjectionStatus => ({
+/** `answeredBy`: the answering office's name (its 落款), given by the service once the objection is answered. */
+export const presentObjectionStatus = (o: ObjectionRow, title: string, answeredBy: string | null): ObjectionStatus => ({
   receiptCode: o.receiptCode,
   announcementId: o.announcementId,
   announcementTitle: title,
@@ -158,4 +160,5 @@ export const presentObjectionStatus = (o: ObjectionRow, title: string): Objectio
   answered: o.answeredAt !== null,
   answer: o.answer,
   answeredAt: iso(o.answeredAt),
+  answeredBy: o.answeredAt ? answeredBy : null,
 });

@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { notify } from '../notification/index.ts';
 import { officeUsersOf } from '../user/index.ts';
 import { announcementPolicy as policy } from './announcement.policy.ts';
+import { documentSettingsFor } from '../office-settings/index.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
 import { announcementRepository as repo } from './announcement.repository.ts';
 import { readableAnnouncement } from './announcement.service.ts';
@@ -110,7 +111,9 @@ export async function lookupObjection(db: Db, key: SealKey, code: string, phone:
   const given = phone ? sealedLookupHash(key, `phone:${phone}`) : null;
   if (!o || o.phoneHash !== given) throw new AppError(404, 'not_found', NO_RECEIPT);
   const a = await repo.viewById(db, o.announcementId);
-  return presentObjectionStatus(o, a?.title ?? '');
+  // The public answer names the office that gives it: the issuing region's office, as it signs (office settings).
+  const answeredBy = a && o.answeredAt ? (await documentSettingsFor(db, a.regionCode)).signingOrgan : null;
+  return presentObjectionStatus(o, a?.title ?? '', answeredBy);
 }
 
 export async function listObjections(db: Db, key: SealKey, actor: Actor, id: number): Promise<Objection[]> {

@@ -4,6 +4,8 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
+import { documentSettingsFor } from '../office-settings/index.ts';
+import { closingOf } from './announcement-closing.ts';
 import { noticeOf, presentItem, presentPublic, presentPublicSummary } from './announcement.presenter.ts';
 import { type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
 
@@ -19,8 +21,9 @@ export async function publicAnnouncement(db: Db, id: number): Promise<Announceme
 
 export async function getPublicAnnouncement(db: Db, clock: Clock, id: number): Promise<PublicAnnouncement> {
   const a = await publicAnnouncement(db, id);
-  const [items, cal] = await Promise.all([repo.items(db, id), getCalendar(db)]);
-  return presentPublic(a, noticeOf(a, cal, todayInChina(clock.now())), items);
+  const [items, cal, settings] = await Promise.all([repo.items(db, id), getCalendar(db), documentSettingsFor(db, a.regionCode)]);
+  const notice = noticeOf(a, cal, todayInChina(clock.now()));
+  return presentPublic(a, notice, items, closingOf(a, notice, settings));
 }
 
 export async function listPublic(db: Db, clock: Clock, q: PublicAnnouncementQuery): Promise<PublicAnnouncementPage> {

@@ -54,27 +54,39 @@ describe('exit task transition table', () => {
   });
 });
 
+/** The refusal's message, whichever form the guard answered in. */
+const msg = (r: ReturnType<typeof sealGuard> | undefined) => (r == null ? null : typeof r === 'string' ? r : r.message);
+
 describe('guards name what is missing in Chinese', () => {
   it('sealing lists every missing measure, file and the deadline', () => {
-    expect(sealGuard({ payload: {}, evidence: {}, today: TODAY })).toBe(
+    expect(msg(sealGuard({ payload: {}, evidence: {}, today: TODAY }))).toBe(
       '封存还缺：切断生产用水；切断生产用电；拆除动力装置；封存主体设备；主体设备封存照片（至少1份）；企业公开承诺书（签字盖章扫描件）（至少1份）；拆除期限',
     );
-    expect(sealGuard({ ...fullSeal, evidence: { commitment_scan: 1 } })).toBe('封存还缺：主体设备封存照片（至少1份）');
-    expect(sealGuard({ ...fullSeal, payload: { ...fullSeal.payload, dismantleDeadline: '2026-06-30' } })).toContain('拆除期限（2026-06-30已过');
+    expect(msg(sealGuard({ ...fullSeal, evidence: { commitment_scan: 1 } }))).toBe('封存还缺：主体设备封存照片（至少1份）');
+    expect(msg(sealGuard({ ...fullSeal, payload: { ...fullSeal.payload, dismantleDeadline: '2026-06-30' } }))).toContain('拆除期限（2026-06-30已过');
   });
   it('dismantling needs the three photo stages, the witness record and signers, and the destination', () => {
-    expect(dismantleGuard({ ...fullDismantle, evidence: { photo_before: 1, photo_after: 1, witness_record: 1 } })).toBe('拆除还缺：拆除中照片（至少1份）');
-    const sold = (extra: object) => dismantleGuard({ ...fullDismantle, payload: { ...fullDismantle.payload, destination: 'sold', ...extra } });
+    expect(msg(dismantleGuard({ ...fullDismantle, evidence: { photo_before: 1, photo_after: 1, witness_record: 1 } }))).toBe('拆除还缺：拆除中照片（至少1份）');
+    const sold = (extra: object) => msg(dismantleGuard({ ...fullDismantle, payload: { ...fullDismantle.payload, destination: 'sold', ...extra } }));
     expect(sold({})).toBe('拆除还缺：设备买方名称；设备买方统一社会信用代码');
     expect(sold({ buyerName: '某回收公司', buyerUscc: '91410181MA00000000' })).toContain('校验位错误');
-    expect(dismantleGuard({ ...fullDismantle, payload: {} })).toBe(
+    expect(msg(dismantleGuard({ ...fullDismantle, payload: {} }))).toBe(
       '拆除还缺：见证记录上签字的法定代表人姓名；见证记录上签字的政府工作人员姓名（至少1人）；设备去向（报废、出售或其他）',
     );
   });
   it('rejecting, resubmitting and closing need their reasons', () => {
-    expect(transitionFor('acceptance_requested', 'reject')!.guard!({ ...valid.reject, payload: {} })).toBe('验收不通过时请填写原因');
-    expect(transitionFor('rejected', 'resubmit')!.guard!(fullDismantle)).toBe('重新提交时请填写原因');
-    expect(transitionFor('planned', 'close')!.guard!({ ...valid.close, payload: {} })).toBe('依令关闭还缺：关闭令文号；关闭原因');
+    expect(msg(transitionFor('acceptance_requested', 'reject')!.guard!({ ...valid.reject, payload: {} }))).toBe('验收不通过时请填写原因');
+    expect(msg(transitionFor('rejected', 'resubmit')!.guard!(fullDismantle))).toBe('重新提交时请填写原因');
+    expect(msg(transitionFor('planned', 'close')!.guard!({ ...valid.close, payload: {} }))).toBe('依令关闭还缺：关闭令文号；关闭原因');
+  });
+  it('name each missing field and evidence slot, for the form to mark', () => {
+    const r = sealGuard({ ...fullSeal, payload: { ...fullSeal.payload, waterCut: false }, evidence: { commitment_scan: 1 } });
+    expect(typeof r === 'object' && r?.fields).toEqual([
+      { path: 'payload.waterCut', message: '还缺：切断生产用水' },
+      { path: 'evidence.seal_photo', message: '还缺：主体设备封存照片（至少1份）' },
+    ]);
+    const d = dismantleGuard({ ...fullDismantle, evidence: { photo_before: 1 } });
+    expect(typeof d === 'object' && d?.fields.map((f) => f.path)).toEqual(['evidence.photo_during', 'evidence.photo_after', 'evidence.witness_record']);
   });
 });
 

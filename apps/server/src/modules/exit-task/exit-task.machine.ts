@@ -9,7 +9,7 @@ import {
   type ExitTaskTransitionBody,
 } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
-import { type Transition as LifecycleTransition, type Machine, transitionFor as machineTransitionFor } from '../../platform/lifecycle/index.ts';
+import { type GuardRefusal, type Transition as LifecycleTransition, type Machine, transitionFor as machineTransitionFor } from '../../platform/lifecycle/index.ts';
 import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
 
 /** What a guard sees: the event's facts, how many files of each kind are attached, and today's Beijing date. */
@@ -19,54 +19,68 @@ export interface GuardInput {
   today: string;
 }
 
-/** A guard returns null when the transition may happen, else a Chinese message naming everything missing. */
-export type Guard = (input: GuardInput) => string | null;
+/**
+ * A guard returns null when the transition may happen, else a Chinese message naming everything missing; sealing
+ * and dismantling also name each missing field or evidence slot (`payload.waterCut`, `evidence.seal_photo`), so
+ * the form marks them (issue 11 "Forms").
+ */
+export type Guard = (input: GuardInput) => GuardRefusal | null;
 
 export type Transition = LifecycleTransition<ExitTaskStatus, ExitTaskEvent, GuardInput> & { guard: Guard | null };
 
-const missing = (what: string, items: string[]) => (items.length ? `${what}还缺：${items.join('；')}` : null);
-const needFiles = (input: GuardInput, kinds: EvidenceKind[]) =>
-  kinds.filter((k) => !input.evidence[k]).map((k) => `${EVIDENCE_KIND_LABELS[k]}（至少1份）`);
+/** One missing item: where on the form it belongs and how the message names it. */
+interface Missing {
+  path: string;
+  label: string;
+}
+
+/** The message as before (封存还缺：a；b), and one field per item whose message is the item itself. */
+const missingFields = (what: string, items: Missing[]): GuardRefusal | null =>
+  items.length ? { message: `${what}还缺：${items.map((i) => i.label).join('；')}`, fields: items.map((i) => ({ path: i.path, message: `还缺：${i.label}` })) } : null;
+const needFiles = (input: GuardInput, kinds: EvidenceKind[]): Missing[] =>
+  kinds.filter((k) => !input.evidence[k]).map((k) => ({ path: `evidence.${k}`, label: `${EVIDENCE_KIND_LABELS[k]}（至少1份）` }));
+const field = (name: string, label: string): Missing => ({ path: `payload.${name}`, label });
 
 /** 002 §二(二)1: cut water and power, remove power units, seal the main equipment, public commitment, a deadline. */
 export const sealGuard: Guard = (input) => {
   const p = input.payload;
-  const items: string[] = [];
-  if (!p.waterCut) items.push('切断生产用水');
-  if (!p.powerCut) items.push('切断生产用电');
-  if (!p.powerUnitsRemoved) items.push('拆除动力装置');
-  if (!p.equipmentSealed) items.push('封存主体设备');
+  const items: Missing[] = [];
+  if (!p.waterCut) items.push(field('waterCut', '切断生产用水'));
+  if (!p.powerCut) items.push(field('powerCut', '切断生产用电'));
+  if (!p.powerUnitsRemoved) items.push(field('powerUnitsRemoved', '拆除动力装置'));
+  if (!p.equipmentSealed) items.push(field('equipmentSealed', '封存主体设备'));
   items.push(...needFiles(input, ['seal_photo', 'commitment_scan']));
-  if (!p.dismantleDeadline) items.push('拆除期限');
-  else if (p.dismantleDeadline < input.today) items.push(`拆除期限（${p.dismantleDeadline}已过，应不早于${input.today}）`);
-  return missing('封存', items);
+  if (!p.dismantleDeadline) items.push(field('dismantleDeadline', '拆除期限'));
+  else if (p.dismantleDeadline < input.today) items.push(field('dismantleDeadline', `拆除期限（${p.dismantleDeadline}已过，应不早于${input.today}）`));
+  return missingFields('封存', items);
 };
 
 /** Photos before/during/after, the witness record with its signers, and where the equipment went. */
 export const dismantleGuard: Guard = (input) => {
   const p = input.payload;
   const items = needFiles(input, ['photo_before', 'photo_during', 'photo_after', 'witness_record']);
-  if (!p.legalRepresentative) items.push('见证记录上签字的法定代表人姓名');
-  if (!p.officials?.length) items.push('见证记录上签字的政府工作人员姓名（至少1人）');
-  if (!p.destination) items.push('设备去向（报废、出售或其他）');
+  if (!p.legalRepresentative) items.push(field('legalRepresentative', '见证记录上签字的法定代表人姓名'));
+  if (!p.officials?.length) items.push(field('officials', '见证记录上签字的政府工作人员姓名（至少1人）'));
+  if (!p.destination) items.push(field('destination', '设备去向（报废、出售或其他）'));
   if (p.destination === 'sold') {
-    if (!p.buyerName) items.push('设备买方名称');
-    if (!p.buyerUscc) items.push('设备买方统一社会信用代码');
+    if (!p.buyerName) items.push(field('buyerName', '设备买方名称'));
+    if (!p.buyerUscc) items.push(field('buyerUscc', '设备买方统一社会信用代码'));
     else {
       const c = checkUscc(p.buyerUscc);
-      if (!c.ok) items.push(`正确的买方统一社会信用代码（${c.message}）`);
+      if (!c.ok) items.push(field('buyerUscc', `正确的买方统一社会信用代码（${c.message}）`));
     }
   }
-  if (p.destination === 'other' && !p.destinationNote) items.push('设备去向说明');
-  return missing('拆除', items);
+  if (p.destination === 'other' && !p.destinationNote) items.push(field('destinationNote', '设备去向说明'));
+  return missingFields('拆除', items);
 };
 
 const reasonGuard =
   (what: string): Guard =>
   (input) =>
-    input.payload.reason ? null : `${what}时请填写原因`;
+    input.payload.reason ? null : { message: `${what}时请填写原因`, fields: [{ path: 'payload.reason', message: '请填写原因' }] };
 
-const closeGuard: Guard = (input) => missing('依令关闭', [...(input.payload.orderNo ? [] : ['关闭令文号']), ...(input.payload.reason ? [] : ['关闭原因'])]);
+const closeGuard: Guard = (input) =>
+  missingFields('依令关闭', [...(input.payload.orderNo ? [] : [field('orderNo', '关闭令文号')]), ...(input.payload.reason ? [] : [field('reason', '关闭原因')])]);
 
 /** Resubmitting after a rejection says what was corrected and must again satisfy everything dismantling requires. */
 const resubmitGuard: Guard = (input) => reasonGuard('重新提交')(input) ?? dismantleGuard(input);

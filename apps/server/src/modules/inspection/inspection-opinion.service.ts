@@ -9,11 +9,10 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../../platform/files/index.ts';
-import { regionRepository } from '../region/index.ts';
+import { contactLine, documentNumberOf, documentSettingsFor } from '../office-settings/index.ts';
 import { inspectionPolicy } from './inspection.policy.ts';
 import { type RecordView, inspectionRepository as repo } from './inspection.repository.ts';
 import { getRound, type RoundContext, readableRound, writableRound } from './inspection.service.ts';
-import { documentNumber, issuingBody, regionAbbreviation } from './inspection-rules.ts';
 import { type OpinionContent, renderOpinionDocx } from './opinion-docx.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -43,7 +42,8 @@ async function numberOpinion(tx: Db, actor: Actor, c: RoundContext, recordId: nu
   if (!inspectionPolicy.canWrite(actor, c.place)) throw forbidden('验收意见由组织检查的领导小组办公室生成');
   const year = Number(todayInChina(v.record.concludedAt!).slice(0, 4));
   const n = await repo.nextDocumentNumber(tx, c.round.regionCode, year, OPINION_KIND);
-  const number = documentNumber(regionAbbreviation(c.region), year, n);
+  // 机关代字 from the office's document settings (issue 11), read when the number is given and then kept.
+  const number = documentNumberOf((await documentSettingsFor(tx, c.round.regionCode)).numberPrefix, year, n);
   await repo.setOpinionNumber(tx, recordId, number, now);
   await recordAudit(tx, actor, now, {
     action: 'inspection.opinion_generate',
@@ -57,10 +57,14 @@ async function numberOpinion(tx: Db, actor: Actor, c: RoundContext, recordId: nu
 }
 
 async function contentOf(db: Db, c: RoundContext, v: RecordView): Promise<OpinionContent> {
-  const g = await regionRepository.leadingGroupOf(db, c.round.regionCode);
+  // 版头, 落款, contacts and default 抄送 as the office set them (or today's defaults), read for every generation.
+  const s = await documentSettingsFor(db, c.round.regionCode);
   const r = v.record;
   return {
-    issuingBody: issuingBody(g?.group.name ?? null, c.region.name),
+    issuingBody: s.letterhead,
+    signingOrgan: s.signingOrgan,
+    contact: contactLine(s),
+    copyTo: s.copyTo,
     documentNumber: r.opinionNumber!,
     title: `关于${v.enterpriseName}淘汰落后产能检查验收的意见`,
     enterpriseName: v.enterpriseName,

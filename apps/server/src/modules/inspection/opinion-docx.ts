@@ -14,7 +14,14 @@ import { type Block, chineseDate, ordinal, renderOfficialDocx } from '../../plat
 
 /** Everything the written acceptance opinion (验收意见) of one enterprise says. */
 export interface OpinionContent {
+  /** 版头 (发文机关标志) and the 印发机关 of the 版记. */
   issuingBody: string;
+  /** 落款 (发文机关署名) over the date. */
+  signingOrgan: string;
+  /** 联系人、电话… printed in the 附注 ('' when the office set none). */
+  contact: string;
+  /** The office's default 抄送, before the team's agencies. */
+  copyTo: string[];
   documentNumber: string;
   title: string;
   enterpriseName: string;
@@ -67,9 +74,9 @@ function body(c: OpinionContent): Block[] {
   return out;
 }
 
-/** 抄送: the member agencies that sat on the team, other than the issuing office itself. */
+/** 抄送: the office's default 抄送, then the member agencies that sat on the team, other than the issuing office itself. */
 export function copyToOf(c: OpinionContent): string[] {
-  return [...new Set(c.team.map((m) => m.agencyName))].filter((a) => a && a !== c.issuingBody);
+  return [...new Set([...c.copyTo, ...c.team.map((m) => m.agencyName)])].filter((a) => a && a !== c.issuingBody && a !== c.signingOrgan);
 }
 
 /** The opinion as a Word document in the one official layout (版头, 发文字号, 主送, 落款 with seal room, 版记). */
@@ -79,8 +86,8 @@ export async function renderOpinionDocx(c: OpinionContent): Promise<Buffer> {
     title: c.title,
     addressee: c.enterpriseName,
     body: body(c),
-    closing: { kind: 'issuer', issuer: c.issuingBody, date: c.date },
-    annotation: '此件盖章后生效',
+    closing: { kind: 'issuer', issuer: c.signingOrgan, date: c.date },
+    annotation: c.contact ? `此件盖章后生效。${c.contact}` : '此件盖章后生效',
     colophon: { copyTo: copyToOf(c), printer: c.issuingBody, printDate: c.date },
   });
 }

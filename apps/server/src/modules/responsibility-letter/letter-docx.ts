@@ -2,8 +2,11 @@ import { quantityText } from '@taotai/shared';
 import { type Block, ordinal, renderOfficialDocx } from '../../platform/documents/official/official-document.ts';
 import { chineseDate, finalDeadline, type LetterContent } from './letter-content.ts';
 
-/** The letter as a Word document in the one official layout: parties, target table, deadlines, duties, signatures. */
-export async function renderLetterDocx(c: LetterContent): Promise<Buffer> {
+/**
+ * The letter as a Word document in the one official layout: parties, target table, deadlines, duties, signatures;
+ * 甲方's office contact lines (its document settings) in the 附注 when set.
+ */
+export async function renderLetterDocx(c: LetterContent, contact = ''): Promise<Buffer> {
   const deadline = finalDeadline(c.rows);
   const body: Block[] = [
     { kind: 'plain', text: `甲方：${c.partyA.name}` },
@@ -48,5 +51,6 @@ export async function renderLetterDocx(c: LetterContent): Promise<Buffer> {
       kind: 'parties',
       columns: [side('甲方', c.partyA.name, '负责人'), side('乙方', c.partyB.name, c.partyB.kind === 'enterprise' ? '法定代表人' : '负责人')],
     },
+    annotation: contact || undefined,
   });
 }

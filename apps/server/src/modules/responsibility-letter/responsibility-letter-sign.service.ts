@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../../platform/files/index.ts';
+import { contactLine, documentSettingsFor } from '../office-settings/index.ts';
 import { contentOf } from './responsibility-letter.presenter.ts';
 import { letterPolicy } from './responsibility-letter.policy.ts';
 import { letterRepository } from './responsibility-letter.repository.ts';
@@ -60,7 +61,9 @@ export async function signLetter(ctx: AppContext, actor: Actor, id: number, uplo
 export async function letterDocument(ctx: AppContext, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
   const l = await readableLetter(ctx.db, actor, id);
   const c = contentOf(l);
-  return { fileName: `${c.title}（${c.partyA.name}—${c.partyB.name}）.docx`, body: await renderLetterDocx(c) };
+  // 甲方's office is who the letter goes back to: its contact lines (office settings, issue 11) go in the 附注.
+  const contact = c.partyA.regionCode ? contactLine(await documentSettingsFor(ctx.db, c.partyA.regionCode)) : '';
+  return { fileName: `${c.title}（${c.partyA.name}—${c.partyB.name}）.docx`, body: await renderLetterDocx(c, contact) };
 }
 
 export async function signedScan(ctx: AppContext, actor: Actor, id: number) {

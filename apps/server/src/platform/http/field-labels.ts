@@ -8,6 +8,12 @@ export const FIELD_LABELS: Record<string, string> = {
   legalRepresentative: '法定代表人',
   contactPerson: '联系人',
   contactPhone: '联系电话',
+  // Office document settings (modules/office-settings).
+  letterhead: '版头',
+  numberPrefix: '机关代字',
+  signingOrgan: '落款',
+  email: '电子邮箱',
+  copyTo: '抄送单位',
   employees: '职工人数',
   sizeClass: '企业规模',
   status: '状态',

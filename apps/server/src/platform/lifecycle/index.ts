@@ -2,5 +2,17 @@
 export * from './duties.ts';
 export { presentHistory, readHistory } from './history.ts';
 export { type HistoryRow, type LifecycleTable, lifecycleRepository } from './lifecycle.repository.ts';
-export { availableEvents, type Machine, nextStatus, notApplicable, type Relation, refusalOf, type Transition, transitionFor } from './machine.ts';
+export {
+  availableEvents,
+  type FieldRefusal,
+  type GuardRefusal,
+  type Machine,
+  nextStatus,
+  notApplicable,
+  type Relation,
+  refusalOf,
+  refusalParts,
+  type Transition,
+  transitionFor,
+} from './machine.ts';
 export { runTransition, STALE_STATE, type TransitionRequest, type TransitionResult } from './run-transition.ts';

@@ -1,5 +1,17 @@
 import type { Actor } from '../access/actor.ts';
 
+/** One form field a refusal names: the field's path (`payload.waterCut`, `evidence.seal_photo`) and what it lacks. */
+export interface FieldRefusal {
+  path: string;
+  message: string;
+}
+
+/**
+ * What a guard may answer besides null: the message alone, or the message and the fields it names, so the form
+ * marks each of them (issue 11 "Forms": a refused state change marks the fields it names).
+ */
+export type GuardRefusal = string | { message: string; fields: FieldRefusal[] };
+
 /**
  * One machine shape for every lifecycle (ADR 0012). A row says: from this state, this event leads to
  * that state, fired by whoever holds relation `by` to the record, if the guard finds nothing missing.
@@ -11,8 +23,8 @@ export interface Transition<S extends string, E extends string, F = unknown> {
   to: S;
   /** Name of a relation of the machine (e.g. 'drafter', 'approver'): who may fire it. */
   by: string;
-  /** null when the move may happen, else a Chinese message naming everything missing (400). */
-  guard?: ((facts: F) => string | null) | null;
+  /** null when the move may happen, else a Chinese message naming everything missing (400), with its fields if known. */
+  guard?: ((facts: F) => GuardRefusal | null) | null;
   /** The event needs a written reason (a return or rejection says what to correct). */
   needsReason?: boolean;
 }
@@ -69,4 +81,9 @@ export function availableEvents<S extends string, E extends string, R, F>(m: Mac
   const out: E[] = [];
   for (const t of m.transitions) if (t.from === status && !out.includes(t.event) && refusalOf(m, t, actor, record) === null) out.push(t.event);
   return out;
+}
+
+/** The refusal's message and fields, whichever form the guard answered in. */
+export function refusalParts(r: GuardRefusal): { message: string; fields: FieldRefusal[] | undefined } {
+  return typeof r === 'string' ? { message: r, fields: undefined } : { message: r.message, fields: r.fields.length ? r.fields : undefined };
 }

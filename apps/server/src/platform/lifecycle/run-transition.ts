@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';
 import { type LifecycleTable, lifecycleRepository } from './lifecycle.repository.ts';
-import { type Machine, notApplicable, refusalOf, transitionFor } from './machine.ts';
+import { type Machine, notApplicable, refusalOf, refusalParts, transitionFor } from './machine.ts';
 
 /** The one answer when a record moved under the user (a concurrent transition or edit got there first). */
 export const STALE_STATE = '该记录已被他人改变，请刷新后重试';
@@ -61,7 +61,10 @@ export async function runTransition<S extends string, E extends string, R, F>(tx
     throw invalid(message, [{ path: 'reason', message }]);
   }
   const missing = t.guard ? t.guard(q.facts as F) : null;
-  if (missing) throw invalid(missing);
+  if (missing) {
+    const { message, fields } = refusalParts(missing);
+    throw invalid(message, fields);
+  }
 
   const row = await lifecycleRepository.guardedUpdate(tx, q.table, q.id, from, t.to, { ...q.set, updatedAt: q.now }, q.version);
   if (!row) throw conflict(STALE_STATE);

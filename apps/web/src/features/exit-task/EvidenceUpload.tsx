@@ -9,16 +9,19 @@ interface Props {
   task: ExitTask;
   kind: EvidenceKind;
   onUploaded: () => void;
+  /** The refusal's message for this slot (还缺：…), shown in red until a file of this kind is attached. */
+  error?: string;
 }
 
 /**
  * One kind of evidence: a real <input type=file> (data-testid `upload-<kind>`, so browser tests can
  * attach files), several files at once, and how many are already attached. The server judges the type by content.
  */
-export function EvidenceUpload({ task, kind, onUploaded }: Props) {
+export function EvidenceUpload({ task, kind, onUploaded, error }: Props) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
   const count = task.evidence.filter((e) => e.kind === kind).length;
+  const missing = count === 0 ? error : undefined;
 
   const send = async (file: File) => {
     if (file.size > EVIDENCE_MAX_BYTES) {
@@ -38,7 +41,7 @@ export function EvidenceUpload({ task, kind, onUploaded }: Props) {
   };
 
   return (
-    <Space>
+    <Space wrap data-testid={`slot-${kind}`} aria-invalid={missing ? true : undefined}>
       <Upload
         accept=".jpg,.jpeg,.png,.pdf"
         multiple
@@ -50,13 +53,18 @@ export function EvidenceUpload({ task, kind, onUploaded }: Props) {
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={busy > 0}>
+        <Button icon={<UploadOutlined />} loading={busy > 0} danger={!!missing}>
           上传{EVIDENCE_KIND_LABELS[kind]}
         </Button>
       </Upload>
       <Typography.Text type={count ? 'success' : 'secondary'} data-testid={`count-${kind}`}>
         已上传 {count} 份
       </Typography.Text>
+      {missing && (
+        <Typography.Text type="danger" role="alert" data-testid={`missing-${kind}`}>
+          {missing}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

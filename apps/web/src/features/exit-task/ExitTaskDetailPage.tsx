@@ -2,7 +2,8 @@ import { EXIT_TASK_EVENT_LABELS, type ExitTaskEvent, type ExitTaskTransitionBody
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Popconfirm, Result, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { errorMessage } from '../../shared/form-errors.ts';
+import { ApiError } from '../../shared/api.ts';
+import { errorMessage, type FieldError } from '../../shared/form-errors.ts';
 import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { DismantleCard } from './DismantleCard.tsx';
@@ -42,7 +43,8 @@ export default function ExitTaskDetailPage() {
   }
   const can = (e: ExitTaskEvent) => task.availableEvents.includes(e);
 
-  const fire = async (body: ExitTaskTransitionBody) => {
+  // A refusal naming fields (封存还缺：…) is also handed to the card, which marks each field and evidence slot.
+  const fire = async (body: ExitTaskTransitionBody, onFields?: (fields: FieldError[]) => void) => {
     setBusy(true);
     try {
       await exitTaskApi.transition(task.id, body);
@@ -51,6 +53,7 @@ export default function ExitTaskDetailPage() {
       return true;
     } catch (e) {
       message.error(errorMessage(e));
+      if (onFields && e instanceof ApiError && e.fields.length) onFields(e.fields);
       return false;
     } finally {
       setBusy(false);

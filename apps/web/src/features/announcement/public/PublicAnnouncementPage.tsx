@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useAsync } from '../../../shared/use-async.ts';
 import { publicApi } from '../announcement-api.ts';
 import { ItemsView, TotalsLine } from '../ItemsView.tsx';
-import { noticeText } from './notice-text.ts';
+import { chineseDate, noticeText } from './notice-text.ts';
 import { ObjectionForm } from './ObjectionForm.tsx';
 
 /** One published announcement: issuing region and date, notice period, body, the list, and the objection form. */
@@ -48,6 +48,16 @@ export default function PublicAnnouncementPage() {
         )}
         <div className="pub-body" style={{ marginTop: 16 }}>
           {a.body}
+        </div>
+        {a.closing.howToObject && (
+          <Typography.Paragraph style={{ marginTop: 16, textIndent: '2em' }} data-testid="how-to-object">
+            {a.closing.howToObject}
+          </Typography.Paragraph>
+        )}
+        {/* 落款: the issuing office as it signs and the publication date, at the right under the text. */}
+        <div style={{ marginTop: 24, textAlign: 'right' }} data-testid="pub-closing">
+          <div>{a.closing.issuer}</div>
+          <div>{chineseDate(a.closing.date)}</div>
         </div>
       </Card>
       <Card size="small" title={`名单（共 ${a.itemCount} 条）`}>

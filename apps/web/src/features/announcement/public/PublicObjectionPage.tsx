@@ -62,6 +62,7 @@ export default function PublicObjectionPage() {
             </Descriptions.Item>
             <Descriptions.Item label="办理状态">{found.answered ? <Tag color="green">已答复</Tag> : <Tag color="orange">核实中</Tag>}</Descriptions.Item>
             {found.answered && <Descriptions.Item label="答复时间">{fmtDateTime(found.answeredAt)}</Descriptions.Item>}
+            {found.answeredBy && <Descriptions.Item label="答复单位">{found.answeredBy}</Descriptions.Item>}
           </Descriptions>
           {found.answered && (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#f6ffed', padding: 12, marginTop: 8 }} data-testid="lookup-answer">
