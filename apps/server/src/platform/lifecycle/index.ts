@@ -4,3 +4,15 @@ export { presentHistory, readHistory } from './history.ts';
 export { type HistoryRow, type LifecycleTable, lifecycleRepository } from './lifecycle.repository.ts';
 export { availableEvents, type Machine, nextStatus, notApplicable, type Relation, refusalOf, type Transition, transitionFor } from './machine.ts';
 export { runTransition, STALE_STATE, type TransitionRequest, type TransitionResult } from './run-transition.ts';
+export {
+  type AwaitingCandidate,
+  type AwaitingSource,
+  type Awaiting,
+  type AwaitKind,
+  AWAIT_KIND_LABELS,
+  awaitedEvents,
+  awaitedFrom,
+  awaitingOf,
+  awaitingStates,
+  onArrival,
+} from './awaiting.ts';

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.ts';
+import type { Awaiting } from './awaiting.ts';
 
 /**
  * One machine shape for every lifecycle (ADR 0012). A row says: from this state, this event leads to
@@ -15,6 +16,8 @@ export interface Transition<S extends string, E extends string, F = unknown> {
   guard?: ((facts: F) => string | null) | null;
   /** The event needs a written reason (a return or rejection says what to correct). */
   needsReason?: boolean;
+  /** Someone is waited for here (to-do, arrival notice, reminders; ADR 0016), with an optional due period. */
+  awaits?: Awaiting;
 }
 
 /**
