@@ -29,7 +29,7 @@ export function TodoBadge() {
   return (
     <Tooltip title={label}>
       <Badge count={count.count} size="small" offset={[-4, 4]} color={count.overdue ? '#cf1322' : '#1677ff'} data-testid="todo-count">
-        <Button type="text" icon={<CheckSquareOutlined style={{ fontSize: 18 }} />} aria-label={label} onClick={() => nav('/todo')} data-testid="todo-badge" />
+        <Button type="text" icon={<CheckSquareOutlined style={{ fontSize: 18 }} />} aria-label={label} onClick={() => nav('/todo')} data-testid="todo-badge" data-count={count.count} />
       </Badge>
     </Tooltip>
   );
