@@ -7,6 +7,9 @@ const REASON_EVENTS = ['return', 'reject'];
 const OPINION_EVENTS = ['approve', 'publish'];
 const PRIMARY_EVENTS = ['submit', 'approve', 'publish', 'accept', 'conclude'];
 
+/** Told on the window after any lifecycle move from the UI (the header's 待办 badge counts again). */
+export const LIFECYCLE_CHANGED = 'taotai:lifecycle-changed';
+
 export interface TransitionActionsProps<E extends string> {
   /** The DTO's `availableEvents`: exactly these buttons are shown, in the machine's order. */
   events: readonly E[];
@@ -55,7 +58,10 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
         okButtonProps={{ danger: needsReason, disabled: needsReason && !text.trim(), loading: busy }}
         onCancel={close}
         onOk={async () => {
-          if (open && (await onFire(open, text.trim()))) close();
+          if (open && (await onFire(open, text.trim()))) {
+            close();
+            window.dispatchEvent(new Event(LIFECYCLE_CHANGED));
+          }
         }}
         destroyOnHidden
       >

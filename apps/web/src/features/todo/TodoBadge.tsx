@@ -2,6 +2,7 @@ import { CheckSquareOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { LIFECYCLE_CHANGED } from '../../shared/TransitionActions.tsx';
 import { todoApi } from './todo-api.ts';
 
 const POLL_MS = 60_000;
@@ -23,7 +24,11 @@ export function TodoBadge() {
   }, [refresh, loc.pathname]);
   useEffect(() => {
     const t = setInterval(refresh, POLL_MS);
-    return () => clearInterval(t);
+    window.addEventListener(LIFECYCLE_CHANGED, refresh);
+    return () => {
+      clearInterval(t);
+      window.removeEventListener(LIFECYCLE_CHANGED, refresh);
+    };
   }, [refresh]);
   const label = `待办（${count.count}项${count.overdue ? `，${count.overdue}项已超期` : ''}）`;
   return (
