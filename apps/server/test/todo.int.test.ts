@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { runTodoReminders } from '../src/modules/todo/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
+import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
 import { relogin, setBeijingDate } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
@@ -116,27 +117,25 @@ describe('待办: computed from every lifecycle machine, notified on arrival, re
     expect(await keys('ha-office')).toEqual([`announcement:${notice}`]);
     expect(await keys('gy-office')).toEqual([]);
     expect(await keys('xy-office')).toEqual([]);
+    // The arrival goes to the closest level that may act (巩义's own leader); the province sees it on its list.
     const arrived = (await notices('todo_arrived')).filter((n) => n.entity === `announcement:${notice}`).map((n) => n.user);
-    expect(arrived).toEqual(['gy-leader', 'ha-office']);
+    expect(arrived).toEqual(['gy-leader']);
     const [item] = (await todo('gy-leader')).items;
     expect(item).toMatchObject({ kindLabel: '公告', awaitsLabel: '待审批', link: `/announcements/${notice}` });
   });
 
-  it('reminds once before the due date and once when overdue, however often the job runs', async () => {
+  it('reminds the closest level once before the due date and every level once when overdue, however often the job runs', async () => {
     // The announcement (5 working days from Mon 2 March: due Mon 9 March) is reminded from Thu 5 March.
     setBeijingDate(t, '2026-03-04');
     expect((await runTodoReminders(t.ctx)).created).toBe(0);
     setBeijingDate(t, '2026-03-05');
     const first = await runTodoReminders(t.ctx);
-    expect(first.created).toBe(2);
+    expect(first.created).toBe(1);
     expect((await runTodoReminders(t.ctx)).created).toBe(0);
-    expect((await notices('todo_due_soon')).map((n) => [n.user, n.entity])).toEqual([
-      ['gy-leader', `announcement:${notice}`],
-      ['ha-office', `announcement:${notice}`],
-    ]);
+    expect((await notices('todo_due_soon')).map((n) => [n.user, n.entity])).toEqual([['gy-leader', `announcement:${notice}`]]);
     // Past due: one overdue reminder each, and the list says how many working days over.
     setBeijingDate(t, '2026-03-11');
-    expect((await runTodoReminders(t.ctx)).created).toBeGreaterThanOrEqual(2);
+    expect((await runTodoReminders(t.ctx)).created).toBe(2);
     expect((await runTodoReminders(t.ctx)).created).toBe(0);
     const overdue = await notices('todo_overdue');
     expect(overdue.filter((n) => n.entity === `announcement:${notice}`).map((n) => [n.user, n.n])).toEqual([
@@ -147,5 +146,69 @@ describe('待办: computed from every lifecycle machine, notified on arrival, re
     const list = await todo('gy-leader');
     expect(list.overdue).toBe(1);
     expect(list.items[0]).toMatchObject({ overdue: true, dueDate: '2026-03-09', workingDaysLeft: 0, workingDaysOverdue: 2 });
+  });
+});
+
+describe('待办 of exit tasks awaiting acceptance and of inspection rounds awaiting their signer', () => {
+  let t: TestApp;
+  let f: Awaited<ReturnType<typeof gongyiAwaitingAcceptance>>;
+  const keysOf = async (cookie: string) => ((await call(t, cookie, { method: 'GET', url: '/api/v1/todo' })).items as Item[]).map((i) => i.key).sort();
+  const arrivals = () =>
+    queryRows<{ user: string; entity: string }>(
+      t.ctx.db,
+      sql`SELECT u.username AS user, n.entity_type AS entity FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.kind = 'todo_arrived' ORDER BY 2, 1`,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await gongyiAwaitingAcceptance(t);
+  });
+  afterAll(() => t.close());
+
+  it('lists the tasks for the offices that may accept them, and the round for its signer only', async () => {
+    const tasks = Object.values(f.tasks).map((id) => `exit_task:${id}`).sort();
+    expect(await keysOf(f.gy)).toEqual(tasks);
+    expect(await keysOf(f.zz)).toEqual(tasks);
+    expect(await keysOf(await t.login('xy-office'))).toEqual([]);
+    // gy-office requested acceptance itself, so the closest other office that may act (郑州) is told, once per task.
+    expect((await arrivals()).filter((a) => a.entity === 'exit_task').map((a) => a.user)).toEqual(['zz-office', 'zz-office', 'zz-office', 'zz-office']);
+
+    const agencies: { id: number; kind: string }[] = await call(t, f.gy, { method: 'GET', url: '/api/v1/regions/410181/agencies' });
+    const kind = (k: string) => agencies.find((a) => a.kind === k)!.id;
+    let round = await call(
+      t,
+      f.gy,
+      {
+        method: 'POST',
+        url: '/api/v1/inspections',
+        payload: {
+          title: '2026年第一批联合检查验收',
+          year: YEAR,
+          startDate: '2026-03-01',
+          endDate: '2026-03-31',
+          team: [
+            { agencyId: kind('industry'), personName: '张组长', role: 'leader' },
+            { agencyId: kind('ecology'), personName: '李成员', role: 'member' },
+          ],
+        },
+      },
+      201,
+    );
+    round = await call(t, f.gy, { method: 'POST', url: `/api/v1/inspections/${round.id}/records`, payload: { enterpriseIds: [f.a.id, f.b.id, f.c.id] } });
+    round = await call(t, f.gy, { method: 'POST', url: `/api/v1/inspections/${round.id}/transitions`, payload: { event: 'start', version: round.version } });
+    // The clerk who formed the round may not conclude it (四眼原则): it is on 郑州's list, not on 巩义's.
+    expect(await keysOf(f.zz)).toContain(`inspection_round:${round.id}`);
+    expect(await keysOf(f.gy)).not.toContain(`inspection_round:${round.id}`);
+
+    // A conclusion fires the task's accept in the inspection's transaction: the task leaves every list.
+    const rec = round.records.find((r: { enterpriseId: number }) => r.enterpriseId === f.b.id);
+    await call(t, f.gy, {
+      method: 'POST',
+      url: `/api/v1/inspections/${round.id}/records/${rec.id}/conclusion`,
+      payload: { version: rec.version, inspectedOn: '2026-03-02', notes: '', equipmentDismantled: true, powerCut: true, destinationDocumented: true, workersPlaced: true, conclusion: 'pass' },
+    });
+    expect(await keysOf(f.gy)).not.toContain(`exit_task:${f.tasks.b}`);
+    expect(await keysOf(f.zz)).not.toContain(`exit_task:${f.tasks.b}`);
+    expect(await keysOf(f.zz)).toContain(`exit_task:${f.tasks.c}`);
   });
 });

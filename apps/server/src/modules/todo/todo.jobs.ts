@@ -13,8 +13,8 @@ import { remindWorkingDaysBefore, waitingIn, whoMayAct } from './todo.service.ts
 const SWEEP_LIMIT = 5000;
 
 /**
- * One reminder N working days before a to-do item falls due (setting, default 2) and one when it is
- * overdue, to each user who may act (issue 11 "待办"). Idempotent: the dedupe key names the record, the
+ * One reminder N working days before a to-do item falls due (setting, default 2), to the closest level
+ * that may act, and one when it is overdue, to every level that may (issue 11 "待办"). Idempotent: the dedupe key names the record, the
  * moment it entered its state and the kind of reminder, so the sweep may run every 10 minutes and a
  * record returned and resubmitted is reminded afresh.
  */
@@ -39,7 +39,7 @@ export async function runTodoReminders(
       const text = overdue
         ? { title: `【待办已超期】${c.title}${what}`, body: `${source.kindLabel}“${c.title}”${what}，已于${dueDate}到期，请尽快办理。` }
         : { title: `【待办即将到期】${c.title}${what}`, body: `${source.kindLabel}“${c.title}”${what}，将于${dueDate}到期，请及时办理。` };
-      for (const userId of await whoMayAct(ctx.db, source, c)) {
+      for (const userId of await whoMayAct(ctx.db, source, c, { nearest: !overdue })) {
         rows.push({
           userId,
           kind,

@@ -101,31 +101,37 @@ export async function countTodo(db: Db, clock: Clock, sources: readonly Awaiting
 }
 
 /**
- * Who may fire an awaited event on the record now: the group offices and leaders of its region and its
- * ancestors, asked through the machine's own relations. Admins stand in only when nobody else may (a
- * province's plan), so they are not told of every county's plan.
+ * Who may fire an awaited event on the record now, asked through the machine's own relations: the group
+ * offices and leaders of its region and its ancestors, never the user who just moved it. `nearest` keeps
+ * the closest level that may act (the arrival and the early reminder go to the one who is expected to act;
+ * the levels above see the item on their 待办); otherwise every level (the overdue reminder escalates).
+ * Admins stand in only when no official may (a province's plan), so they are not told of every county's.
  */
-export async function whoMayAct(db: Db, source: AwaitingSource<any>, c: AwaitingCandidate<any>): Promise<number[]> {
+export async function whoMayAct(db: Db, source: AwaitingSource<any>, c: AwaitingCandidate<any>, opts: { nearest: boolean; except?: number | null }): Promise<number[]> {
   const region = await regionRepository.byCode(db, c.regionCode);
   if (!region) return [];
   const codes = [...new Set([region.code, region.countyCode, region.prefectureCode, region.provinceCode].filter((x): x is string => !!x))];
   const able = async (rows: Awaited<ReturnType<typeof activeAdminRows>>) => {
-    const out: number[] = [];
-    for (const u of rows) if (awaitedEvents(source.machine, await actorForUser(db, u, null), c.record, c.status).length > 0) out.push(u.id);
+    const out: typeof rows = [];
+    for (const u of rows) {
+      if (u.id !== opts.except && awaitedEvents(source.machine, await actorForUser(db, u, null), c.record, c.status).length > 0) out.push(u);
+    }
     return out;
   };
   const officials = await able(await activeUserRowsAt(db, ['group_office', 'leader'], codes));
-  return officials.length ? officials : able(await activeAdminRows(db));
+  const level = opts.nearest ? codes.find((code) => officials.some((u) => u.regionCode === code)) : undefined;
+  const chosen = level ? officials.filter((u) => u.regionCode === level) : officials;
+  return (chosen.length ? chosen : await able(await activeAdminRows(db))).map((u) => u.id);
 }
 
 /** The arrival notice (in the transition's transaction): 「巩义市2026年淘汰计划待审批」 to each user who may act. */
 export function arrivalListener(sources: readonly AwaitingSource<any>[]) {
-  return async (tx: Db, a: { entityType: string; id: number; to: string; at: Date }): Promise<void> => {
+  return async (tx: Db, a: { entityType: string; id: number; to: string; at: Date; actorId: number | null }): Promise<void> => {
     const source = sources.find((s) => s.machine.entityType === a.entityType);
     const c = source ? await source.one(tx, a.id) : null;
     const mark = source && awaitingOf(source.machine, a.to);
     if (!source || !c || !mark || c.status !== a.to) return;
-    const users = await whoMayAct(tx, source, c);
+    const users = await whoMayAct(tx, source, c, { nearest: true, except: a.actorId });
     const what = AWAIT_KIND_LABELS[mark.kind];
     await notify(
       tx,

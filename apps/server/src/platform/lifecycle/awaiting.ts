@@ -85,7 +85,7 @@ export interface AwaitingSource<R = unknown> {
 }
 
 /** Told after a transition commits its row, in the same transaction, when the record enters an awaited state. */
-export type ArrivalListener = (tx: Db, arrival: { entityType: string; id: number; to: string; at: Date }) => Promise<void>;
+export type ArrivalListener = (tx: Db, arrival: { entityType: string; id: number; to: string; at: Date; actorId: number | null }) => Promise<void>;
 
 const listeners = new Set<ArrivalListener>();
 

@@ -89,6 +89,6 @@ export async function runTransition<S extends string, E extends string, R, F>(tx
     after: { status: t.to, ...(reason ? { reason } : {}), ...payload },
   });
   // Someone is now waited for: they hear of it in this transaction (ADR 0016; the to-do module listens).
-  if (awaitedFrom(m, t.to).length > 0) await announceArrival(tx, { entityType: m.entityType, id: q.id, to: t.to, at: q.now });
+  if (awaitedFrom(m, t.to).length > 0) await announceArrival(tx, { entityType: m.entityType, id: q.id, to: t.to, at: q.now, actorId: actor.userId });
   return { from, to: t.to, row };
 }
