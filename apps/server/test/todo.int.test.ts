@@ -4,7 +4,7 @@ import { queryRows } from '../src/db/client.ts';
 import { runTodoReminders } from '../src/modules/todo/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
-import { relogin, setBeijingDate } from './filing-fixtures.ts';
+import { onceRequirement, relogin, setBeijingDate } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call, YEAR } from './target-fixtures.ts';
 
@@ -107,6 +107,21 @@ describe('待办: computed from every lifecycle machine, notified on arrival, re
     await firePlan('xy-office', xyPlan, 'submit');
     expect(await keys('zz-office')).toEqual([`elimination_plan:${xyPlan}`]);
     expect((await notices('todo_arrived')).find((n) => n.user === 'zz-office')!.n).toBe(2);
+  });
+
+  it('puts a filing on the issuing office’s list until it is received and accepted', async () => {
+    const req = await call(t, c['ha-office']!, { method: 'POST', url: '/api/v1/filing-requirements', payload: onceRequirement() }, 201);
+    const filed = await call(t, c['gy-office']!, { method: 'POST', url: `/api/v1/filing-requirements/${req.id}/filings`, payload: { values: { contact: '王五', phone: '0371-64000000' } } }, 201);
+    const key = `filing:${filed.id}`;
+    const item = (await todo('ha-office')).items.find((i) => i.key === key);
+    expect(item).toMatchObject({ kindLabel: '报送', awaitsLabel: '待接收', title: '实施方案及工作联系人（巩义市）', events: [{ event: 'receive', label: '接收' }] });
+    expect(await keys('zz-office')).not.toContain(key);
+    expect(await keys('gy-office')).not.toContain(key);
+    expect((await notices('todo_arrived')).filter((n) => n.entity === key).map((n) => n.user)).toEqual(['ha-office']);
+    await call(t, c['ha-office']!, { method: 'POST', url: `/api/v1/filings/${filed.id}/receive` });
+    expect((await todo('ha-office')).items.find((i) => i.key === key)).toMatchObject({ awaitsLabel: '待核实', events: [{ event: 'accept', label: '采纳' }] });
+    await call(t, c['ha-office']!, { method: 'POST', url: `/api/v1/filings/${filed.id}/accept` });
+    expect(await keys('ha-office')).not.toContain(key);
   });
 
   it('puts a submitted announcement on the leader’s and the province’s lists, never the drafter’s', async () => {

@@ -7,13 +7,14 @@ import { availableEvents, type Machine } from './machine.ts';
  * approve, publish, sign, answer, verify, conclude, accept. The to-do list, the arrival notice and the
  * reminders are all derived from these marks on the machine's rows (ADR 0016), never from a second rule.
  */
-export type AwaitKind = 'approve' | 'publish' | 'sign' | 'answer' | 'verify' | 'conclude' | 'accept';
+export type AwaitKind = 'approve' | 'publish' | 'sign' | 'answer' | 'receive' | 'verify' | 'conclude' | 'accept';
 
 export const AWAIT_KIND_LABELS: Readonly<Record<AwaitKind, string>> = {
   approve: '待审批',
   publish: '待发布',
   sign: '待签署',
   answer: '待答复',
+  receive: '待接收',
   verify: '待核实',
   conclude: '待结束',
   accept: '待验收',
@@ -94,6 +95,7 @@ export function onArrival(listener: ArrivalListener): void {
   listeners.add(listener);
 }
 
+/** Called by runTransition, and by a lifecycle not yet on it (filings) after its own move. */
 export async function announceArrival(tx: Db, arrival: Parameters<ArrivalListener>[1]): Promise<void> {
   for (const l of listeners) await l(tx, arrival);
 }

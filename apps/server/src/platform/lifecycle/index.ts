@@ -14,5 +14,6 @@ export {
   awaitedFrom,
   awaitingOf,
   awaitingStates,
+  announceArrival,
   onArrival,
 } from './awaiting.ts';
