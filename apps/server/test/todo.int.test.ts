@@ -162,6 +162,33 @@ describe('待办: computed from every lifecycle machine, notified on arrival, re
     expect(list.overdue).toBe(1);
     expect(list.items[0]).toMatchObject({ overdue: true, dueDate: '2026-03-09', workingDaysLeft: 0, workingDaysOverdue: 2 });
   });
+
+  it('puts an objection to a 公示 on the issuing office’s list until it is answered', async () => {
+    for (const event of ['approve', 'publish']) {
+      await call(t, c['gy-leader']!, { method: 'POST', url: `/api/v1/announcements/${notice}/transitions`, payload: { event, reason: event === 'approve' ? '同意公示' : '' } });
+    }
+    // Approving and publishing took it off every list; the opinion is in the history.
+    expect(await keys('gy-leader')).toEqual([]);
+    const history = await call(t, c['gy-office']!, { method: 'GET', url: `/api/v1/announcements/${notice}/history` });
+    expect(history.find((h: { event: string }) => h.event === 'approve')).toMatchObject({ reason: '同意公示' });
+    const filed = await t.request({
+      method: 'POST',
+      url: `/api/v1/public/announcements/${notice}/objections`,
+      payload: { content: '该企业生产线已于去年拆除，不应列入', name: '王先生', phone: '13800138000' },
+      remoteAddress: '198.51.100.7',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const receipt = filed.json().receiptCode as string;
+    const [item] = (await todo('gy-office')).items.filter((i) => i.key.startsWith('announcement_objection:'));
+    expect(item).toMatchObject({ kindLabel: '公示异议', awaitsLabel: '待答复', link: `/announcements/${notice}` });
+    // The title names the receipt, never the objector's name or phone.
+    expect(item!.title).toContain(receipt);
+    expect(JSON.stringify(item)).not.toMatch(/王先生|13800138000/);
+    for (const u of ['gy-leader', 'zz-office', 'xy-office']) expect((await keys(u)).filter((k) => k.startsWith('announcement_objection:'))).toEqual([]);
+    const [objection] = await call(t, c['gy-office']!, { method: 'GET', url: `/api/v1/announcements/${notice}/objections` });
+    await call(t, c['gy-office']!, { method: 'POST', url: `/api/v1/announcements/${notice}/objections/${objection.id}/answer`, payload: { answer: '经核查，名单无误，特此答复。', version: objection.version } });
+    expect((await keys('gy-office')).filter((k) => k.startsWith('announcement_objection:'))).toEqual([]);
+  });
 });
 
 describe('待办 of exit tasks awaiting acceptance and of inspection rounds awaiting their signer', () => {
