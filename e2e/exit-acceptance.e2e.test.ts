@@ -267,20 +267,22 @@ describe('退出验收（浏览器）', () => {
     await gy.waitForURL(/\/announcements\/\d+$/);
     announcementUrl = new URL(gy.url()).pathname;
     await gy.getByText(ENTERPRISE).first().waitFor();
-    await gy.getByRole('button', { name: '提交审核' }).click();
+    await gy.getByTestId('transition-submit').click();
+    await gy.locator('.ant-modal').getByRole('button', { name: '提交审核' }).click();
     await gy.getByText('待审核').first().waitFor();
     await gy.context().close();
 
     const ha = await as('ha-office');
     await ha.goto(announcementUrl);
-    await ha.getByRole('button', { name: '审核通过' }).click();
+    await ha.getByTestId('transition-approve').click();
+    await ha.locator('.ant-modal').getByRole('button', { name: '审核通过' }).click();
     await ha.getByText('已审核').first().waitFor();
     await ha.context().close();
 
     const ha2 = await as('ha-office');
     await ha2.goto(announcementUrl);
-    await ha2.getByRole('button', { name: '发布' }).click();
-    await ha2.locator('.ant-popconfirm').getByRole('button', { name: '发布' }).click();
+    await ha2.getByTestId('transition-publish').click();
+    await ha2.locator('.ant-modal').getByRole('button', { name: '发布' }).click();
     await ha2.getByText('至 2026-11-30').first().waitFor();
     await screenshot(ha2, 'x4-05-announcement-published');
     await ha2.context().close();

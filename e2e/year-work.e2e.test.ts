@@ -412,8 +412,8 @@ describe('年度工作（浏览器）', () => {
     await dlg.waitFor({ state: 'hidden' });
     const lines = gy.getByTestId('plan-lines');
     await expect.poll(() => lines.locator('tbody tr.ant-table-row').count()).toBe(2);
-    await gy.getByRole('button', { name: '报送', exact: true }).click();
-    await gy.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await gy.getByTestId('transition-submit').click();
+    await dialog(gy).getByRole('button', { name: '报送', exact: true }).click();
     await gy.getByTestId('plan-status').getByText('已报送').waitFor();
     const planUrl = new URL(gy.url()).pathname;
     await gy.context().close();
@@ -421,8 +421,8 @@ describe('年度工作（浏览器）', () => {
     // 四眼原则: 巩义 reports to the province, so ha-office approves; gy-office sees no 批准 button.
     const ha = await as('ha-office');
     await ha.goto(planUrl);
-    await ha.getByRole('button', { name: '批准', exact: true }).click();
-    await ha.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await ha.getByTestId('transition-approve').click();
+    await dialog(ha).getByRole('button', { name: '批准', exact: true }).click();
     await ha.getByTestId('plan-status').getByText('已批准').waitFor();
     const statuses = await ha.getByTestId('plan-lines').locator('tbody tr.ant-table-row').allTextContents();
     expect(statuses.every((r) => r.includes('已列入计划'))).toBe(true);

@@ -26,3 +26,4 @@ export * from './contracts/data-quality.ts';
 export * from './contracts/lifecycle.ts';
 export * from './quantity.ts';
 export * from './contracts/office-settings.ts';
+export * from './contracts/todo.ts';

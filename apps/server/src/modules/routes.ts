@@ -20,6 +20,7 @@ import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
 import { surveyRoutes } from './survey/index.ts';
 import { surveyImportRoutes } from './survey-import/index.ts';
 import { targetRoutes } from './target/index.ts';
+import { todoRoutes } from './todo/index.ts';
 import { userRoutes } from './user/index.ts';
 import { workPlanRoutes } from './work-plan/index.ts';
 
@@ -51,4 +52,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   progressRoutes,
   dataQualityRoutes,
   officeSettingsRoutes,
+  todoRoutes,
 ];

@@ -4,6 +4,7 @@ import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, the
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../features/notification/NotificationBell.tsx';
+import { TodoBadge } from '../features/todo/TodoBadge.tsx';
 import { menuItems, selectedKey } from './menu.tsx';
 import { useMe, useSession } from './session.tsx';
 
@@ -64,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Typography.Text>
           </Space>
           <Space size="middle">
+            {me.role !== 'enterprise' && <TodoBadge />}
             <NotificationBell />
             <Dropdown
               menu={{

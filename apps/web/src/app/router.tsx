@@ -90,6 +90,7 @@ export const router = createBrowserRouter([
       { path: 'data-quality', element: page(() => import('../features/data-quality/DataQualityPage.tsx')) },
       { path: 'my-calendar', element: page(() => import('../features/calendar/MyCalendarPage.tsx')) },
       { path: 'notifications', element: page(() => import('../features/notification/NotificationsPage.tsx')) },
+      { path: 'todo', element: page(() => import('../features/todo/TodoPage.tsx')) },
       {
         path: 'settings/holidays',
         element: guarded('settings:manage', page(() => import('../features/calendar/HolidaySettingsPage.tsx'))),

@@ -40,7 +40,7 @@ export function LifecycleTimeline({ path, version }: { path: string; version?: n
                 </Typography.Text>
                 {e.reason && (
                   <div>
-                    <Typography.Text type="secondary">{e.event === 'approve' ? '审核意见' : '原因'}：{e.reason}</Typography.Text>
+                    <Typography.Text type="secondary">{e.event === 'approve' || e.event === 'publish' ? '审核意见' : '原因'}：{e.reason}</Typography.Text>
                   </div>
                 )}
               </div>

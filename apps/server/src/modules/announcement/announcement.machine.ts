@@ -32,9 +32,10 @@ export const announcementMachine: Machine<AnnouncementStatus, AnnouncementEvent,
   eventLabels: ANNOUNCEMENT_EVENT_LABELS,
   transitions: [
     { from: 'draft', event: 'submit', to: 'submitted', by: 'drafter' },
-    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver' },
+    // Awaited (ADR 0016): approval and publishing are on the approver's 待办; due periods are platform defaults.
+    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver', awaits: { kind: 'approve', dueWorkingDays: 5 } },
     { from: 'submitted', event: 'return', to: 'draft', by: 'approver', needsReason: true },
-    { from: 'approved', event: 'publish', to: 'published', by: 'approver' },
+    { from: 'approved', event: 'publish', to: 'published', by: 'approver', awaits: { kind: 'publish', dueWorkingDays: 3 } },
     { from: 'approved', event: 'return', to: 'draft', by: 'approver', needsReason: true },
     { from: 'published', event: 'archive', to: 'archived', by: 'office' },
   ],

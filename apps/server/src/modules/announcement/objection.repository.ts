@@ -1,8 +1,8 @@
-import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { announcementObjection } from '../../db/schema/index.ts';
+import { announcement, announcementObjection } from '../../db/schema/index.ts';
 
-/** Objection statements about sealing (the rest of the objection SQL is in announcement.repository.ts). */
+/** Objection statements about sealing and the to-do (the rest of the objection SQL is in announcement.repository.ts). */
 export const objectionRepository = {
   /** Rows that still hold a phone or address in clear (filed before sealing, issue 9). */
   legacyClear(db: Db, limit: number) {
@@ -21,5 +21,27 @@ export const objectionRepository = {
       .where(and(eq(announcementObjection.id, id), sql`(${announcementObjection.legacyPhone} IS NOT NULL OR ${announcementObjection.legacyIp} IS NOT NULL)`))
       .returning({ id: announcementObjection.id });
     return rows.length > 0;
+  },
+  /** Objections not yet answered, with their announcement (never the objector's name or phone), oldest first. */
+  awaitingAnswer(db: Db, f: { regionCode: string | null; id?: number }, limit: number) {
+    const where: SQL | undefined = and(
+      f.id === undefined ? isNull(announcementObjection.answeredAt) : eq(announcementObjection.id, f.id),
+      f.regionCode === null ? undefined : eq(announcement.regionCode, f.regionCode),
+    );
+    return db
+      .select({
+        id: announcementObjection.id,
+        answeredAt: announcementObjection.answeredAt,
+        receiptCode: announcementObjection.receiptCode,
+        filedAt: announcementObjection.filedAt,
+        announcementId: announcement.id,
+        title: announcement.title,
+        regionCode: announcement.regionCode,
+      })
+      .from(announcementObjection)
+      .innerJoin(announcement, eq(announcement.id, announcementObjection.announcementId))
+      .where(where)
+      .orderBy(asc(announcementObjection.filedAt), asc(announcementObjection.id))
+      .limit(limit);
   },
 };

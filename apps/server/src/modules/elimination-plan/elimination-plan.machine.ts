@@ -29,7 +29,8 @@ export const planMachine: Machine<PlanStatus, PlanEvent, PlanRecord> = {
     { from: 'draft', event: 'submit', to: 'submitted', by: 'drafter' },
     { from: 'submitted', event: 'withdraw', to: 'draft', by: 'drafter' },
     { from: 'submitted', event: 'return', to: 'draft', by: 'approver', needsReason: true },
-    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver' },
+    // Awaited: on the approver's 待办 with a due period (platform default, not from the seeds; ADR 0016).
+    { from: 'submitted', event: 'approve', to: 'approved', by: 'approver', awaits: { kind: 'approve', dueWorkingDays: 10 } },
   ],
   relations: {
     drafter: (actor, p) => (isPlanDrafter(actor, p.region.code) ? null : `只有${p.region.name}领导小组办公室可以报送或撤回本级计划`),

@@ -2,4 +2,5 @@
 
 export { nextStatus, planMachine } from './elimination-plan.machine.ts';
 export { planRepository } from './elimination-plan.repository.ts';
+export { planTodoSource } from './elimination-plan.todo.ts';
 export { eliminationPlanRoutes } from './elimination-plan.routes.ts';

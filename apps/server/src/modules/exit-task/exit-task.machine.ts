@@ -94,7 +94,8 @@ export const EXIT_TASK_TRANSITIONS: readonly Transition[] = [
   { from: 'planned', event: 'dismantle', to: 'dismantled', by: 'office', guard: dismantleGuard },
   { from: 'sealed', event: 'dismantle', to: 'dismantled', by: 'office', guard: dismantleGuard },
   { from: 'dismantled', event: 'request_acceptance', to: 'acceptance_requested', by: 'office', guard: null },
-  { from: 'acceptance_requested', event: 'accept', to: 'accepted', by: 'office', guard: null },
+  // Awaited (ADR 0016): the office's 待办 shows the task until the joint inspection concludes it.
+  { from: 'acceptance_requested', event: 'accept', to: 'accepted', by: 'office', guard: null, awaits: { kind: 'accept' } },
   { from: 'acceptance_requested', event: 'reject', to: 'rejected', by: 'office', guard: reasonGuard('验收不通过') },
   { from: 'rejected', event: 'resubmit', to: 'dismantled', by: 'office', guard: resubmitGuard },
   { from: 'planned', event: 'close', to: 'closed', by: 'office', guard: closeGuard },

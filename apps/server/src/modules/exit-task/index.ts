@@ -4,5 +4,6 @@ export { DISMANTLE_REMIND_DAYS_BEFORE, runExitTaskReminders } from './exit-task.
 export { EXIT_TASK_TRANSITIONS, isOverdue, transitionFor } from './exit-task.machine.ts';
 export { exitTaskRepository } from './exit-task.repository.ts';
 export { exitTaskRoutes } from './exit-task.routes.ts';
+export { exitTaskTodoSource } from './exit-task.todo.ts';
 export { fireTaskEvent, readableTask } from './exit-task.service.ts';
 export { exitTaskJobRoutes } from './exit-task-jobs.routes.ts';

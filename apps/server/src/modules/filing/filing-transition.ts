@@ -4,7 +4,9 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { notify } from '../notification/index.ts';
+import { announceArrival, awaitedFrom } from '../../platform/lifecycle/index.ts';
 import { type FilingParty, type FilingState, nextFiling } from './filing.machine.ts';
+import { filingTodoMachine } from './filing.todo.ts';
 import { type FilingInsert, type FilingRow, filingRepository as repo } from './filing.repository.ts';
 import { requirementRepository, type TargetRow } from './requirement.repository.ts';
 
@@ -69,6 +71,8 @@ export async function applyTransition(tx: Db, actor: Actor, input: TransitionInp
     before: { status: filing.status, revision: filing.revision },
     after: { status: t.to, revision: row.revision, reason: input.reason ?? null },
   });
+  // Into a state the issuing office acts on (resubmitted, received): on its 待办, and told (ADR 0016).
+  if (awaitedFrom(filingTodoMachine, t.to).length > 0) await announceArrival(tx, { entityType: 'filing', id: filing.id, to: t.to, at: now, actorId: actor.userId });
   if (event === 'return') {
     const users = await requirementRepository.responsibleUsers(tx, input.target);
     await notify(

@@ -1,13 +1,43 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { filing, filingEvent, siteVerification, siteVerificationItem, storedFile } from '../../db/schema/index.ts';
+import { filing, filingEvent, filingRequirement, filingTarget, siteVerification, siteVerificationItem, storedFile } from '../../db/schema/index.ts';
 
 export type FilingRow = typeof filing.$inferSelect;
 export type FilingInsert = typeof filing.$inferInsert;
 export type FilingEventRow = typeof filingEvent.$inferSelect;
 export type FilingEventInsert = typeof filingEvent.$inferInsert;
 
+/** A filing with what its to-do item names: the requirement (title, issuer) and the filer. */
+const awaitingColumns = {
+  filing,
+  title: filingRequirement.title,
+  issuerRegionCode: filingRequirement.issuerRegionCode,
+  targetRegionCode: filingTarget.regionCode,
+  targetAgencyId: filingTarget.agencyId,
+  filerName: filingTarget.name,
+};
+
 export const filingRepository = {
+  /** Filings in `statuses` of requirements issued by `issuerRegionCode` (null: any issuer), oldest first. */
+  awaiting(db: Db, issuerRegionCode: string | null, statuses: string[], limit: number) {
+    return db
+      .select(awaitingColumns)
+      .from(filing)
+      .innerJoin(filingRequirement, eq(filingRequirement.id, filing.requirementId))
+      .innerJoin(filingTarget, eq(filingTarget.id, filing.targetId))
+      .where(and(inArray(filing.status, statuses), issuerRegionCode === null ? undefined : eq(filingRequirement.issuerRegionCode, issuerRegionCode)))
+      .orderBy(asc(filing.updatedAt), asc(filing.id))
+      .limit(limit);
+  },
+  async awaitingById(db: Db, id: number) {
+    const rows = await db
+      .select(awaitingColumns)
+      .from(filing)
+      .innerJoin(filingRequirement, eq(filingRequirement.id, filing.requirementId))
+      .innerJoin(filingTarget, eq(filingTarget.id, filing.targetId))
+      .where(eq(filing.id, id));
+    return rows[0] ?? null;
+  },
   async byId(db: Db, id: number): Promise<FilingRow | null> {
     const rows = await db.select().from(filing).where(eq(filing.id, id));
     return rows[0] ?? null;

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { announceArrival } from '../../platform/lifecycle/index.ts';
 import { applyTransition, refuseUnlessAllowed } from './filing-transition.ts';
 import { availableFilingEvents, type FilingParty, type FilingState } from './filing.machine.ts';
 import { presentFiling, presentFilingSummary } from './filing.presenter.ts';
@@ -134,6 +135,8 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
         regionCode: f.filerRegionCode,
         after: { ...f, survey: extra ?? undefined },
       });
+      // The issuing office now has it on its 待办 and hears of it (ADR 0016).
+      await announceArrival(tx, { entityType: 'filing', id: f.id, to: 'submitted', at: now, actorId: actor.userId });
       return f.id;
     });
   } catch (err) {

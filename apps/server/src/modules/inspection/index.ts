@@ -2,3 +2,4 @@
 
 export { inspectionRoutes } from './inspection.routes.ts';
 export { INSPECTION_ROUND_TRANSITIONS } from './inspection-round.machine.ts';
+export { roundTodoSource } from './inspection.todo.ts';

@@ -35,7 +35,7 @@ const concludeGuard = (f: RoundFacts): string | null =>
 export const INSPECTION_ROUND_TRANSITIONS: readonly RoundTransition[] = [
   { from: 'draft', event: 'start', to: 'in_progress', by: 'organiser', guard: startGuard },
   // 四眼原则 (DOMAIN.md "Who approves what"): the round is concluded by someone other than the clerk who formed it.
-  { from: 'in_progress', event: 'conclude', to: 'concluded', by: 'signer', guard: concludeGuard },
+  { from: 'in_progress', event: 'conclude', to: 'concluded', by: 'signer', guard: concludeGuard, awaits: { kind: 'conclude' } },
 ];
 
 const organiser = (actor: Actor, r: RoundRecord) => (inspectionPolicy.canWrite(actor, r.place) ? null : '只有本级或上级领导小组办公室可以组织检查验收');

@@ -37,6 +37,23 @@ export const userRepository = {
       .where(and(inArray(appUser.role, roles), inArray(appUser.regionCode, regionCodes), eq(appUser.disabled, false)))
       .orderBy(asc(appUser.id));
   },
+  /** Full rows of active accounts with one of the roles at one of the regions (who may act on a to-do item). */
+  async activeRowsAt(db: Db, roles: string[], regionCodes: string[]): Promise<(typeof appUser.$inferSelect)[]> {
+    if (!roles.length || !regionCodes.length) return [];
+    return db
+      .select()
+      .from(appUser)
+      .where(and(inArray(appUser.role, roles), inArray(appUser.regionCode, regionCodes), eq(appUser.disabled, false)))
+      .orderBy(asc(appUser.id));
+  },
+  /** Full rows of every active account of a role. */
+  async activeRowsWithRole(db: Db, role: string): Promise<(typeof appUser.$inferSelect)[]> {
+    return db
+      .select()
+      .from(appUser)
+      .where(and(eq(appUser.role, role), eq(appUser.disabled, false)))
+      .orderBy(asc(appUser.id));
+  },
   /** Active accounts of a role anywhere (e.g. every admin, for a notice only the admin can act on). */
   async activeWithRole(db: Db, role: string): Promise<{ id: number }[]> {
     return db

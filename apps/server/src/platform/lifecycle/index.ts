@@ -16,3 +16,16 @@ export {
   transitionFor,
 } from './machine.ts';
 export { runTransition, STALE_STATE, type TransitionRequest, type TransitionResult } from './run-transition.ts';
+export {
+  type AwaitingCandidate,
+  type AwaitingSource,
+  type Awaiting,
+  type AwaitKind,
+  AWAIT_KIND_LABELS,
+  awaitedEvents,
+  awaitedFrom,
+  awaitingOf,
+  awaitingStates,
+  announceArrival,
+  onArrival,
+} from './awaiting.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { lifecycleHistory } from '../../db/schema/index.ts';
@@ -34,5 +34,15 @@ export const lifecycleRepository = {
       .from(lifecycleHistory)
       .where(and(eq(lifecycleHistory.entityType, entityType), eq(lifecycleHistory.entityId, entityId)))
       .orderBy(asc(lifecycleHistory.at), asc(lifecycleHistory.id));
+  },
+  /** When each record last moved (the latest history row): since when it has been in its current state. */
+  async lastMoved(db: Db, entityType: string, ids: number[]): Promise<Map<number, Date>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .select({ id: lifecycleHistory.entityId, at: max(lifecycleHistory.at) })
+      .from(lifecycleHistory)
+      .where(and(eq(lifecycleHistory.entityType, entityType), inArray(lifecycleHistory.entityId, ids)))
+      .groupBy(lifecycleHistory.entityId);
+    return new Map(rows.filter((r) => r.at).map((r) => [Number(r.id), new Date(r.at as Date)]));
   },
 };

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.ts';
+import type { Awaiting } from './awaiting.ts';
 
 /** One form field a refusal names: the field's path (`payload.waterCut`, `evidence.seal_photo`) and what it lacks. */
 export interface FieldRefusal {
@@ -27,6 +28,8 @@ export interface Transition<S extends string, E extends string, F = unknown> {
   guard?: ((facts: F) => GuardRefusal | null) | null;
   /** The event needs a written reason (a return or rejection says what to correct). */
   needsReason?: boolean;
+  /** Someone is waited for here (to-do, arrival notice, reminders; ADR 0016), with an optional due period. */
+  awaits?: Awaiting;
 }
 
 /**

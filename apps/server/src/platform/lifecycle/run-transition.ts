@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';
 import { type LifecycleTable, lifecycleRepository } from './lifecycle.repository.ts';
+import { announceArrival, awaitedFrom } from './awaiting.ts';
 import { type Machine, notApplicable, refusalOf, refusalParts, transitionFor } from './machine.ts';
 
 /** The one answer when a record moved under the user (a concurrent transition or edit got there first). */
@@ -90,5 +91,7 @@ export async function runTransition<S extends string, E extends string, R, F>(tx
     before: { status: from },
     after: { status: t.to, ...(reason ? { reason } : {}), ...payload },
   });
+  // Someone is now waited for: they hear of it in this transaction (ADR 0016; the to-do module listens).
+  if (awaitedFrom(m, t.to).length > 0) await announceArrival(tx, { entityType: m.entityType, id: q.id, to: t.to, at: q.now, actorId: actor.userId });
   return { from, to: t.to, row };
 }

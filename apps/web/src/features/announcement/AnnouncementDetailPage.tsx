@@ -8,12 +8,13 @@ import {
   type AnnouncementEvent,
   type AnnouncementForm,
 } from '@taotai/shared';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
 import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
+import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { ANNOUNCEMENT_STATUS_COLORS, announcementApi } from './announcement-api.ts';
 import { ItemsView, TotalsLine } from './ItemsView.tsx';
@@ -40,8 +41,6 @@ export default function AnnouncementDetailPage() {
   const nav = useNavigate();
   const { message } = App.useApp();
   const r = useAsync(() => announcementApi.get(id!), [id]);
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [editForm] = Form.useForm<EditValues>();
@@ -94,38 +93,18 @@ export default function AnnouncementDetailPage() {
                 修改
               </Button>
             )}
-            {can.submit && (
-              <Button type="primary" loading={busy} onClick={() => fire('submit')}>
-                {ANNOUNCEMENT_EVENT_LABELS.submit}
-              </Button>
-            )}
-            {can.approve && (
-              <Button type="primary" loading={busy} onClick={() => fire('approve')}>
-                {ANNOUNCEMENT_EVENT_LABELS.approve}
-              </Button>
-            )}
-            {can.return && (
-              <Button danger onClick={() => setReturning(true)}>
-                {ANNOUNCEMENT_EVENT_LABELS.return}
-              </Button>
-            )}
-            {can.publish && (
-              <Popconfirm
-                title="发布到公众网站？"
-                description={a.form === 'public_notice' ? `公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布后名单不能修改。'}
-                okText="发布"
-                onConfirm={() => fire('publish')}
-              >
-                <Button type="primary" loading={busy}>
-                  {ANNOUNCEMENT_EVENT_LABELS.publish}
-                </Button>
-              </Popconfirm>
-            )}
-            {can.archive && (
-              <Popconfirm title="归档后列入公众网站的往期公告，确定？" okText="归档" onConfirm={() => fire('archive')}>
-                <Button loading={busy}>{ANNOUNCEMENT_EVENT_LABELS.archive}</Button>
-              </Popconfirm>
-            )}
+            <TransitionActions
+              events={a.availableEvents}
+              labels={ANNOUNCEMENT_EVENT_LABELS}
+              noun="公告"
+              busy={busy}
+              onFire={fire}
+              confirm={{
+                submit: '提交后由领导小组组长或上级审核，编制人不能审核、发布。',
+                publish: a.form === 'public_notice' ? `发布到公众网站。公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布到公众网站。发布后名单不能修改。',
+                archive: '归档后列入公众网站的往期公告。',
+              }}
+            />
             {(a.status === 'published' || a.status === 'archived') && (
               <a href={`/public/announcements/${a.id}`} target="_blank" rel="noreferrer">
                 在公众网站查看
@@ -155,9 +134,6 @@ export default function AnnouncementDetailPage() {
       {a.form === 'public_notice' && (a.status === 'published' || a.status === 'archived') && <ObjectionsPanel announcement={a as Announcement} onChanged={r.reload} />}
       <LifecycleTimeline path={`/announcements/${a.id}`} version={a.version} />
 
-      <Modal title="退回修改" open={returning} onCancel={() => setReturning(false)} okText="退回" okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }} onOk={async () => (await fire('return', reason.trim())) && setReturning(false)} destroyOnHidden>
-        <Input.TextArea rows={4} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请写明退回原因" aria-label="退回原因" />
-      </Modal>
       <Modal title="修改公告" open={editing} onCancel={() => setEditing(false)} onOk={saveEdit} okText="保存" confirmLoading={busy} width={680} destroyOnHidden>
         <Form form={editForm} layout="vertical">
           <Form.Item name="title" label="标题" rules={[{ required: true, min: 4, message: '标题至少4个字' }]}>

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { CRITERION_LABELS, PLAN_STATUS_LABELS, type PlanEvent, type PlanLine } from '@taotai/shared';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { CRITERION_LABELS, PLAN_EVENT_LABELS, PLAN_STATUS_LABELS, type PlanEvent, type PlanLine } from '@taotai/shared';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime, fmtNumber } from '../../shared/format.ts';
 import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
+import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { exitTaskApi } from '../exit-task/exit-task-api.ts';
@@ -25,10 +26,6 @@ export default function PlanDetailPage() {
   const me = useMe();
   const p = useAsync(() => planApi.get(id!), [id]);
   const [adding, setAdding] = useState(false);
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
-  // 审核意见: optional on approval, kept in the plan's history (办理履历).
-  const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
   const plan = p.data;
 
@@ -140,34 +137,14 @@ export default function PlanDetailPage() {
                 <Button danger>删除</Button>
               </Popconfirm>
             )}
-            {a.withdraw && (
-              <Button loading={busy} onClick={() => fire('withdraw')}>
-                撤回
-              </Button>
-            )}
-            {a.return && (
-              <Button danger onClick={() => setReturning(true)}>
-                退回
-              </Button>
-            )}
-            {a.submit && (
-              <Popconfirm title="报送后不能再修改，确认报送？" onConfirm={() => fire('submit')}>
-                <Button type="primary" loading={busy}>
-                  报送
-                </Button>
-              </Popconfirm>
-            )}
-            {a.approve && (
-              <Popconfirm
-                title="批准后，计划中的生产线状态将变为“已列入计划”。确认批准？"
-                description={<Input.TextArea rows={2} value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="审核意见（可不填）" maxLength={500} aria-label="审核意见" />}
-                onConfirm={() => fire('approve', opinion.trim())}
-              >
-                <Button type="primary" loading={busy}>
-                  批准
-                </Button>
-              </Popconfirm>
-            )}
+            <TransitionActions
+              events={plan.availableEvents}
+              labels={PLAN_EVENT_LABELS}
+              noun="计划"
+              busy={busy}
+              onFire={fire}
+              confirm={{ submit: '报送后不能再修改，由上级审批。', approve: '批准后，计划中的生产线状态将变为“已列入计划”。' }}
+            />
           </Space>
         }
       >
@@ -216,22 +193,6 @@ export default function PlanDetailPage() {
           if (updated) p.reload();
         }}
       />
-      <Modal
-        title="退回计划"
-        open={returning}
-        okText="退回"
-        okButtonProps={{ danger: true, disabled: !reason.trim() }}
-        confirmLoading={busy}
-        onCancel={() => setReturning(false)}
-        onOk={async () => {
-          if (await fire('return', reason.trim())) {
-            setReturning(false);
-            setReason('');
-          }
-        }}
-      >
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回原因" maxLength={500} aria-label="退回原因" />
-      </Modal>
     </Space>
   );
 }

@@ -7,6 +7,7 @@ import { useCan, useMe } from '../../app/session.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { enterpriseApi } from '../enterprise/enterprise-api.ts';
 import { ProgressCard } from '../progress/ProgressCard.tsx';
+import { TodoCard } from '../todo/TodoCard.tsx';
 import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
 
 const COUNTS: { key: string; title: string; status?: string; icon: ReactNode; color: string }[] = [
@@ -71,6 +72,7 @@ export default function HomePage() {
           </Row>
         </>
       )}
+      {me.role !== 'enterprise' && <TodoCard />}
       {readsEnterprises && me.role !== 'enterprise' && <ProgressCard />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>

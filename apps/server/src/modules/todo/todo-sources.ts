@@ -1,0 +1,12 @@
+import type { AwaitingSource } from '../../platform/lifecycle/index.ts';
+import { announcementTodoSource, objectionTodoSource } from '../announcement/index.ts';
+import { planTodoSource } from '../elimination-plan/index.ts';
+import { exitTaskTodoSource } from '../exit-task/index.ts';
+import { filingTodoSource } from '../filing/index.ts';
+import { roundTodoSource } from '../inspection/index.ts';
+
+/**
+ * Every lifecycle whose machine marks awaited rows registers its source here (ADR 0016): a new lifecycle
+ * gets to-do items, arrival notices and reminders by adding one line.
+ */
+export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * One 待办 item: a record in a state where this user may fire an awaited event (approve, publish,
+ * conclude…), computed from the record's lifecycle machine, never stored (ADR 0016).
+ */
+export const TodoItem = z.object({
+  /** `${entityType}:${id}`, unique in the list. */
+  key: z.string(),
+  entityType: z.string(),
+  entityId: z.number().int(),
+  /** 淘汰计划, 公告, 检查验收批次 */
+  kindLabel: z.string(),
+  /** approve, publish, conclude… */
+  awaits: z.string(),
+  /** 待审批, 待发布, 待结束… */
+  awaitsLabel: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  statusLabel: z.string(),
+  /** The events this user may fire now, with the machine's labels. */
+  events: z.array(z.object({ event: z.string(), label: z.string() })),
+  /** Path in the web app, e.g. /elimination-plans/12 */
+  link: z.string(),
+  /** When the record entered its state (ISO). */
+  since: z.string(),
+  /** Beijing date it is due (YYYY-MM-DD), or null when the machine sets no period. */
+  dueDate: z.string().nullable(),
+  /** Working days left until the due date (0 on the day), null without a due date. */
+  workingDaysLeft: z.number().int().nullable(),
+  /** Working days past the due date (0 when not overdue). */
+  workingDaysOverdue: z.number().int(),
+  overdue: z.boolean(),
+});
+export type TodoItem = z.infer<typeof TodoItem>;
+
+export const TodoList = z.object({ items: z.array(TodoItem), total: z.number().int(), overdue: z.number().int() });
+export type TodoList = z.infer<typeof TodoList>;
+
+export const TodoCount = z.object({ count: z.number().int(), overdue: z.number().int() });
+export type TodoCount = z.infer<typeof TodoCount>;
+
+/** Settings of the to-do reminders (安全设置 holds others; this one is read with its default). */
+export const TODO_REMIND_WORKING_DAYS_DEFAULT = 2;
