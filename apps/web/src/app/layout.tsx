@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../features/notification/NotificationBell.tsx';
 import { AppSider, NavDrawer, SIDER_BG } from './nav.tsx';
 import { PageHead, useRouteMeta } from './page-head.tsx';
+import { useFocusableScrollRegions } from './scroll-regions.ts';
 import { useMe, useSession } from './session.tsx';
 
 const { Header, Content, Footer } = Layout;
@@ -23,6 +24,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const meta = useRouteMeta(loc.pathname);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useFocusableScrollRegions();
   // Before the first measurement useBreakpoint is empty; treat that as a wide screen, as the first paint did before.
   const wide = screens.lg ?? true;
   const phone = screens.md === false;
