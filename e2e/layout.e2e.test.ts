@@ -22,7 +22,6 @@ let server: RunningServer;
 let browser: Browser;
 let shots: string;
 const detailPages: Record<(typeof USERS)[number], string[]> = { admin: [], 'gy-office': [] };
-const menuPages: Record<string, string[]> = {};
 
 beforeAll(async () => {
   server = await startServer();
@@ -71,10 +70,16 @@ async function settle(page: Page): Promise<void> {
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
 
-/** Every check of one page; soft, so one run lists every page's faults. */
-async function checkPage(page: Page, user: string, width: number, route: string): Promise<void> {
-  await page.goto(route);
-  await settle(page);
+/** The viewport at this width, once the layout has switched between sider (≥ 992 px) and drawer. */
+async function resize(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await expect.poll(() => page.locator('.ant-layout-sider').count()).toBe(width >= 992 ? 1 : 0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Every check of one page at one width; soft, so one run lists every page's faults. */
+async function checkAt(page: Page, user: string, width: number, route: string): Promise<void> {
+  await resize(page, width);
   const where = `${user} ${width}px ${route}`;
   const header = await page.locator('header.app-header').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth, height: h.getBoundingClientRect().height }));
   expect.soft(header.scroll, `${where}：页头横向溢出`).toBeLessThanOrEqual(header.client);
@@ -91,16 +96,19 @@ async function checkPage(page: Page, user: string, width: number, route: string)
 
 describe('响应式布局、页面标题与无障碍（浏览器）', () => {
   for (const user of USERS) {
-    for (const width of WIDTHS) {
-      it(`${user} 在 ${width}px 下逐页检查`, { timeout: 900_000 }, async () => {
-        const page = await pageAt(width, user);
-        if (width === 1440) menuPages[user] = await menuPaths(page);
-        const routes = [...(menuPages[user] ?? []), ...detailPages[user]];
-        expect(routes.length).toBeGreaterThan(detailPages[user].length);
-        for (const route of routes) await checkPage(page, user, width, route);
-        await page.context().close();
-      });
-    }
+    // Each page is opened once and looked at in three widths (the layout follows the window, as on a rotated tablet).
+    it(`${user}：每个菜单页与详情页在 1440、768、390px 下`, { timeout: 1_200_000 }, async () => {
+      const page = await pageAt(1440, user);
+      const routes = [...(await menuPaths(page)), ...detailPages[user]];
+      expect(routes.length).toBeGreaterThan(detailPages[user].length + 10);
+      for (const route of routes) {
+        await resize(page, 1440);
+        await page.goto(route);
+        await settle(page);
+        for (const width of WIDTHS) await checkAt(page, user, width, route);
+      }
+      await page.context().close();
+    });
   }
 
   it('admin 在 900px 高的窗口中能滚动菜单到最后一项', async () => {
