@@ -59,7 +59,6 @@ export function AppSider() {
       collapsed={collapsed}
       onCollapse={toggle}
       style={{ position: 'sticky', top: 0, height: '100vh' }}
-      aria-label="主菜单"
     >
       <nav className="app-sider-inner" aria-label="主菜单">
         <Logo compact={collapsed} />
