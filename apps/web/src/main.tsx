@@ -7,17 +7,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import './app/app.css';
 import { router } from './app/router.tsx';
+import { appTheme } from './app/theme.ts';
 import { SessionProvider } from './app/session.tsx';
 
 dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 }, components: { Layout: { siderBg: '#0f2f5c' }, Menu: { darkItemBg: '#0f2f5c', darkSubMenuItemBg: '#0b2447' } } }}
-    >
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={appTheme}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />

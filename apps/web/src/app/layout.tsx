@@ -1,22 +1,34 @@
-import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@taotai/shared';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Tooltip, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { Avatar, Button, Dropdown, Grid, Layout, Tooltip, Typography, theme } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../features/notification/NotificationBell.tsx';
 import { TodoBadge } from '../features/todo/TodoBadge.tsx';
-import { menuItems, selectedKey } from './menu.tsx';
+import { AppSider, NavDrawer, SIDER_BG } from './nav.tsx';
+import { PageHead, useRouteMeta } from './page-head.tsx';
+import { useFocusableScrollRegions } from './scroll-regions.ts';
 import { useMe, useSession } from './session.tsx';
 
-const { Sider, Header, Content, Footer } = Layout;
-export const SIDER_BG = '#0f2f5c';
+const { Header, Content, Footer } = Layout;
 
+/**
+ * The signed-in shell, written once on antd's Layout (ADR 0015): a sider at ≥ 992 px, a drawer below; a header
+ * that never wraps (long texts give way to icons with names below 768 px); breadcrumbs and the page's h1.
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
   const me = useMe();
   const { logout } = useSession();
   const nav = useNavigate();
   const loc = useLocation();
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const meta = useRouteMeta(loc.pathname);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  useFocusableScrollRegions();
+  // Before the first measurement useBreakpoint is empty; treat that as a wide screen, as the first paint did before.
+  const wide = screens.lg ?? true;
+  const phone = screens.md === false;
 
   const doLogout = async () => {
     await logout();
@@ -24,49 +36,34 @@ export function AppLayout({ children }: { children: ReactNode }) {
   };
 
   return (
-    // The outer background is the sider's colour, so the column under the sticky sider stays dark on long pages.
     <Layout style={{ minHeight: '100vh', background: SIDER_BG }}>
-      <Sider width={220} breakpoint="lg" collapsedWidth={64} style={{ position: 'sticky', top: 0, height: '100vh' }}>
-        <div className="app-logo">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <div className="app-logo-text">
-            <div>落后产能退出</div>
-            <div className="app-logo-sub">综合管理平台</div>
-          </div>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selectedKey(loc.pathname)]}
-          defaultOpenKeys={['year', 'exit', 'system']}
-          items={menuItems(me.abilities, me.role)}
-          onClick={(e) => nav(e.key)}
-        />
-      </Sider>
-      <Layout style={{ background: token.colorBgLayout }}>
+      {wide && <AppSider />}
+      {!wide && <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} />}
+      <Layout style={{ background: token.colorBgLayout, minWidth: 0 }}>
         <Header
-          style={{
-            background: token.colorBgContainer,
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-          }}
+          className="app-header"
+          style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
         >
-          <Space>
-            <EnvironmentOutlined style={{ color: token.colorPrimary }} />
-            <Typography.Text type="secondary">当前区划：</Typography.Text>
-            <Typography.Text strong data-testid="header-region">
-              {me.regionName}
-            </Typography.Text>
-          </Space>
-          <Space size="middle">
-            {me.role !== 'enterprise' && <TodoBadge />}
+          <div className="app-header-start">
+            {!wide && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
+            {!wide && <span className="app-header-title">落后产能退出</span>}
+            {phone ? (
+              <Tooltip title={`当前区划：${me.regionName}`}>
+                <Button type="text" icon={<EnvironmentOutlined />} aria-label={`当前区划：${me.regionName}`} />
+              </Tooltip>
+            ) : (
+              <EnvironmentOutlined style={{ color: token.colorPrimary }} aria-hidden />
+            )}
+            <span className={phone ? 'sr-only' : 'app-header-region'}>
+              <Typography.Text type="secondary">当前区划：</Typography.Text>
+              <Typography.Text strong data-testid="header-region">
+                {me.regionName}
+              </Typography.Text>
+            </span>
+          </div>
+          <div className="app-header-end">
             <NotificationBell />
+            {me.role !== 'enterprise' && <TodoBadge />}
             <Dropdown
               menu={{
                 items: [
@@ -76,20 +73,23 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 onClick: ({ key }) => nav(key),
               }}
             >
-              <Space style={{ cursor: 'pointer' }} data-testid="header-user">
+              <button type="button" className="app-header-user" data-testid="header-user" aria-label={`${me.displayName}（${ROLE_LABELS[me.role]}）`}>
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-                <span>{me.displayName}</span>
-                <Typography.Text type="secondary">（{ROLE_LABELS[me.role]}）</Typography.Text>
-              </Space>
+                {!phone && <span>{me.displayName}</span>}
+                {screens.xl && <Typography.Text type="secondary">（{ROLE_LABELS[me.role]}）</Typography.Text>}
+              </button>
             </Dropdown>
             <Tooltip title="退出登录">
-              <Button icon={<LogoutOutlined />} onClick={doLogout}>
-                退出
+              <Button icon={<LogoutOutlined />} onClick={doLogout} aria-label={phone ? '退出登录' : undefined} type={phone ? 'text' : 'default'}>
+                {phone ? null : '退出'}
               </Button>
             </Tooltip>
-          </Space>
+          </div>
         </Header>
-        <Content style={{ margin: 16 }}>{children}</Content>
+        <Content className="app-content">
+          <PageHead meta={meta} />
+          {children}
+        </Content>
         <Footer style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px' }}>
           落后产能退出综合管理平台 · 数据仅限授权范围内工作使用
         </Footer>

@@ -1,10 +1,11 @@
 import { Spin } from 'antd';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router-dom';
 import LoginPage from '../features/auth/LoginPage.tsx';
 import { RequireAbility, RequireAuth } from './access.tsx';
 import { AppLayout } from './layout.tsx';
 import { NotFoundPage } from './not-found.tsx';
+import { documentTitle, metaOf, type RouteMeta } from './route-meta.ts';
 
 // Each page is its own chunk; only the shell and the login page load up front.
 const page = (load: () => Promise<{ default: ComponentType }>) => {
@@ -19,9 +20,19 @@ const guarded = (ability: Parameters<typeof RequireAbility>[0]['ability'], el: R
   <RequireAbility ability={ability}>{el}</RequireAbility>
 );
 
+/** Each route carries its entry of the route-meta table as `handle` (the layout reads it through useMatches). */
+const withMeta = (base: string, routes: RouteObject[]): RouteObject[] =>
+  routes.map((r) => {
+    if (r.element && (r.element as { type?: unknown }).type === Navigate) return r;
+    const path = r.index ? base : r.path === '*' ? '*' : `${base === '/' ? '' : base}/${r.path}`;
+    return { ...r, handle: metaOf(path) } as RouteObject;
+  });
+
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/change-password', element: page(() => import('../features/auth/ChangePasswordPage.tsx')) },
+  ...withMeta('', [
+    { path: 'login', element: <LoginPage /> },
+    { path: 'change-password', element: page(() => import('../features/auth/ChangePasswordPage.tsx')) },
+  ]),
   // The public site (公告公示): no login, outside RequireAuth.
   {
     path: '/public',
@@ -41,7 +52,7 @@ export const router = createBrowserRouter([
         </AppLayout>
       </RequireAuth>
     ),
-    children: [
+    children: withMeta('/', [
       { index: true, element: page(() => import('../features/home/HomePage.tsx')) },
       { path: 'progress', element: guarded('enterprise:read', page(() => import('../features/progress/ProgressPage.tsx'))) },
       {
@@ -98,6 +109,14 @@ export const router = createBrowserRouter([
       { path: 'settings/documents', element: page(() => import('../features/settings/DocumentSettingsPage.tsx')) },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },
-    ],
+    ]),
   },
 ]);
+
+// The browser tab says which page this is (「退出任务 - 落后产能退出综合管理平台」); the public site sets its own.
+const syncTitle = (matches: { route: { handle?: unknown } }[]) => {
+  const meta = [...matches].reverse().find((m) => m.route.handle)?.route.handle as RouteMeta | undefined;
+  if (meta) document.title = documentTitle(meta.title);
+};
+syncTitle(router.state.matches);
+router.subscribe((state) => syncTitle(state.matches));

@@ -40,7 +40,7 @@ export default function ChangePasswordPage() {
 
   return (
     <div className="login-bg">
-      <div className="login-title">落后产能退出综合管理平台</div>
+      <h1 className="login-title">落后产能退出综合管理平台</h1>
       <div className="login-subtitle">{me.displayName}（{me.username}）</div>
       <Card title="修改密码" style={{ width: 420 }}>
         {forced && (

@@ -56,7 +56,7 @@ export default function LoginPage() {
 
   return (
     <div className="login-bg">
-      <div className="login-title">落后产能退出综合管理平台</div>
+      <h1 className="login-title">落后产能退出综合管理平台</h1>
       <div className="login-subtitle">摸底排查 · 计划分解 · 限期整改 · 退出验收</div>
       <Card title="用户登录" style={{ width: 380 }}>
         {expired && !error && <Alert type="warning" showIcon title="登录已过期，请重新登录" style={{ marginBottom: 16 }} />}

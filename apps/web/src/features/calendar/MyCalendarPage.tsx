@@ -7,6 +7,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { useToday } from '../../shared/use-today.ts';
 import { DeadlineText, statusText } from '../filing/labels.tsx';
 import { calendarApi } from './calendar-api.ts';
+import { CalendarHeader } from './CalendarHeader.tsx';
 
 const ROLE_LABELS: Record<DeadlineItem['role'], string> = { filer: '本单位报送', issuer: '本单位下达', plan: '工作方案' };
 const ROLE_COLORS: Record<DeadlineItem['role'], string> = { filer: 'red', issuer: 'blue', plan: 'purple' };
@@ -32,11 +33,12 @@ export default function MyCalendarPage() {
   if (!month) return <Card loading />;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="我的日历" extra={<Typography.Text type="secondary">红色：本单位应报送；蓝色：本单位下达；紫色：工作方案阶段结束；绿色：已报送</Typography.Text>}>
+      <Card title={month.format('YYYY年M月')} extra={<Typography.Text type="secondary">红色：本单位应报送；蓝色：本单位下达；紫色：工作方案阶段结束；绿色：已报送</Typography.Text>}>
         {items.error && <Alert type="error" showIcon title={items.error.message} style={{ marginBottom: 12 }} />}
         <Calendar
           value={month}
           onPanelChange={(d) => setMonth(d)}
+          headerRender={({ value, onChange }) => <CalendarHeader value={value} onChange={onChange} />}
           onSelect={(d, info) => {
             if (info.source !== 'date') setMonth(d);
           }}

@@ -7,6 +7,7 @@ import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { planApi } from './plan-api.ts';
+import { zhRowSelection } from '../../shared/row-selection.ts';
 
 interface Props {
   open: boolean;
@@ -78,7 +79,7 @@ export function AddLinesModal({ open, plan, onClose }: Props) {
         loading={cands.loading}
         dataSource={cands.data?.items}
         pagination={{ pageSize: 8, showSizeChanger: false, size: 'small' }}
-        rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }}
+        rowSelection={zhRowSelection({ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }, (l) => `${l.enterpriseName} ${l.lineName}`)}
         data-testid="plan-candidates"
         columns={[
           { title: '企业', dataIndex: 'enterpriseName', ellipsis: true },

@@ -5,6 +5,10 @@ import { useState } from 'react';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { exitTaskApi } from './exit-task-api.ts';
 
+// Photos taken on site: on a phone `capture` opens the rear camera at once (issue 11: the town clerk photographs
+// sealing and dismantling with a phone). Scans (commitment, witness record) may also be PDFs and come from files.
+const PHOTO_KINDS: readonly EvidenceKind[] = ['seal_photo', 'photo_before', 'photo_during', 'photo_after'];
+
 interface Props {
   task: ExitTask;
   kind: EvidenceKind;
@@ -22,6 +26,7 @@ export function EvidenceUpload({ task, kind, onUploaded, error }: Props) {
   const [busy, setBusy] = useState(0);
   const count = task.evidence.filter((e) => e.kind === kind).length;
   const missing = count === 0 ? error : undefined;
+  const photo = PHOTO_KINDS.includes(kind);
 
   const send = async (file: File) => {
     if (file.size > EVIDENCE_MAX_BYTES) {
@@ -43,7 +48,8 @@ export function EvidenceUpload({ task, kind, onUploaded, error }: Props) {
   return (
     <Space wrap data-testid={`slot-${kind}`} aria-invalid={missing ? true : undefined}>
       <Upload
-        accept=".jpg,.jpeg,.png,.pdf"
+        accept={photo ? 'image/*' : '.jpg,.jpeg,.png,.pdf'}
+        capture={photo ? 'environment' : undefined}
         multiple
         showUploadList={false}
         data-testid={`upload-${kind}`}

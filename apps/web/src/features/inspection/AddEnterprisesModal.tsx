@@ -5,6 +5,7 @@ import { errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { inspectionApi } from './inspection-api.ts';
 import { linesText } from './lines-text.ts';
+import { zhRowSelection } from '../../shared/row-selection.ts';
 
 /** Picks enterprises whose exit tasks await acceptance in the round's region. */
 export function AddEnterprisesModal(props: { round: InspectionRound; onClose: () => void; onDone: (r: InspectionRound) => void }) {
@@ -48,7 +49,7 @@ export function AddEnterprisesModal(props: { round: InspectionRound; onClose: ()
         scroll={{ y: 420 }}
         data-testid="candidate-table"
         locale={{ emptyText: '本区划暂无退出任务待验收的企业' }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+        rowSelection={zhRowSelection({ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }, (c) => c.enterpriseName)}
         columns={[
           { title: '企业', dataIndex: 'enterpriseName', width: 260 },
           { title: '统一社会信用代码', dataIndex: 'uscc', width: 190 },

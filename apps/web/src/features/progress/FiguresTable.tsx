@@ -25,6 +25,7 @@ export function CompletionRate({ rate }: { rate: number | null }) {
         size="small"
         showInfo={false}
         status={rate >= 1 ? 'success' : 'normal'}
+        aria-label={`完成率 ${percent(rate)}`}
         style={{ width: 56, margin: 0 }}
       />
       <span>{percent(rate)}</span>

@@ -43,7 +43,13 @@ export function ProgressCard() {
           </Col>
           <Col xs={12} md={6}>
             <div style={{ textAlign: 'center' }}>
-              <Progress type="circle" size={72} percent={Math.round((p.taskCompletionRate ?? 0) * 100)} format={() => percent(p.taskCompletionRate)} />
+              <Progress
+                type="circle"
+                size={72}
+                percent={Math.round((p.taskCompletionRate ?? 0) * 100)}
+                format={() => percent(p.taskCompletionRate)}
+                aria-label={`任务完成率 ${percent(p.taskCompletionRate)}`}
+              />
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   任务完成率

@@ -130,7 +130,8 @@ export default function ProgressPage() {
         <div className="page-toolbar" style={{ marginBottom: 8 }}>
           <Space>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              进度总览{p ? ` · ${p.regionName}` : ''}
+              {/* The layout's h1 already says 进度总览; this heading names the region shown. */}
+              {p?.regionName ?? ''}
             </Typography.Title>
             {year && <YearSelect value={year} onChange={setYear} around={yearOf(today) ?? year} />}
           </Space>
@@ -166,8 +167,8 @@ export default function ProgressPage() {
                   extra={
                     <Space>
                       <Typography.Text type="secondary">点击名称逐级查看，“+”展开分行业</Typography.Text>
-                      <Switch size="small" checked={onlyWithTasks} onChange={setOnlyWithTasks} />
-                      <span>只看有任务的</span>
+                      <Switch size="small" checked={onlyWithTasks} onChange={setOnlyWithTasks} aria-labelledby="only-with-tasks" />
+                      <span id="only-with-tasks">只看有任务的</span>
                     </Space>
                   }
                   style={{ height: '100%' }}

@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { surveyApi, unitTotalsText } from './survey-api.ts';
 import { type Explanation, type UnexplainedLine, unexplainedFrom, ZeroReportExplanations } from './ZeroReportExplanations.tsx';
+import { zhRowSelection } from '../../shared/row-selection.ts';
 
 interface Props {
   open: boolean;
@@ -151,11 +152,11 @@ export function SurveySubmitModal({ open, requirement, periodKey, previous, onCl
             loading={lines.loading}
             dataSource={lines.data}
             pagination={{ pageSize: 8, showSizeChanger: false, size: 'small' }}
-            rowSelection={{
+            rowSelection={zhRowSelection({
               selectedRowKeys: selected,
               preserveSelectedRowKeys: true,
               onChange: (keys) => setSelected(keys as number[]),
-            }}
+            })}
             data-testid="candidate-lines"
             columns={[
               { title: '企业', dataIndex: 'enterpriseName', ellipsis: true },

@@ -5,7 +5,7 @@ import { qty } from './target-api.ts';
 
 const rate = (r: { completionRate: number | null; completionRateText: string }) => (
   <Space size={6}>
-    <Progress percent={Math.min(100, Math.round((r.completionRate ?? 0) * 100))} size="small" showInfo={false} style={{ width: 60, margin: 0 }} />
+    <Progress percent={Math.min(100, Math.round((r.completionRate ?? 0) * 100))} size="small" showInfo={false} aria-label={`完成率 ${r.completionRateText}`} style={{ width: 60, margin: 0 }} />
     <span>{r.completionRateText}</span>
   </Space>
 );

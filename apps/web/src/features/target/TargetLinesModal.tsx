@@ -6,6 +6,7 @@ import { fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { qty, targetApi } from './target-api.ts';
+import { zhRowSelection } from '../../shared/row-selection.ts';
 
 interface Props {
   open: boolean;
@@ -67,7 +68,7 @@ export function TargetLinesModal({ open, target, onClose }: Props) {
         loading={cands.loading}
         dataSource={cands.data?.items}
         pagination={{ pageSize: 8, showSizeChanger: false, size: 'small' }}
-        rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }}
+        rowSelection={zhRowSelection({ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (k) => setSelected(k as number[]) }, (l) => `${l.enterpriseName} ${l.lineName}`)}
         columns={[
           { title: '企业', dataIndex: 'enterpriseName', ellipsis: true },
           { title: '所在区划', dataIndex: 'regionName', width: 110 },

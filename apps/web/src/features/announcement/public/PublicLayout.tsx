@@ -11,10 +11,10 @@ export default function PublicLayout({ children }: { children?: ReactNode }) {
     <div className="pub-root">
       <header className="pub-header">
         <div className="pub-header-inner">
-          <div className="pub-site-name">
+          <h1 className="pub-site-name">
             淘汰落后产能公告公示
             <small>计划淘汰名单 · 已封存生产线及承诺 · 已完成淘汰名单</small>
-          </div>
+          </h1>
           <nav className="pub-nav">
             <NavLink to="/public" end>
               公告公示
