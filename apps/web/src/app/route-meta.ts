@@ -50,9 +50,11 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/data-quality', title: '数据质量', parent: '/' },
   { path: '/my-calendar', title: '我的日历', parent: '/' },
   { path: '/notifications', title: '通知中心', parent: '/' },
+  { path: '/todo', title: '我的待办', parent: '/' },
   { path: '/users', title: '用户管理', parent: '/', section: SYSTEM },
   { path: '/settings/security', title: '安全设置', parent: '/', section: SYSTEM },
   { path: '/settings/holidays', title: '节假日设置', parent: '/', section: SYSTEM },
+  { path: '/settings/documents', title: '公文设置', parent: '/', section: SYSTEM },
   { path: '/audit', title: '审计日志', parent: '/', section: SYSTEM },
   { path: '*', title: '页面不存在', parent: '/' },
   // Outside the layout: no h1 or breadcrumbs from here, only the document title.

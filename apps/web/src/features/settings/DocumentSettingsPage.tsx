@@ -58,7 +58,7 @@ export default function DocumentSettingsPage() {
   const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
   return (
     <Card
-      title={<h1 style={{ fontSize: 16, margin: 0 }}>公文设置（{current.data?.regionName}）</h1>}
+      title={`${current.data?.regionName ?? ''}的公文版头、落款与联系方式`}
       extra={
         editable && (
           <Button type="primary" loading={saving} onClick={save} data-testid="save-document-settings">

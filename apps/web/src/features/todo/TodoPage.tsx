@@ -9,9 +9,6 @@ export default function TodoPage() {
   return (
     <Card>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          我的待办
-        </Typography.Title>
         <Typography.Text type="secondary">
           共 {r.data?.total ?? 0} 项{r.data?.overdue ? `，其中 ${r.data.overdue} 项已超期` : ''}。办理后自动移出。
         </Typography.Text>
