@@ -1,7 +1,7 @@
 import type { ExitTask } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import { type EquipmentFacts, rankRelocationMatches } from './relocation-score.ts';
 import { relocationRepository as repo } from './relocation.repository.ts';
+import { type EquipmentFacts, rankRelocationMatches } from './relocation-score.ts';
 
 export type RelocationHits = { shown: ExitTask['duplicatesElsewhere']; collapsed: number };
 
