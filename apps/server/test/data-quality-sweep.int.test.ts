@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { line } from '../src/db/schema/index.ts';
+import { runDataQualitySweep } from '../src/modules/data-quality/index.ts';
+import { createEnterprise, createLine } from './enterprise-fixtures.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+import { allocate, call, cementChain } from './target-fixtures.ts';
+
+interface Flag {
+  id: number;
+  kind: string;
+  entityType: string;
+  entityId: number;
+  message: string;
+  status: string;
+  resolutionNote: string | null;
+  resolvedByName: string | null;
+}
+
+/** Issue 10 §4 (ADR 0018): reconciliation and registry anomalies, raised once, resolved when they disappear. */
+describe('data-quality sweep: reconciliation and registry anomalies', () => {
+  let t: TestApp;
+  let ha: string;
+  let gy: string;
+  let chain: Awaited<ReturnType<typeof cementChain>>;
+  const recheck = (cookie: string, region?: string, status = 200) =>
+    call(t, cookie, { method: 'POST', url: '/api/v1/data-quality/recheck', payload: region ? { region } : {} }, status);
+  const flagsOf = async (cookie: string, kind: string, entityId: number): Promise<Flag[]> => {
+    const page = await call(t, cookie, { method: 'GET', url: `/api/v1/data-quality/flags?kind=${kind}&limit=200` });
+    return page.items.filter((f: Flag) => f.entityId === entityId);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    chain = await cementChain(t);
+    ha = chain.ha;
+    gy = chain.gy;
+  });
+  afterAll(async () => t.close());
+
+  it('reconciles a decomposed target with the sum of its children, raises it once, and resolves it when it adds up', async () => {
+    const first = await recheck(ha);
+    expect(first.raised).toBeGreaterThan(0);
+    let flags = await flagsOf(ha, 'reconciliation_mismatch', chain.province.id);
+    expect(flags.map((f) => [f.status, f.message])).toEqual([['open', '河南省 2026年 水泥 目标 3000 万吨，下级合计 1500 万吨，差 1500 万吨']]);
+    // 郑州 1,500 = 巩义 900 + 荥阳 600; 巩义's named lines cover more than 900 with their whole capacity: no flag.
+    expect(await flagsOf(ha, 'reconciliation_mismatch', chain.zzTargetId)).toEqual([]);
+    expect(await flagsOf(ha, 'reconciliation_mismatch', chain.gyTargetId)).toEqual([]);
+
+    const again = await recheck(ha);
+    expect(again).toMatchObject({ raised: 0, resolved: 0, stillOpen: first.stillOpen });
+    expect(await flagsOf(ha, 'reconciliation_mismatch', chain.province.id)).toHaveLength(1);
+
+    await allocate(t, ha, chain.province.id, [
+      { regionCode: '410100', quantity: 1500, enterpriseCount: 8 },
+      { regionCode: '410300', quantity: 1500, enterpriseCount: 8 },
+    ]);
+    const after = await recheck(ha);
+    expect(after.resolved).toBe(1);
+    flags = await flagsOf(ha, 'reconciliation_mismatch', chain.province.id);
+    expect(flags).toEqual([expect.objectContaining({ status: 'resolved', resolvedByName: null, resolutionNote: expect.stringContaining('问题已不存在，自动处理') })]);
+  });
+
+  it('flags lines ten times the province median of their industry, naming the figures', async () => {
+    const [big] = await flagsOf(ha, 'capacity_outlier', chain.lines[0].id);
+    expect(big?.message).toMatch(/^巩义市示范水泥有限公司“1号机立窑”产能 2000 万吨，为本省水泥生产线中位数 [\d.]+ 万吨 的 \d+ 倍，请核实产能或计量单位$/);
+    // 100 万吨 is large for a backward cement line, but under ten times the median (demo lines are 5–30 万吨).
+    expect(await flagsOf(ha, 'capacity_outlier', chain.lines[2].id)).toEqual([]);
+  });
+
+  it('flags an enterprise without lines and resolves the flag once a line is registered', async () => {
+    const e = await createEnterprise(t, gy, { name: '巩义市无产线测试有限公司', regionCode: '410181100' });
+    await recheck(gy);
+    expect((await flagsOf(gy, 'enterprise_without_lines', e.id)).map((f) => [f.status, f.entityType])).toEqual([['open', 'enterprise']]);
+    await recheck(gy);
+    expect(await flagsOf(gy, 'enterprise_without_lines', e.id)).toHaveLength(1);
+    await createLine(t, gy, e.id, { capacity: 12 });
+    expect((await recheck(gy)).resolved).toBeGreaterThanOrEqual(1);
+    expect((await flagsOf(gy, 'enterprise_without_lines', e.id)).map((f) => f.status)).toEqual(['resolved']);
+  });
+
+  it('flags a line with neither a catalogue item nor a stated basis', async () => {
+    const e = await createEnterprise(t, gy, { name: '巩义市无依据测试有限公司', regionCode: '410181100' });
+    const l = await createLine(t, gy, e.id, { capacity: 11 });
+    await t.ctx.db.update(line).set({ basisText: ' ' }).where(eq(line.id, l.id));
+    await recheck(gy);
+    const [f] = await flagsOf(gy, 'line_without_basis', l.id);
+    expect(f).toMatchObject({ status: 'open', entityType: 'line', message: '巩义市无依据测试有限公司“1号机立窑生产线”未选择《产业结构调整指导目录》等判定依据，也未填写依据说明' });
+  });
+
+  it('flags likely duplicate enterprises by normalised name and address, once per group', async () => {
+    const a = await createEnterprise(t, gy, { name: '巩义市 重复测试水泥有限公司', address: '巩义市米河镇 示例路8号', regionCode: '410181100' });
+    const b = await createEnterprise(t, gy, { name: '巩义市重复测试水泥厂', address: '巩义市米河镇示例路８号', regionCode: '410181100' });
+    await createLine(t, gy, a.id, { capacity: 10 });
+    await createLine(t, gy, b.id, { capacity: 10 });
+    await recheck(gy);
+    await recheck(gy);
+    const flags = await flagsOf(gy, 'duplicate_enterprise', a.id);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('巩义市重复测试水泥厂');
+    expect(flags[0]!.message).toContain('名称和地址相同，疑似重复登记');
+  });
+
+  it('answers 404 for a region outside the office and 403 to roles that do not recheck', async () => {
+    await recheck(gy, '410182', 404);
+    const ent = await t.login('gy-ent');
+    expect((await t.request({ method: 'POST', url: '/api/v1/data-quality/recheck', cookie: ent, payload: {} })).statusCode).toBe(403);
+  });
+
+  it('the daily job sweeps the country, agrees with the offices and changes nothing when re-run', async () => {
+    const first = await runDataQualitySweep(t.ctx.db, t.clock);
+    expect(first.resolved).toBe(0);
+    expect(await runDataQualitySweep(t.ctx.db, t.clock)).toMatchObject({ raised: 0, resolved: 0, stillOpen: first.stillOpen });
+  });
+});
