@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { line } from '../src/db/schema/index.ts';
+import { dataQualityFlag, line } from '../src/db/schema/index.ts';
 import { runDataQualitySweep } from '../src/modules/data-quality/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
+import { approvedGongyiPlan } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { allocate, call, cementChain } from './target-fixtures.ts';
 
@@ -15,6 +16,8 @@ interface Flag {
   status: string;
   resolutionNote: string | null;
   resolvedByName: string | null;
+  link: string | null;
+  hasHistory: boolean;
 }
 
 /** Issue 10 §4 (ADR 0018): reconciliation and registry anomalies, raised once, resolved when they disappear. */
@@ -63,7 +66,10 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
 
   it('flags lines ten times the province median of their industry, naming the figures', async () => {
     const [big] = await flagsOf(ha, 'capacity_outlier', chain.lines[0].id);
-    expect(big?.message).toMatch(/^巩义市示范水泥有限公司“1号机立窑”产能 2000 万吨，为本省水泥生产线中位数 [\d.]+ 万吨 的 \d+ 倍，请核实产能或计量单位$/);
+    expect(big?.message).toBe('巩义市示范水泥有限公司“1号机立窑”产能 2000 万吨，超过本省水泥生产线产能中位数的10倍，请核实产能或计量单位');
+    const detail = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}` });
+    expect(detail.details.median).toBeGreaterThan(5);
+    expect(detail.details.median).toBeLessThan(200);
     // 100 万吨 is large for a backward cement line, but under ten times the median (demo lines are 5–30 万吨).
     expect(await flagsOf(ha, 'capacity_outlier', chain.lines[2].id)).toEqual([]);
   });
@@ -99,6 +105,29 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]!.message).toContain('巩义市重复测试水泥厂');
     expect(flags[0]!.message).toContain('名称和地址相同，疑似重复登记');
+  });
+
+  it('drills down from a flag to its record and the record’s lifecycle history, scoped like the flag', async () => {
+    const [big] = await flagsOf(ha, 'capacity_outlier', chain.lines[0].id);
+    expect(big).toMatchObject({ link: `/enterprises/${chain.ent.id}`, hasHistory: false });
+    expect(await call(t, gy, { method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/history` })).toEqual([]);
+    const xy = await t.login('xy-office');
+    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/history`, cookie: xy })).statusCode).toBe(404);
+
+    // A flag on a record with a lifecycle: its timeline (报送 → 批准) comes through the flag.
+    const plan = await approvedGongyiPlan(t);
+    const [f] = await t.ctx.db
+      .insert(dataQualityFlag)
+      .values({ regionCode: '410181', provinceCode: '410000', prefectureCode: '410100', countyCode: '410181', kind: 'reconciliation_mismatch', entityType: 'elimination_plan', entityId: plan.planId, message: '测试', details: {}, raisedAt: new Date() })
+      .returning();
+    const flag = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}` });
+    expect(flag).toMatchObject({ link: `/elimination-plans/${plan.planId}`, hasHistory: true });
+    const history = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/history` });
+    expect(history.map((h: { eventLabel: string; toLabel: string }) => [h.eventLabel, h.toLabel])).toEqual([
+      ['报送', '已报送'],
+      ['批准', '已批准'],
+    ]);
+    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/history`, cookie: xy })).statusCode).toBe(404);
   });
 
   it('answers 404 for a region outside the office and 403 to roles that do not recheck', async () => {

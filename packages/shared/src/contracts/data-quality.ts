@@ -51,6 +51,10 @@ export const DataQualityFlag = z.object({
   resolvedByName: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
+  /** The web page of the flagged record (drill-down), or null when it has none. */
+  link: z.string().nullable(),
+  /** Whether the record keeps a lifecycle history (GET …/flags/:id/history). */
+  hasHistory: z.boolean(),
   abilities: z.object({ resolve: z.boolean() }),
 });
 export type DataQualityFlag = z.infer<typeof DataQualityFlag>;

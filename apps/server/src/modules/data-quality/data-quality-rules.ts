@@ -78,6 +78,7 @@ export function median(values: number[]): number | null {
 export interface LineFacts {
   lineId: number;
   lineName: string;
+  enterpriseId: number;
   enterpriseName: string;
   regionCode: string;
   provinceCode: string;
@@ -116,8 +117,10 @@ export function capacityOutliers(lines: LineFacts[]): Finding[] {
         regionCode: l.regionCode,
         entityType: 'line',
         entityId: l.lineId,
-        message: `${l.enterpriseName}“${l.lineName}”产能 ${l.capacity} ${l.unitName}，为本省${l.industryName}生产线中位数 ${m} ${l.unitName} 的 ${Math.round(l.capacity / m)} 倍，请核实产能或计量单位`,
-        details: { capacity: l.capacity, median: m, unitCode: l.unitCode, lines: g.length, factor: OUTLIER_FACTOR },
+        // The median moves with every line registered: it is in the details, not in the message, so a sweep
+        // does not re-raise the flag each time the registry grows (the message is what a re-raise compares).
+        message: `${l.enterpriseName}“${l.lineName}”产能 ${l.capacity} ${l.unitName}，超过本省${l.industryName}生产线产能中位数的${OUTLIER_FACTOR}倍，请核实产能或计量单位`,
+        details: { enterpriseId: l.enterpriseId, capacity: l.capacity, median: m, unitCode: l.unitCode, lines: g.length, factor: OUTLIER_FACTOR },
       });
     }
   }

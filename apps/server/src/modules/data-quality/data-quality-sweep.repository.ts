@@ -58,7 +58,7 @@ export const sweepRepository = {
   /** Lines with neither a catalogue item nor a stated basis (判定依据). */
   linesWithoutBasis(db: Db, province: string | null) {
     return db
-      .select({ lineId: line.id, lineName: line.name, enterpriseName: enterprise.name, regionCode: enterprise.regionCode })
+      .select({ lineId: line.id, lineName: line.name, enterpriseId: line.enterpriseId, enterpriseName: enterprise.name, regionCode: enterprise.regionCode })
       .from(line)
       .innerJoin(enterprise, eq(enterprise.id, line.enterpriseId))
       .where(and(inProvince(enterprise.provinceCode, province), sql`${line.basisItemId} is null`, sql`btrim(${line.basisText}) = ''`));
@@ -69,6 +69,7 @@ export const sweepRepository = {
       .select({
         lineId: line.id,
         lineName: line.name,
+        enterpriseId: line.enterpriseId,
         enterpriseName: enterprise.name,
         regionCode: enterprise.regionCode,
         provinceCode: enterprise.provinceCode,

@@ -45,7 +45,7 @@ async function findAll(db: Db, province: string | null): Promise<Finding[]> {
       entityType: 'line',
       entityId: l.lineId,
       message: `${l.enterpriseName}“${l.lineName}”未选择《产业结构调整指导目录》等判定依据，也未填写依据说明`,
-      details: {},
+      details: { enterpriseId: l.enterpriseId },
     });
   }
   out.push(...capacityOutliers((await repo.lineCapacities(db, province)).map((l) => ({ ...l, capacity: Number(l.capacity) }))));

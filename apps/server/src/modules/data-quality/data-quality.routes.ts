@@ -9,6 +9,7 @@ import {
   DataQualityRecheckResult,
   DataQualityResolveBody,
   IdParam,
+  LifecycleHistory,
 } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
@@ -51,6 +52,11 @@ export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id`,
     { schema: { tags, summary: '数据质量标记详情', params: IdParam, response: { 200: DataQualityFlag } } },
     async (req) => service.getFlag(ctx.db, req.actor!, req.params.id),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { schema: { tags, summary: '被标记记录的办理履历（数据质量下钻；范围同标记）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.flagRecordHistory(ctx.db, req.actor!, req.params.id),
   );
   app.post(
     `${base}/:id/resolve`,
