@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
+import { dueIsProvisional } from './filing-deadlines.ts';
 import { applyTransition, refuseUnlessAllowed } from './filing-transition.ts';
 import { availableFilingEvents, type FilingParty, type FilingState } from './filing.machine.ts';
 import { presentFiling, presentFilingSummary } from './filing.presenter.ts';
@@ -108,6 +109,7 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
         note: content.note,
         fileIds: content.fileIds,
         dueDate: period.dueDate,
+        dueProvisional: dueIsProvisional(ctx.req, period, ctx.cal),
         submittedDate: ctx.today,
         lateWorkingDays: ctx.cal.workingDaysBetween(period.dueDate, ctx.today),
         submittedBy: actor.userId!,

@@ -8,3 +8,4 @@ export { loadRequirement, type RequirementContext } from './requirement-context.
 export { type FilingRow, filingRepository } from './filing.repository.ts';
 export { type RequirementRow, requirementRepository } from './requirement.repository.ts';
 export { filingPolicy, OVERSEER_ROLES } from './filing.policy.ts';
+export { dueIsProvisional, recomputeProvisionalDeadlines } from './filing-deadlines.ts';
