@@ -172,7 +172,7 @@ export function duplicateEnterprises(list: EnterpriseFacts[]): Finding[] {
       regionCode: first!.regionCode,
       entityType: 'enterprise',
       entityId: first!.id,
-      message: `${first!.name}（${first!.uscc}）与 ${others.map((e) => `${e.name}（${e.uscc}）`).join('、')} 名称和地址相同，疑似重复登记`,
+      message: `${first!.name}（${first!.uscc}）与${others.map((e) => `${e.name}（${e.uscc}）`).join('、')}名称和地址相同，疑似重复登记`,
       details: { enterpriseIds: g.map((e) => e.id), address: first!.address },
     });
   }
