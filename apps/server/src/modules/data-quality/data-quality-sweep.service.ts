@@ -109,8 +109,8 @@ export const runDataQualitySweep = (db: Db, clock: Clock) => sweepFlags(db, cloc
 const lastRun = new WeakMap<Db, string>();
 
 /**
- * Called with the 10-minute reminders: sweeps once per Beijing date (and once after each start; the sweep is
- * idempotent, so a second run the same day would change nothing anyway).
+ * Called with the 10-minute reminders: sweeps on the first tick after a start, then once per Beijing date (the
+ * sweep is idempotent, so a second run the same day would change nothing anyway).
  */
 export async function runDailyDataQualitySweep(ctx: { db: Db; clock: Clock }): Promise<DataQualityRecheckResult | null> {
   const today = todayInChina(ctx.clock.now());
