@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataQualityFlag, line } from '../src/db/schema/index.ts';
+import { dataQualityFlag, filing, line, region, surveyLine, surveyReport } from '../src/db/schema/index.ts';
 import { runDataQualitySweep } from '../src/modules/data-quality/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { approvedGongyiPlan } from './exit-task-fixtures.ts';
@@ -28,9 +28,9 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
   let chain: Awaited<ReturnType<typeof cementChain>>;
   const recheck = (cookie: string, region?: string, status = 200) =>
     call(t, cookie, { method: 'POST', url: '/api/v1/data-quality/recheck', payload: region ? { region } : {} }, status);
-  const flagsOf = async (cookie: string, kind: string, entityId: number): Promise<Flag[]> => {
+  const flagsOf = async (cookie: string, kind: string, entityId: number, entityType?: string): Promise<Flag[]> => {
     const page = await call(t, cookie, { method: 'GET', url: `/api/v1/data-quality/flags?kind=${kind}&limit=200` });
-    return page.items.filter((f: Flag) => f.entityId === entityId);
+    return page.items.filter((f: Flag) => f.entityId === entityId && (!entityType || f.entityType === entityType));
   };
 
   beforeAll(async () => {
@@ -62,6 +62,36 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
     expect(after.resolved).toBe(1);
     flags = await flagsOf(ha, 'reconciliation_mismatch', chain.province.id);
     expect(flags).toEqual([expect.objectContaining({ status: 'resolved', resolvedByName: null, resolutionNote: expect.stringContaining('问题已不存在，自动处理') })]);
+  });
+
+  it('reconciles a survey result with its reporting children’s once all have filed, and resolves when they agree', async () => {
+    const now = new Date();
+    let target = 900_000;
+    const file = async (regionCode: string, capacity: number | null) => {
+      const [f] = await t.ctx.db
+        .insert(filing)
+        .values({ requirementId: 900_000, targetId: target++, periodKey: '2029', year: 2029, filerRegionCode: regionCode, status: 'accepted', dueDate: '2029-06-30', submittedDate: '2029-06-01', submittedBy: 1, submittedAt: now, lastSubmittedAt: now, updatedAt: now })
+        .returning();
+      await t.ctx.db.insert(surveyReport).values({ filingId: f!.id, regionCode, year: 2029, zeroReport: capacity === null });
+      if (capacity !== null) {
+        await t.ctx.db.insert(surveyLine).values({ filingId: f!.id, revision: 1, lineId: 1, enterpriseId: 1, enterpriseName: '示例', uscc: 'X', regionCode, lineName: '1号机立窑', capacity: String(capacity), capacityUnit: 'wan_t', industryCode: 'cement', criterion: 'technology', lineStatus: 'registered' });
+      }
+      return f!.id;
+    };
+    const kids = await t.ctx.db.select({ code: region.code }).from(region).where(eq(region.parentCode, '410181'));
+    const gyFiling = await file('410181', 12);
+    for (const k of kids.slice(1)) await file(k.code, k.code === '410181100' ? 15 : null);
+    // 米河镇 or another child has not filed yet: incomplete, not a contradiction.
+    await recheck(ha);
+    const missing = kids[0]!.code;
+    expect(await flagsOf(ha, 'reconciliation_mismatch', gyFiling, 'filing')).toEqual([]);
+    await file(missing, missing === '410181100' ? 15 : null);
+    await recheck(ha);
+    const [f] = await flagsOf(ha, 'reconciliation_mismatch', gyFiling, 'filing');
+    expect(f).toMatchObject({ status: 'open', entityType: 'filing', link: `/filings/${gyFiling}`, message: '巩义市 2029年 排查结果 12 万吨，下级合计 15 万吨，本级少 3 万吨' });
+    await t.ctx.db.update(surveyLine).set({ capacity: '15' }).where(eq(surveyLine.filingId, gyFiling));
+    await recheck(ha);
+    expect((await flagsOf(ha, 'reconciliation_mismatch', gyFiling, 'filing')).map((x) => x.status)).toEqual(['resolved']);
   });
 
   it('flags lines ten times the province median of their industry, naming the figures', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityOutliers, duplicateEnterprises, type LineFacts, median, normaliseEnterpriseName, reconcileTarget, type TargetFacts } from './data-quality-rules.ts';
+import { capacityOutliers, duplicateEnterprises, type LineFacts, median, normaliseEnterpriseName, reconcileSurvey, reconcileTarget, type TargetFacts } from './data-quality-rules.ts';
 
 const zz: TargetFacts = { id: 7, year: 2026, regionCode: '410100', regionName: '郑州市', industryName: '水泥', unitCode: 'wan_t', unitName: '万吨', quantity: '300', overAllocationDeclared: false };
 
@@ -63,5 +63,14 @@ describe('data-quality sweep rules', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ checkKey: 'duplicate:enterprise:3,9', entityId: 3, details: { enterpriseIds: [9, 3] } });
     expect(found[0]!.message).toBe('巩义市 某某水泥有限公司（A）与巩义市某某水泥厂（B）名称和地址相同，疑似重复登记');
+  });
+
+  it('compares a survey result with its children only once all have filed, unit by unit', () => {
+    const names = new Map([['wan_t', '万吨'], ['wan_box', '万重量箱']]);
+    const of = (code: string, units: [string, string][]) => ({ regionCode: code, regionName: '巩义市', year: 2026, filingId: 5, units: new Map(units) });
+    const gy = of('410181', [['wan_t', '12'], ['wan_box', '3']]);
+    expect(reconcileSurvey(gy, [of('a', [['wan_t', '12']]), null], names)).toEqual([]);
+    const found = reconcileSurvey(gy, [of('a', [['wan_t', '10']]), of('b', [['wan_t', '2'], ['wan_box', '4']])], names);
+    expect(found.map((f) => [f.checkKey, f.message])).toEqual([['survey:5:wan_box', '巩义市 2026年 排查结果 3 万重量箱，下级合计 4 万重量箱，本级少 1 万重量箱']]);
   });
 });

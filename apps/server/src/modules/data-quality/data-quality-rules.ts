@@ -178,3 +178,39 @@ export function duplicateEnterprises(list: EnterpriseFacts[]): Finding[] {
   }
   return out;
 }
+
+export interface SurveyTotals {
+  regionCode: string;
+  regionName: string;
+  year: number;
+  filingId: number;
+  /** Capacity per unit code, as numeric text. */
+  units: Map<string, string>;
+}
+
+/**
+ * A region's survey result against the sum of its reporting children's, per unit (the rollup's 与下级合计是否一致):
+ * compared only once every child has filed — a missing child is incomplete, not a contradiction.
+ */
+export function reconcileSurvey(parent: SurveyTotals, children: (SurveyTotals | null)[], unitNames: Map<string, string>): Finding[] {
+  if (children.length === 0 || children.some((c) => c === null)) return [];
+  const units = new Set([...parent.units.keys(), ...children.flatMap((c) => [...c!.units.keys()])]);
+  const out: Finding[] = [];
+  for (const unit of [...units].sort()) {
+    const ownQ = toQ(parent.units.get(unit) ?? 0);
+    const sumQ = children.reduce((n, c) => n + toQ(c!.units.get(unit) ?? 0), 0);
+    if (ownQ === sumQ) continue;
+    const u = unitNames.get(unit) ?? unit;
+    const diff = ownQ > sumQ ? `多 ${show(ownQ - sumQ)} ${u}` : `少 ${show(sumQ - ownQ)} ${u}`;
+    out.push({
+      checkKey: `survey:${parent.filingId}:${unit}`,
+      kind: 'reconciliation_mismatch',
+      regionCode: parent.regionCode,
+      entityType: 'filing',
+      entityId: parent.filingId,
+      message: `${parent.regionName} ${parent.year}年 排查结果 ${show(ownQ)} ${u}，下级合计 ${show(sumQ)} ${u}，本级${diff}`,
+      details: { year: parent.year, unitCode: unit, own: ownQ / SCALE, children: sumQ / SCALE },
+    });
+  }
+  return out;
+}

@@ -9,6 +9,7 @@ import { ancestryOf, type RegionRow, regionInActorScope } from '../region/index.
 import { capacityOutliers, type DecomposedPart, duplicateEnterprises, type Finding, reconcileTarget } from './data-quality-rules.ts';
 import { sweepRepository as repo } from './data-quality-sweep.repository.ts';
 import { dataQualityRepository } from './data-quality.repository.ts';
+import { surveyFindings } from './survey-reconcile.ts';
 
 type Ancestry = { provinceCode: string; prefectureCode: string | null; countyCode: string | null; townshipCode: string | null };
 
@@ -50,6 +51,7 @@ async function findAll(db: Db, province: string | null): Promise<Finding[]> {
   }
   out.push(...capacityOutliers((await repo.lineCapacities(db, province)).map((l) => ({ ...l, capacity: Number(l.capacity) }))));
   out.push(...duplicateEnterprises(await repo.enterprises(db, province)));
+  out.push(...(await surveyFindings(db, province)));
   return out;
 }
 
