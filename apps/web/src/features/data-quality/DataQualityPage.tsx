@@ -122,9 +122,10 @@ export default function DataQualityPage() {
             title: '内容',
             dataIndex: 'message',
             render: (m: string, f) => (
-              <Typography.Link onClick={() => setShowing(f)} aria-label={`查看标记详情：${m}`}>
+              // A button (not an <a> without href): it opens the drawer, and keyboard and screen readers know it.
+              <Button type="link" size="small" onClick={() => setShowing(f)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
                 {m}
-              </Typography.Link>
+              </Button>
             ),
           },
           { title: '标记', key: 'raised', width: 170, render: (_, f) => `${f.raisedByName ?? '系统检查'} ${time(f.raisedAt)}` },
