@@ -126,7 +126,10 @@ describe('exit tasks: one per planned line, sealed and dismantled with evidence,
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ status: 'dismantled', dismantle: { legalRepresentative: '王法人', officials: ['米河镇 赵干部', '工信局 钱干部'], destination: 'scrapped' } });
-    expect(body.duplicatesElsewhere).toEqual([expect.objectContaining({ lineId: f.xyKiln.id, regionCode: '410182101', regionName: expect.stringContaining('荥阳市') })]);
+    expect(body.duplicatesElsewhere).toEqual([
+      expect.objectContaining({ lineId: f.xyKiln.id, regionCode: '410182101', regionName: expect.stringContaining('荥阳市'), score: 80, strength: 'strong' }),
+    ]);
+    expect(body.duplicatesElsewhere[0].reasons).toEqual(['设备名称相同', '规格相同', '行业相同', '产能相同']);
     expect(body.history.map((h: { event: string }) => h.event)).toEqual(['seal', 'dismantle']);
     expect(body.history[1].payload.duplicatesElsewhere).toEqual([expect.objectContaining({ lineId: f.xyKiln.id })]);
     expect(body.evidence).toHaveLength(6);

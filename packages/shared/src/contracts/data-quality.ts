@@ -4,13 +4,32 @@ import { z } from 'zod';
  * 数据质量标记 (issue 10 §3–§4): what the checks at the point of entry accepted only with a stated
  * reason, or found suspicious, raised to the level above. Resolved with a note, never deleted.
  */
-export const DATA_QUALITY_KINDS = ['zero_report_explained', 'evidence_reuse', 'photo_time', 'target_over_allocation'] as const;
+export const DATA_QUALITY_KINDS = [
+  'zero_report_explained',
+  'evidence_reuse',
+  'photo_time',
+  'target_over_allocation',
+  // Found by the sweep (重新检查 and the daily job; ADR 0018), resolved by it when they disappear.
+  'reconciliation_mismatch',
+  'enterprise_without_lines',
+  'line_without_basis',
+  'capacity_outlier',
+  'duplicate_enterprise',
+] as const;
+/** Kinds the sweep raises and resolves by itself; the others are raised at the point of entry. */
+export const DATA_QUALITY_SWEPT_KINDS = ['reconciliation_mismatch', 'enterprise_without_lines', 'line_without_basis', 'capacity_outlier', 'duplicate_enterprise'] as const;
+export type DataQualitySweptKind = (typeof DATA_QUALITY_SWEPT_KINDS)[number];
 export type DataQualityKind = (typeof DATA_QUALITY_KINDS)[number];
 export const DATA_QUALITY_KIND_LABELS: Record<DataQualityKind, string> = {
   zero_report_explained: '零报告与台账不符（已说明）',
   evidence_reuse: '佐证材料疑似重复使用',
   photo_time: '照片拍摄时间存疑',
   target_over_allocation: '超额分解目标任务',
+  reconciliation_mismatch: '上下级数据不一致',
+  enterprise_without_lines: '企业无生产线',
+  line_without_basis: '生产线无判定依据',
+  capacity_outlier: '产能异常',
+  duplicate_enterprise: '疑似重复企业',
 };
 
 export const DATA_QUALITY_STATUSES = ['open', 'resolved'] as const;
@@ -32,6 +51,10 @@ export const DataQualityFlag = z.object({
   resolvedByName: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
+  /** The web page of the flagged record (drill-down), or null when it has none. */
+  link: z.string().nullable(),
+  /** Whether the record keeps a lifecycle history (GET …/flags/:id/history). */
+  hasHistory: z.boolean(),
   abilities: z.object({ resolve: z.boolean() }),
 });
 export type DataQualityFlag = z.infer<typeof DataQualityFlag>;
@@ -65,6 +88,16 @@ export const DataQualityCounts = z.object({
 export type DataQualityCounts = z.infer<typeof DataQualityCounts>;
 
 export const DataQualityCountsQuery = z.object({ region: z.string().optional() });
+
+/** What one run of the sweep did in the caller's region (重新检查). */
+export const DataQualityRecheckResult = z.object({
+  regionCode: z.string(),
+  raised: z.number().int(),
+  resolved: z.number().int(),
+  stillOpen: z.number().int(),
+});
+export type DataQualityRecheckResult = z.infer<typeof DataQualityRecheckResult>;
+export const DataQualityRecheckBody = z.object({ region: z.string().optional() });
 
 export const DataQualityResolveBody = z.object({
   note: z.string().trim().min(4, '请填写处理意见（至少4个字）').max(1000, '处理意见不超过1000字'),

@@ -207,7 +207,20 @@ export const ExitTaskHistoryItem = z.object({
 });
 
 /** A line registered in another county with the same name and specification (equipment may have moved there). */
-export const ExitTaskDuplicate = z.object({ lineId: z.number().int(), enterpriseName: z.string(), regionCode: z.string(), regionName: z.string() });
+/** A line in another county that may be this task's equipment moved there (issue 11 relocation guard), scored 0–100. */
+export const RELOCATION_STRENGTHS = ['strong', 'medium', 'weak'] as const;
+export const RELOCATION_STRENGTH_LABELS: Record<(typeof RELOCATION_STRENGTHS)[number], string> = { strong: '强', medium: '中', weak: '弱' };
+export const ExitTaskDuplicate = z.object({
+  lineId: z.number().int(),
+  enterpriseName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  lineName: z.string(),
+  specification: z.string(),
+  score: z.number().int().min(0).max(100),
+  strength: z.enum(RELOCATION_STRENGTHS),
+  reasons: z.array(z.string()),
+});
 
 export const ExitTask = ExitTaskSummary.extend({
   uscc: z.string(),
@@ -218,6 +231,8 @@ export const ExitTask = ExitTaskSummary.extend({
   history: z.array(ExitTaskHistoryItem),
   evidence: z.array(ExitTaskEvidence),
   duplicatesElsewhere: z.array(ExitTaskDuplicate),
+  /** Weak matches on a common name/specification only, counted rather than listed. */
+  duplicatesCollapsed: z.number().int(),
   availableEvents: z.array(z.enum(EXIT_TASK_EVENTS)),
 });
 export type ExitTask = z.infer<typeof ExitTask>;

@@ -238,6 +238,8 @@ export const Filing = z.object({
   note: z.string(),
   fileIds: z.array(z.number().int()),
   dueDate: z.string(),
+  /** Counted in working days into a year without holiday data: 暂定 until the admin enters that year (then recomputed). */
+  dueProvisional: z.boolean(),
   submittedDate: z.string(),
   /** 0 = on time; else working days after the due date (first submission). */
   lateWorkingDays: z.number().int(),

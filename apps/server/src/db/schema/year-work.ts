@@ -128,6 +128,11 @@ export const filing = pgTable(
     note: text('note').notNull().default(''),
     fileIds: jsonb('file_ids').notNull().default([]),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /**
+     * The due date was counted in working days into a year with neither package data nor an entered calendar
+     * (weekends only): shown as 暂定 and recomputed when the admin enters that year (issue 10 §3, ADR 0018).
+     */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     /** Beijing date of the first submission; lateness is measured from it. */
     submittedDate: date('submitted_date', { mode: 'string' }).notNull(),
     lateWorkingDays: integer('late_working_days').notNull().default(0),

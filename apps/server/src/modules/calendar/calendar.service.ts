@@ -7,6 +7,7 @@ import { calendarRepository } from '../../platform/calendar/calendar.repository.
 import { addCalendarDays } from '../../platform/calendar/working-calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
+import { recomputeProvisionalDeadlines } from '../filing/index.ts';
 
 export async function getYear(db: Db, year: number): Promise<CalendarYear> {
   const cal = await getCalendar(db);
@@ -42,6 +43,9 @@ export async function enterYearNotice(db: Db, clock: Clock, actor: Actor, year: 
       [...rows].map(([day, v]) => ({ day, year, kind: v.kind, name: v.name, enteredBy: actor.userId!, enteredAt: now })),
     );
     await recordAudit(tx, actor, now, { action: 'calendar.enter_year', entityType: 'calendar_year', entityId: year, before: before.days, after: notice });
+    // Deadlines stored as 暂定 (counted into a year nobody had entered) are counted again with this year, in the
+    // same transaction: the calendar and the dates it decides commit together (issue 10 §3).
+    await recomputeProvisionalDeadlines(tx, actor, now);
   });
   invalidateCalendar(db);
   return getYear(db, year);

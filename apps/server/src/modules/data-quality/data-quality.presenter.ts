@@ -1,5 +1,6 @@
 import type { DataQualityFlag, DataQualityKind, DataQualityStatus } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
+import { HISTORY_LABELS, recordLink } from './data-quality-links.ts';
 import { mayResolve } from './data-quality.policy.ts';
 import type { FlagListRow } from './data-quality.repository.ts';
 
@@ -20,6 +21,8 @@ export function presentFlag(actor: Actor, r: FlagListRow): DataQualityFlag {
     resolvedByName: r.resolvedByName,
     resolvedAt: f.resolvedAt?.toISOString() ?? null,
     resolutionNote: f.resolutionNote,
+    link: recordLink(f.entityType, f.entityId, (f.details ?? {}) as Record<string, unknown>),
+    hasHistory: f.entityType in HISTORY_LABELS,
     abilities: { resolve: mayResolve(actor, f) },
   };
 }

@@ -1,10 +1,22 @@
 import { PassThrough } from 'node:stream';
-import { DataQualityCounts, DataQualityCountsQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam } from '@taotai/shared';
+import {
+  DataQualityCounts,
+  DataQualityCountsQuery,
+  DataQualityFlag,
+  DataQualityPage,
+  DataQualityQuery,
+  DataQualityRecheckBody,
+  DataQualityRecheckResult,
+  DataQualityResolveBody,
+  IdParam,
+  LifecycleHistory,
+} from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { prepareFlagExport } from './data-quality-export.ts';
+import { recheckFlags, runDataQualitySweep } from './data-quality-sweep.service.ts';
 import * as service from './data-quality.service.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,11 +53,36 @@ export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
     { schema: { tags, summary: '数据质量标记详情', params: IdParam, response: { 200: DataQualityFlag } } },
     async (req) => service.getFlag(ctx.db, req.actor!, req.params.id),
   );
+  app.get(
+    `${base}/:id/history`,
+    { schema: { tags, summary: '被标记记录的办理履历（数据质量下钻；范围同标记）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.flagRecordHistory(ctx.db, req.actor!, req.params.id),
+  );
   app.post(
     `${base}/:id/resolve`,
     {
       schema: { tags, summary: '处理数据质量标记（填写处理意见；标记不删除，由上级单位处理）', params: IdParam, body: DataQualityResolveBody, response: { 200: DataQualityFlag } },
     },
     async (req) => service.resolveFlag(ctx.db, ctx.clock, req.actor!, req.params.id, req.body.note),
+  );
+  app.post(
+    '/api/v1/data-quality/recheck',
+    {
+      schema: {
+        tags,
+        summary: '重新检查（本地区及下级：上下级数据核对、台账异常；重复执行不重复标记，已消除的问题自动处理）',
+        body: DataQualityRecheckBody,
+        response: { 200: DataQualityRecheckResult },
+      },
+    },
+    async (req) => recheckFlags(ctx.db, ctx.clock, req.actor!, req.body.region),
+  );
+  app.post(
+    '/api/v1/jobs/data-quality-sweep/run',
+    {
+      config: { ability: 'settings:manage' },
+      schema: { tags: ['jobs'], summary: '立即执行全国数据质量检查（管理员；每日自动执行，重复执行不重复标记）', response: { 200: DataQualityRecheckResult } },
+    },
+    async () => runDataQualitySweep(ctx.db, ctx.clock),
   );
 }

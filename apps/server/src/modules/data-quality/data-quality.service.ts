@@ -1,10 +1,12 @@
-import { DATA_QUALITY_KINDS, type DataQualityCounts, type DataQualityFlag, type DataQualityKind, type DataQualityPage, type DataQualityQuery } from '@taotai/shared';
+import { DATA_QUALITY_KINDS, type DataQualityCounts, type LifecycleEntry, type DataQualityFlag, type DataQualityKind, type DataQualityPage, type DataQualityQuery } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { lifecycleRepository, presentHistory } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
+import { HISTORY_LABELS } from './data-quality-links.ts';
 import { mayReadFlags, resolveRefusal } from './data-quality.policy.ts';
 import { presentFlag } from './data-quality.presenter.ts';
 import { dataQualityRepository as repo, type SubtreeFilter } from './data-quality.repository.ts';
@@ -129,6 +131,16 @@ async function readableFlag(db: Db, actor: Actor, id: number) {
 
 export async function getFlag(db: Db, actor: Actor, id: number): Promise<DataQualityFlag> {
   return presentFlag(actor, await readableFlag(db, actor, id));
+}
+
+/**
+ * The flagged record's lifecycle history (drill-down). Scoped by the flag: a flag lies in its record's
+ * region, so whoever may read the flag may read that record's timeline; out of scope 404 like the flag.
+ */
+export async function flagRecordHistory(db: Db, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  const { flag } = await readableFlag(db, actor, id);
+  const labels = HISTORY_LABELS[flag.entityType];
+  return labels ? presentHistory(await lifecycleRepository.history(db, flag.entityType, flag.entityId), labels) : [];
 }
 
 /** Resolves a flag with a note (never deletes it), audited in the same transaction. */

@@ -50,7 +50,7 @@ export function presentTask(
   parts: {
     events: EventRow[];
     evidence: { id: number; kind: string; file: StoredFileRow; takenAt: string | null; gps: unknown }[];
-    duplicates: ExitTask['duplicatesElsewhere'];
+    duplicates: { shown: ExitTask['duplicatesElsewhere']; collapsed: number };
     availableEvents: ExitTaskEvent[];
   },
 ): ExitTask {
@@ -77,7 +77,8 @@ export function presentTask(
       takenAt: e.takenAt,
       gps: (e.gps as { lat: number; lng: number } | null) ?? null,
     })),
-    duplicatesElsewhere: parts.duplicates,
+    duplicatesElsewhere: parts.duplicates.shown,
+    duplicatesCollapsed: parts.duplicates.collapsed,
     availableEvents: parts.availableEvents,
   };
 }

@@ -243,18 +243,6 @@ export const exitTaskRepository = {
       .where(and(eq(exitTaskEvidence.taskId, taskId), eq(exitTaskEvidence.id, evidenceId)));
     return rows[0] ?? null;
   },
-  /** Lines with the same name and specification registered under an enterprise of another county. */
-  duplicatesElsewhere(db: Db, lineName: string, specification: string, countyCode: string | null) {
-    const otherCounty = countyCode === null ? sql`${enterprise.countyCode} is not null` : sql`${enterprise.countyCode} is distinct from ${countyCode}`;
-    return db
-      .select({ lineId: line.id, enterpriseName: enterprise.name, regionCode: enterprise.regionCode, regionName: region.fullName })
-      .from(line)
-      .innerJoin(enterprise, eq(enterprise.id, line.enterpriseId))
-      .innerJoin(region, eq(region.code, enterprise.regionCode))
-      .where(and(eq(line.name, lineName), eq(line.specification, specification), otherCounty))
-      .orderBy(asc(line.id))
-      .limit(20);
-  },
   /** An accepted exit makes the registry line eliminated (its version moves so stale edits get 409). */
   async markLineEliminated(tx: Db, lineId: number, at: Date) {
     await tx

@@ -20,6 +20,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { availableEvents as eventsFor, lifecycleRepository, runTransition } from '../../platform/lifecycle/index.ts';
 import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, regionRepository } from '../region/index.ts';
+import { relocationMatches } from './exit-task-relocation.service.ts';
 import { exitTaskMachine } from './exit-task.machine.ts';
 import { exitTaskPolicy, type TaskPlace } from './exit-task.policy.ts';
 import { presentSummary, presentTask } from './exit-task.presenter.ts';
@@ -50,7 +51,7 @@ export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): P
   const [events, evidence, duplicates] = await Promise.all([
     lifecycleRepository.history(db, 'exit_task', id),
     exitTaskRepository.evidence(db, id),
-    exitTaskRepository.duplicatesElsewhere(db, v.lineName, v.specification, v.countyCode),
+    relocationMatches(db, v.task.lineId, v.countyCode),
   ]);
   const place = placeOf(v);
   const availableEvents = eventsFor(exitTaskMachine, actor, place, v.task.status as ExitTaskStatus);
@@ -198,7 +199,7 @@ export async function fireTaskEvent(tx: Db, now: Date, actor: Actor, id: number,
   const evidence: Partial<Record<EvidenceKind, number>> = {};
   for (const e of await exitTaskRepository.evidence(tx, id)) evidence[e.kind as EvidenceKind] = (evidence[e.kind as EvidenceKind] ?? 0) + 1;
   // Flagged, not blocked: the same equipment registered elsewhere may mean it moved to another region.
-  const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? await exitTaskRepository.duplicatesElsewhere(tx, v.lineName, v.specification, v.countyCode) : [];
+  const duplicates = body.event === 'dismantle' || body.event === 'resubmit' ? (await relocationMatches(tx, v.task.lineId, v.countyCode)).shown : [];
   await runTransition(tx, {
     machine: exitTaskMachine,
     table: exitTaskRepository.table,

@@ -95,6 +95,7 @@ export const presentFilingSummary = (
   note: f.note,
   fileIds: f.fileIds as number[],
   dueDate: f.dueDate,
+  dueProvisional: f.dueProvisional,
   submittedDate: f.submittedDate,
   lateWorkingDays: f.lateWorkingDays,
   onTime: f.lateWorkingDays === 0,

@@ -117,4 +117,11 @@ export const filingRepository = {
       .where(and(inArray(storedFile.id, ids), eq(storedFile.uploadedBy, userId)));
     return new Set(rows.map((r) => r.id));
   },
+  /** Filings whose due date is provisional (暂定), with their requirement (to count the due date again). */
+  provisional(db: Db) {
+    return db.select({ f: filing, req: filingRequirement }).from(filing).innerJoin(filingRequirement, eq(filingRequirement.id, filing.requirementId)).where(eq(filing.dueProvisional, true));
+  },
+  async setDue(db: Db, id: number, set: Pick<FilingInsert, 'dueDate' | 'dueProvisional' | 'lateWorkingDays'>): Promise<void> {
+    await db.update(filing).set(set).where(and(eq(filing.id, id), eq(filing.dueProvisional, true)));
+  },
 };

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { announceArrival } from '../../platform/lifecycle/index.ts';
+import { dueIsProvisional } from './filing-deadlines.ts';
 import { applyTransition, refuseUnlessAllowed } from './filing-transition.ts';
 import { availableFilingEvents, type FilingParty, type FilingState } from './filing.machine.ts';
 import { presentFiling, presentFilingSummary } from './filing.presenter.ts';
@@ -109,6 +110,7 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
         note: content.note,
         fileIds: content.fileIds,
         dueDate: period.dueDate,
+        dueProvisional: dueIsProvisional(ctx.req, period, ctx.cal),
         submittedDate: ctx.today,
         lateWorkingDays: ctx.cal.workingDaysBetween(period.dueDate, ctx.today),
         submittedBy: actor.userId!,

@@ -9,3 +9,4 @@ export { type FilingRow, filingRepository } from './filing.repository.ts';
 export { type RequirementRow, requirementRepository } from './requirement.repository.ts';
 export { filingPolicy, OVERSEER_ROLES } from './filing.policy.ts';
 export { filingTodoSource } from './filing.todo.ts';
+export { dueIsProvisional, recomputeProvisionalDeadlines } from './filing-deadlines.ts';

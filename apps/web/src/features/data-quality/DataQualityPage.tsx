@@ -9,9 +9,12 @@ import {
 } from '@taotai/shared';
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { dataQualityApi, type FlagFilters } from './data-quality-api.ts';
+import { FlagDrawer } from './FlagDrawer.tsx';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
@@ -21,7 +24,11 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN'
  */
 export default function DataQualityPage() {
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<FlagFilters>({ status: 'open' });
+  const me = useMe();
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<FlagFilters>({ status: 'open', region: params.get('region') ?? undefined });
+  const [showing, setShowing] = useState<DataQualityFlag | null>(null);
+  const [checking, setChecking] = useState(false);
   const [resolving, setResolving] = useState<DataQualityFlag | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -41,6 +48,20 @@ export default function DataQualityPage() {
       message.error(errorMessage(e));
     } finally {
       setSaving(false);
+    }
+  };
+
+  // 重新检查: reconciliation and registry anomalies for the shown region and below (ADR 0018).
+  const recheck = async () => {
+    setChecking(true);
+    try {
+      const r = await dataQualityApi.recheck(filters.region);
+      message.success(`检查完成：新标记 ${r.raised} 条，自动处理 ${r.resolved} 条，现存 ${r.stillOpen} 条`);
+      setReload((n) => n + 1);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setChecking(false);
     }
   };
 
@@ -80,6 +101,11 @@ export default function DataQualityPage() {
           options={DATA_QUALITY_STATUSES.map((s) => ({ value: s, label: DATA_QUALITY_STATUS_LABELS[s] }))}
         />
         <Button onClick={() => dataQualityApi.export(filters).catch((e) => message.error(errorMessage(e)))}>导出 Excel</Button>
+        {(me.role === 'group_office' || me.role === 'admin') && (
+          <Button onClick={recheck} loading={checking} data-testid="dq-recheck">
+            重新检查
+          </Button>
+        )}
       </Space>
       {page.error && <Alert type="error" showIcon title={page.error.message} />}
       <Table<DataQualityFlag>
@@ -92,8 +118,17 @@ export default function DataQualityPage() {
         columns={[
           { title: '区划', dataIndex: 'regionName', width: 120 },
           { title: '类别', dataIndex: 'kind', width: 170, render: (k: DataQualityKind) => DATA_QUALITY_KIND_LABELS[k] },
-          { title: '内容', dataIndex: 'message' },
-          { title: '标记', key: 'raised', width: 170, render: (_, f) => `${f.raisedByName ?? ''} ${time(f.raisedAt)}` },
+          {
+            title: '内容',
+            dataIndex: 'message',
+            render: (m: string, f) => (
+              // A button (not an <a> without href): it opens the drawer, and keyboard and screen readers know it.
+              <Button type="link" size="small" onClick={() => setShowing(f)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
+                {m}
+              </Button>
+            ),
+          },
+          { title: '标记', key: 'raised', width: 170, render: (_, f) => `${f.raisedByName ?? '系统检查'} ${time(f.raisedAt)}` },
           {
             title: '状态',
             key: 'status',
@@ -104,7 +139,7 @@ export default function DataQualityPage() {
               ) : (
                 <span>
                   <Tag color="green">已处理</Tag>
-                  {f.resolvedByName}：{f.resolutionNote}
+                  {f.resolvedByName ?? '系统'}：{f.resolutionNote}
                 </span>
               ),
           },
@@ -124,6 +159,7 @@ export default function DataQualityPage() {
           },
         ]}
       />
+      <FlagDrawer flag={showing} onClose={() => setShowing(null)} />
       <Modal title="处理数据质量标记" open={!!resolving} onCancel={() => setResolving(null)} onOk={resolve} okText="确认处理" confirmLoading={saving} okButtonProps={{ disabled: note.trim().length < 4 }}>
         <Typography.Paragraph>{resolving?.message}</Typography.Paragraph>
         <Input.TextArea rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="处理意见（至少4个字），如核实情况和整改结果" aria-label="处理意见" />

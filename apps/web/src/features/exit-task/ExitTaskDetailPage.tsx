@@ -10,6 +10,7 @@ import { DismantleCard } from './DismantleCard.tsx';
 import { EvidenceGallery } from './EvidenceGallery.tsx';
 import { exitTaskApi } from './exit-task-api.ts';
 import { dueOf, ExitStatusTag, TaskDeadline } from './labels.tsx';
+import { RelocationHits } from './RelocationHits.tsx';
 import { SealCard } from './SealCard.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { TaskSteps } from './TaskSteps.tsx';
@@ -137,20 +138,7 @@ export default function ExitTaskDetailPage() {
         />
         {task.overdue && <Alert type="error" showIcon style={{ marginTop: 12 }} title={`已超过拆除期限（${task.dismantleDeadline}），${task.deadlineLabel}，请督促尽快拆除`} />}
         {task.status === 'rejected' && task.rejectReason && <Alert type="warning" showIcon style={{ marginTop: 12 }} title="验收未通过" description={task.rejectReason} />}
-        {task.duplicatesElsewhere.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginTop: 12 }}
-            data-testid="duplicates-warning"
-            title="其他地区登记有相同名称和规格的生产线（设备），请核实拆除设备是否被转移安装"
-            description={task.duplicatesElsewhere.map((d) => (
-              <div key={d.lineId}>
-                {d.enterpriseName}（{d.regionName}，区划代码 {d.regionCode}，生产线编号 {d.lineId}）
-              </div>
-            ))}
-          />
-        )}
+        <RelocationHits task={task} />
       </Card>
       {task.status === 'planned' && <SealCard task={task} canFire={can('seal')} busy={busy} fire={fire} reload={r.reload} />}
       {open && (task.status !== 'rejected' ? <DismantleCard key="d" task={task} event="dismantle" canFire={can('dismantle')} busy={busy} fire={fire} reload={r.reload} /> : <DismantleCard key="r" task={task} event="resubmit" canFire={can('resubmit')} busy={busy} fire={fire} reload={r.reload} />)}

@@ -16,7 +16,7 @@ function facts(p: Record<string, unknown>): string[] {
   }
   if (p.orderNo) out.push(`关闭令文号：${p.orderNo}`);
   if (p.reason) out.push(`原因：${p.reason}`);
-  if (Array.isArray(p.duplicatesElsewhere) && p.duplicatesElsewhere.length) out.push(`提示：其他地区登记有相同设备 ${p.duplicatesElsewhere.length} 条`);
+  if (Array.isArray(p.duplicatesElsewhere) && p.duplicatesElsewhere.length) out.push(`提示：其他地区登记有相似设备 ${p.duplicatesElsewhere.length} 条，请核实`);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { filingApi } from './filing-api.ts';
 import { FilingHistory } from './FilingHistory.tsx';
 import { FilingStatusTag } from './labels.tsx';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 interface Props {
   filingId: number | null;
@@ -88,7 +89,7 @@ export function FilingDrawer({ filingId, requirement, onClose }: Props) {
             items={[
               { key: 's', label: '状态', children: <FilingStatusTag status={filing.status} /> },
               { key: 'p', label: '期次', children: filing.periodLabel },
-              { key: 'd', label: '截止日期', children: filing.dueDate },
+              { key: 'd', label: '截止日期', children: <ProvisionalDate date={filing.dueDate} provisional={filing.dueProvisional} /> },
               {
                 key: 'at',
                 label: '报送时间',

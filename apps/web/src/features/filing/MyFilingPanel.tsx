@@ -10,6 +10,7 @@ import { filingApi } from './filing-api.ts';
 import { FilingHistory } from './FilingHistory.tsx';
 import { DeadlineText, FilingStatusTag } from './labels.tsx';
 import { SubmitFilingModal } from './SubmitFilingModal.tsx';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 interface Props {
   requirement: FilingRequirement;
@@ -82,7 +83,7 @@ export function MyFilingPanel({ requirement, periodKey, deadlineLabel, onChanged
             column={{ xs: 1, md: 3 }}
             items={[
               { key: 's', label: '状态', children: <FilingStatusTag status={filing.status} /> },
-              { key: 'd', label: '截止日期', children: filing.dueDate },
+              { key: 'd', label: '截止日期', children: <ProvisionalDate date={filing.dueDate} provisional={filing.dueProvisional} /> },
               {
                 key: 'at',
                 label: '首次报送',

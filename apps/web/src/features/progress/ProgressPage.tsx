@@ -6,6 +6,7 @@ import { useMe } from '../../app/session.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
 import { YearSelect } from '../../shared/YearSelect.tsx';
+import { DataQualityCountCard } from '../data-quality/DataQualityCountCard.tsx';
 import { ChildrenTable, ENTERPRISES_DONE_NOTE } from './ChildrenTable.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
@@ -144,6 +145,7 @@ export default function ProgressPage() {
       {p && year && (
         <>
           <Summary p={p} year={year} />
+          <DataQualityCountCard region={p.level === 'country' ? undefined : p.regionCode} />
           <Card
             title="分行业产能退出进度"
             extra={<Typography.Text type="secondary">完成率 =（已验收 + 依令关闭）÷ 目标</Typography.Text>}

@@ -13,6 +13,7 @@ import { FilingStatusTag } from '../filing/labels.tsx';
 import { surveyApi, unitTotalsText } from './survey-api.ts';
 import { SurveySubmitModal } from './SurveySubmitModal.tsx';
 import { VerifyModal } from './VerifyModal.tsx';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 const RESULT_COLORS = { verified: 'green', not_found: 'red', discrepancy: 'orange' } as const;
 
@@ -108,7 +109,7 @@ export default function SurveyFilingPage() {
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'u', label: '报送单位', children: f.target.name },
-            { key: 'd', label: '截止日期', children: f.dueDate },
+            { key: 'd', label: '截止日期', children: <ProvisionalDate date={f.dueDate} provisional={f.dueProvisional} /> },
             {
               key: 'at',
               label: '报送时间',
