@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useCan, useMe } from '../../app/session.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { enterpriseApi } from '../enterprise/enterprise-api.ts';
+import { DataQualityCountCard } from '../data-quality/DataQualityCountCard.tsx';
 import { ProgressCard } from '../progress/ProgressCard.tsx';
 import { TodoCard } from '../todo/TodoCard.tsx';
 import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
@@ -73,6 +74,7 @@ export default function HomePage() {
         </>
       )}
       {me.role !== 'enterprise' && <TodoCard />}
+      <DataQualityCountCard />
       {readsEnterprises && me.role !== 'enterprise' && <ProgressCard />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
