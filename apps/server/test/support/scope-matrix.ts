@@ -144,6 +144,7 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/filing-requirements/{id}/filings': { params: (r) => ({ id: r.requirementId }), readDown: true, reporting: true },
   'GET /api/v1/filing-requirements/{id}/non-submitters': { params: (r) => ({ id: r.requirementId }), readDown: true, reporting: true },
   'GET /api/v1/filings/{id}': { params: (r) => (r.filingId ? { id: r.filingId } : null), reporting: true },
+  'GET /api/v1/filings/{id}/history': { params: (r) => (r.filingId ? { id: r.filingId } : null), reporting: true },
   'GET /api/v1/survey-filings/{id}': { params: (r) => (r.surveyFilingId ? { id: r.surveyFilingId } : null), reporting: true },
   'GET /api/v1/filing-attachments/{id}': { params: (r) => (r.attachmentId ? { id: r.attachmentId } : null), reporting: true },
   'GET /api/v1/exit-tasks/{id}': { params: (r) => ({ id: r.taskId }), regions: ent },
