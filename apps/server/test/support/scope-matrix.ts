@@ -138,6 +138,7 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/elimination-plans/{id}/history': { params: (r) => ({ id: r.planId }) },
   'GET /api/v1/responsibility-letters/{id}': { params: (r) => ({ id: r.letterId }), regions: (r) => r.letterRegions },
   'GET /api/v1/responsibility-letters/{id}/document.docx': { params: (r) => ({ id: r.letterId }), regions: (r) => r.letterRegions },
+  'GET /api/v1/responsibility-letters/{id}/history': { params: (r) => ({ id: r.letterId }), regions: (r) => r.letterRegions },
   'GET /api/v1/responsibility-letters/{id}/signed-scan': { params: (r) => ({ id: r.letterId }), regions: (r) => r.letterRegions },
   'GET /api/v1/work-plans/{id}': { params: (r) => ({ id: r.workPlanId }), readDown: true },
   'GET /api/v1/filing-requirements/{id}': { params: (r) => ({ id: r.requirementId }), readDown: true, reporting: true },

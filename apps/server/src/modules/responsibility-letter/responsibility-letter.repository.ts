@@ -27,6 +27,8 @@ export interface LetterListFilter {
 }
 
 export const letterRepository = {
+  /** The lifecycle table runTransition moves (status, version). */
+  table: responsibilityLetter,
   async byId(db: Db, id: number): Promise<LetterRow | null> {
     const rows = await db.select().from(responsibilityLetter).where(eq(responsibilityLetter.id, id));
     return rows[0] ?? null;
@@ -75,15 +77,6 @@ export const letterRepository = {
       .update(responsibilityLetter)
       .set({ ...set, version: sql`${responsibilityLetter.version} + 1` })
       .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.version, version), eq(responsibilityLetter.status, 'drafted')))
-      .returning();
-    return r ?? null;
-  },
-  /** drafted → signed, only from drafted: of two concurrent uploads one wins. */
-  async markSigned(db: Db, id: number, set: { signedFileId: number; signedAt: Date; signedBy: number | null; updatedAt: Date }): Promise<LetterRow | null> {
-    const [r] = await db
-      .update(responsibilityLetter)
-      .set({ ...set, status: 'signed', version: sql`${responsibilityLetter.version} + 1` })
-      .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.status, 'drafted')))
       .returning();
     return r ?? null;
   },

@@ -1,14 +1,16 @@
-import type { Letter, LetterCreateBody, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
+import type { Letter, LetterCreateBody, LetterStatus, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { filesRepository } from '../../platform/files/index.ts';
+import { availableEvents } from '../../platform/lifecycle/index.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { targetPolicy } from '../target/index.ts';
 import { buildContent, type PartyB } from './letter-content.service.ts';
+import { letterMachine } from './responsibility-letter.machine.ts';
 import { type LetterRegions, letterPolicy } from './responsibility-letter.policy.ts';
 import { presentLetter, presentLetterSummary } from './responsibility-letter.presenter.ts';
 import { type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
@@ -33,7 +35,7 @@ const partyBOf = (l: LetterRow): PartyB => (l.partyBRegionCode ? { regionCode: l
 export async function getLetter(db: Db, actor: Actor, id: number): Promise<Letter> {
   const l = await readableLetter(db, actor, id);
   const file = l.signedFileId ? await filesRepository.byId(db, l.signedFileId) : null;
-  return presentLetter(l, file, letterPolicy.abilities(actor, l));
+  return presentLetter(l, file, letterPolicy.abilities(actor, l), availableEvents(letterMachine, actor, l, l.status as LetterStatus));
 }
 
 export async function listLetters(db: Db, actor: Actor, q: LetterQuery): Promise<LetterSummary[]> {
