@@ -53,6 +53,7 @@ export const ALLOW_LIST: Record<string, string> = {
   // No flag fixture in the matrix yet: out-of-scope flags answer 404 in data-quality.int.test.ts (郑州 and 河南's flag).
   'GET /api/v1/data-quality/flags/{id}': 'scoped like its region; covered by data-quality tests',
   'POST /api/v1/data-quality/flags/{id}/resolve': 'scoped like its region; covered by data-quality tests',
+  'GET /api/v1/data-quality/flags/{id}/history': 'scoped like its flag (readableFlag); covered by data-quality tests',
   'GET /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'PUT /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'GET /api/v1/calendar/years/{year}': 'the national working-day calendar: not regional data',

@@ -1,5 +1,7 @@
 import type { DataQualityFlag, DataQualityKind, DataQualityStatus } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
+import { availableEvents } from '../../platform/lifecycle/index.ts';
+import { flagMachine } from './data-quality.machine.ts';
 import { mayResolve } from './data-quality.policy.ts';
 import type { FlagListRow } from './data-quality.repository.ts';
 
@@ -21,5 +23,6 @@ export function presentFlag(actor: Actor, r: FlagListRow): DataQualityFlag {
     resolvedAt: f.resolvedAt?.toISOString() ?? null,
     resolutionNote: f.resolutionNote,
     abilities: { resolve: mayResolve(actor, f) },
+    availableEvents: availableEvents(flagMachine, actor, f, f.status as DataQualityStatus),
   };
 }

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { DataQualityCounts, DataQualityCountsQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam } from '@taotai/shared';
+import { DataQualityCounts, DataQualityCountsQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam, LifecycleHistory } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
@@ -40,6 +40,11 @@ export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id`,
     { schema: { tags, summary: '数据质量标记详情', params: IdParam, response: { 200: DataQualityFlag } } },
     async (req) => service.getFlag(ctx.db, req.actor!, req.params.id),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { schema: { tags, summary: '数据质量标记的办理履历（处理人、处理意见）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.flagHistory(ctx.db, req.actor!, req.params.id),
   );
   app.post(
     `${base}/:id/resolve`,
