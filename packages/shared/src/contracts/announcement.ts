@@ -214,6 +214,14 @@ export const ObjectionStatus = z.object({
 });
 export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
 
+export const OBJECTION_STATUSES = ['open', 'answered'] as const;
+export type ObjectionState = (typeof OBJECTION_STATUSES)[number];
+export const OBJECTION_STATUS_LABELS: Record<ObjectionState, string> = { open: '核实中', answered: '已答复' };
+/** Named as the audit action it has always had (announcement.objection_answer). */
+export const OBJECTION_EVENTS = ['objection_answer'] as const;
+export type ObjectionEvent = (typeof OBJECTION_EVENTS)[number];
+export const OBJECTION_EVENT_LABELS: Record<ObjectionEvent, string> = { objection_answer: '答复' };
+
 /** The office's view of an objection. */
 export const Objection = z.object({
   id: z.number().int(),
@@ -228,7 +236,10 @@ export const Objection = z.object({
   answer: z.string().nullable(),
   answeredByName: z.string().nullable(),
   answeredAt: z.string().nullable(),
+  status: z.enum(OBJECTION_STATUSES),
   version: z.number().int(),
+  /** Events the current user may fire now (from the lifecycle machine). */
+  availableEvents: z.array(z.enum(OBJECTION_EVENTS)),
 });
 export type Objection = z.infer<typeof Objection>;
 

@@ -274,15 +274,6 @@ export const announcementRepository = {
       .where(and(eq(announcementObjection.announcementId, announcementId), eq(announcementObjection.id, id)));
     return rows[0] ?? null;
   },
-  /** Records the answer once: only while unanswered and at the version the office saw. */
-  async answerObjection(tx: Db, id: number, version: number, set: Partial<ObjectionRow>): Promise<ObjectionRow | null> {
-    const [r] = await tx
-      .update(announcementObjection)
-      .set({ ...set, version: sql`${announcementObjection.version} + 1` })
-      .where(and(eq(announcementObjection.id, id), eq(announcementObjection.version, version), sql`${announcementObjection.answeredAt} IS NULL`))
-      .returning();
-    return r ?? null;
-  },
   async itemById(db: Db, announcementId: number, itemId: number): Promise<ItemRow | null> {
     const rows = await db
       .select()
