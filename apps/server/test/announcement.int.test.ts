@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/client.ts';
 import { sealLegacyObjections } from '../src/modules/announcement/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { enterprise, line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
@@ -165,7 +166,7 @@ describe('announcements: built from records, approved, published, with a notice 
     const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'public_notice', noticeWorkingDays: 5 };
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version - 1 } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('该公告已被他人修改，请刷新后重试');
+    expect(res.json().message).toBe(STALE_STATE);
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().body).toContain('（已补充）');

@@ -131,14 +131,6 @@ export const announcementRepository = {
       .groupBy(announcementObjection.announcementId);
     return new Map(rows.map((r) => [r.id, { total: Number(r.total), unanswered: Number(r.unanswered) }]));
   },
-  async updateIfVersion(tx: Db, id: number, version: number, set: Partial<AnnouncementInsert>): Promise<AnnouncementRow | null> {
-    const [r] = await tx
-      .update(announcement)
-      .set({ ...set, version: sql`${announcement.version} + 1` })
-      .where(and(eq(announcement.id, id), eq(announcement.version, version)))
-      .returning();
-    return r ?? null;
-  },
   /** Archives the published lists of the same region and kind that `newer` replaces. */
   archiveSuperseded(tx: Db, newer: AnnouncementRow, at: Date) {
     return tx

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { filesRepository } from '../../platform/files/index.ts';
-import { availableEvents } from '../../platform/lifecycle/index.ts';
+import { availableEvents, checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { isUniqueViolation } from '../catalogue/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { targetPolicy } from '../target/index.ts';
@@ -15,7 +15,6 @@ import { type LetterRegions, letterPolicy } from './responsibility-letter.policy
 import { presentLetter, presentLetterSummary } from './responsibility-letter.presenter.ts';
 import { type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
 
-export const STALE_LETTER = '该责任书已被他人修改或已签订，请刷新后重试';
 
 async function regionsOf(db: Db, l: LetterRow): Promise<LetterRegions | null> {
   const [a, b] = await Promise.all([regionRepository.byCode(db, l.partyARegionCode), regionRepository.byCode(db, l.partyBScopeRegionCode)]);
@@ -109,23 +108,23 @@ export async function updateLetter(db: Db, clock: Clock, actor: Actor, id: numbe
     const before = await readableLetter(tx, actor, id, true);
     if (!letterPolicy.canDraft(actor, before)) throw forbidden('只有甲方领导小组办公室可以修改责任书');
     if (before.status !== 'drafted') throw conflict('责任书已签订，不能修改');
-    if (before.version !== body.version) throw conflict(STALE_LETTER);
+    checkVersion(before.version, body.version);
     const a = (await regionRepository.byCode(tx, before.partyARegionCode))!;
     const built = await buildContent(tx, actor, before.year, a, partyBOf(before), { obligations: body.obligations, signDeadline: body.signDeadline });
-    const after = await letterRepository.updateDraftIfVersion(tx, id, body.version, {
-      obligations: body.obligations,
-      signDeadline: body.signDeadline,
-      content: built.content,
-      updatedAt: now,
-    });
-    if (!after) throw conflict(STALE_LETTER);
-    await recordAudit(tx, actor, now, {
-      action: 'responsibility_letter.update',
+    const pick = (l: LetterRow) => ({ obligations: l.obligations, signDeadline: l.signDeadline, content: l.content });
+    await guardedEdit<LetterRow>(tx, {
+      table: letterRepository.table,
+      id,
+      version: body.version,
+      // Only a draft changes: a letter signed meanwhile answers 409 like any other move under the user.
+      where: letterRepository.isDraft,
+      set: { obligations: body.obligations, signDeadline: body.signDeadline, content: built.content },
+      actor,
+      now,
       entityType: 'responsibility_letter',
-      entityId: id,
       regionCode: before.partyARegionCode,
-      before: { obligations: before.obligations, signDeadline: before.signDeadline, content: before.content },
-      after: { obligations: after.obligations, signDeadline: after.signDeadline, content: after.content },
+      before: pick(before),
+      after: pick,
     });
   });
   return getLetter(db, actor, id);
@@ -137,7 +136,7 @@ export async function deleteLetter(db: Db, clock: Clock, actor: Actor, id: numbe
     const l = await readableLetter(tx, actor, id, true);
     if (!letterPolicy.canDraft(actor, l)) throw forbidden('只有甲方领导小组办公室可以删除责任书');
     if (l.status !== 'drafted') throw conflict('责任书已签订，不能删除');
-    if (l.version !== version) throw conflict(STALE_LETTER);
+    checkVersion(l.version, version);
     await letterRepository.delete(tx, id);
     await recordAudit(tx, actor, now, { action: 'responsibility_letter.delete', entityType: 'responsibility_letter', entityId: id, regionCode: l.partyARegionCode, before: l });
   });
