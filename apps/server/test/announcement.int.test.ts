@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/client.ts';
 import { sealLegacyObjections } from '../src/modules/announcement/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { enterprise, line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
@@ -165,7 +166,7 @@ describe('announcements: built from records, approved, published, with a notice 
     const body = { title: cur.title, body: `${cur.body}\n（已补充）`, form: 'public_notice', noticeWorkingDays: 5 };
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version - 1 } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('该公告已被他人修改，请刷新后重试');
+    expect(res.json().message).toBe(STALE_STATE);
     res = await t.request({ method: 'PUT', url: `/api/v1/announcements/${planAnn}`, cookie: gy, payload: { ...body, version: cur.version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().body).toContain('（已补充）');
@@ -278,14 +279,19 @@ describe('announcements: built from records, approved, published, with a notice 
     const answer = { answer: '经现场核查，该水泥磨尚未拆除，维持列入。', version: objections[0].version };
     expect((await t.request({ method: 'POST', url: answerUrl, cookie: zz, payload: answer })).statusCode).toBe(403);
     expect((await t.request({ method: 'POST', url: answerUrl, cookie: xy, payload: answer })).statusCode).toBe(404);
-    res = await t.request({ method: 'POST', url: answerUrl, cookie: gy, payload: answer });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ answer: answer.answer, answeredByName: expect.any(String), answeredAt: '2026-10-13T01:00:00.000Z' });
+    expect(objections[0]).toMatchObject({ status: 'open', availableEvents: ['objection_answer'] });
+    // Two answers at once (two clerks of the office): exactly one is recorded, the other is told it moved.
+    const both = await Promise.all([answer, { ...answer, answer: '另一位工作人员的答复内容。' }].map((payload) => t.request({ method: 'POST', url: answerUrl, cookie: gy, payload })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    res = both.find((r) => r.statusCode === 200)!;
+    expect([answer.answer, '另一位工作人员的答复内容。']).toContain(res.json().answer);
+    expect(res.json()).toMatchObject({ answeredByName: expect.any(String), answeredAt: '2026-10-13T01:00:00.000Z', status: 'answered', availableEvents: [] });
+    const first = res.json().answer as string;
     res = await t.request({ method: 'POST', url: answerUrl, cookie: gy, payload: { ...answer, version: answer.version + 1 } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('该异议已答复，答复不能修改');
     // The public answer names the answering office (its 落款 from the office settings).
-    expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: answer.answer, answeredBy: '巩义市淘汰落后产能工作领导小组办公室' });
+    expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: first, answeredBy: '巩义市淘汰落后产能工作领导小组办公室' });
   });
 
   it('limits objections per IP', async () => {
@@ -381,7 +387,10 @@ describe('announcements: built from records, approved, published, with a notice 
     const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=announcement&entityId=${planAnn}&limit=100` });
     const actions = log.items.map((i: { action: string }) => i.action);
-    for (const a of ['create', 'submit', 'return', 'update', 'approve', 'publish', 'objection', 'objection_phone_reveal', 'objection_answer', 'archive']) expect(actions, a).toContain(`announcement.${a}`);
+    for (const a of ['create', 'submit', 'return', 'update', 'approve', 'publish', 'objection', 'objection_phone_reveal', 'archive']) expect(actions, a).toContain(`announcement.${a}`);
+    // The answer is the objection's lifecycle step: audited on the objection, under the action name it always had.
+    const answered = await call(t, admin, { method: 'GET', url: '/api/v1/audit?entityType=announcement_objection&action=announcement.objection_answer' });
+    expect(answered.items.some((i: { after: { announcementId?: number } }) => i.after.announcementId === planAnn)).toBe(true);
     const filed = log.items.find((i: { action: string; after: { receiptCode?: string } }) => i.action === 'announcement.objection' && i.after.receiptCode === receipt);
     expect(filed.after.phone).toBe('138****8000');
     expect(JSON.stringify(log.items)).not.toContain('13800138000');

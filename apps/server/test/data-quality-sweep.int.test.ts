@@ -140,9 +140,9 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
   it('drills down from a flag to its record and the record’s lifecycle history, scoped like the flag', async () => {
     const [big] = await flagsOf(ha, 'capacity_outlier', chain.lines[0].id);
     expect(big).toMatchObject({ link: `/enterprises/${chain.ent.id}`, hasHistory: false });
-    expect(await call(t, gy, { method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/history` })).toEqual([]);
+    expect(await call(t, gy, { method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/record/history` })).toEqual([]);
     const xy = await t.login('xy-office');
-    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/history`, cookie: xy })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${big!.id}/record/history`, cookie: xy })).statusCode).toBe(404);
 
     // A flag on a record with a lifecycle: its timeline (报送 → 批准) comes through the flag.
     const plan = await approvedGongyiPlan(t);
@@ -152,12 +152,12 @@ describe('data-quality sweep: reconciliation and registry anomalies', () => {
       .returning();
     const flag = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}` });
     expect(flag).toMatchObject({ link: `/elimination-plans/${plan.planId}`, hasHistory: true });
-    const history = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/history` });
+    const history = await call(t, ha, { method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/record/history` });
     expect(history.map((h: { eventLabel: string; toLabel: string }) => [h.eventLabel, h.toLabel])).toEqual([
       ['报送', '已报送'],
       ['批准', '已批准'],
     ]);
-    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/history`, cookie: xy })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${f!.id}/record/history`, cookie: xy })).statusCode).toBe(404);
   });
 
   it('answers 404 for a region outside the office and 403 to roles that do not recheck', async () => {

@@ -98,6 +98,11 @@ describe('checks at the point of entry and data-quality flags', () => {
     expect(done).toMatchObject({ status: 'resolved', resolutionNote: note, resolvedByName: expect.any(String) });
     const again = await t.request({ method: 'POST', url: `/api/v1/data-quality/flags/${flag!.id}/resolve`, cookie: c['zz-office'], payload: { note } });
     expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('数据质量标记当前为“已处理”，不能处理');
+    // The resolution is the flag's lifecycle step: one history row with the note; out of scope is 404.
+    const history = await call(t, c['zz-office']!, { method: 'GET', url: `/api/v1/data-quality/flags/${flag!.id}/history` });
+    expect(history).toMatchObject([{ event: 'resolve', fromLabel: '待处理', toLabel: '已处理', reason: note }]);
+    expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${flag!.id}/history`, cookie: c['xy-office'] })).statusCode).toBe(404);
     const seenByZz = (await flags('zz-office', '?status=resolved')).find((f) => f.id === flag!.id);
     expect(seenByZz).toMatchObject({ status: 'resolved', resolutionNote: note });
     const audit = await call(t, c.admin!, { method: 'GET', url: '/api/v1/audit?entityType=data_quality_flag' });
@@ -175,6 +180,12 @@ describe('checks at the point of entry and data-quality flags', () => {
     const self = await t.request({ method: 'POST', url: `/api/v1/data-quality/flags/${flag.id}/resolve`, cookie: ha, payload: { note: '我们自己看过了' } });
     expect(self.statusCode).toBe(403);
     expect((await t.request({ method: 'GET', url: `/api/v1/data-quality/flags/${flag.id}`, cookie: c['zz-office'] })).statusCode).toBe(404);
+    // The level above (here the admin) resolves it; of two concurrent resolutions exactly one wins.
+    const both = await Promise.all(
+      ['核实：省级从严分解属实', '核实：同意'].map((note) => t.request({ method: 'POST', url: `/api/v1/data-quality/flags/${flag.id}/resolve`, cookie: c.admin, payload: { note } })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await call(t, c.admin!, { method: 'GET', url: `/api/v1/data-quality/flags/${flag.id}/history` })).toHaveLength(1);
   });
 
   it('property: over many random decompositions (fixed seed) the children never exceed the target without a flag', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { queryRows } from '../src/db/client.ts';
 import { createEnterprise, createLine, lineBody, listPage } from './enterprise-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -98,7 +99,7 @@ describe('production lines', () => {
     expect(ok.statusCode).toBe(200);
     const stale = await t.request({ method: 'PUT', url: `/api/v1/lines/${l.id}`, cookie: gy, payload: { ...lineBody({ capacity: 30 }), version: 1 } });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().message).toBe('该生产线已被他人修改，请刷新后重试');
+    expect(stale.json().message).toBe(STALE_STATE);
     const staleDelete = await t.request({ method: 'DELETE', url: `/api/v1/lines/${l.id}?version=1`, cookie: gy });
     expect(staleDelete.statusCode).toBe(409);
     const [row] = await queryRows<{ capacity: string }>(t.ctx.db, sql`SELECT capacity::text AS capacity FROM line WHERE id = ${l.id}`);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { queryRows } from '../src/db/client.ts';
 import { createEnterprise, enterpriseBody, nextUscc } from './enterprise-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -101,7 +102,7 @@ describe('enterprise registration and editing', () => {
     expect(first.json().version).toBe(e.version + 1);
     const second = await t.request({ method: 'PUT', url: `/api/v1/enterprises/${e.id}`, cookie: gy, payload: { ...body, name: '巩义市并发测试乙有限公司' } });
     expect(second.statusCode).toBe(409);
-    expect(second.json().message).toBe('该企业已被他人修改，请刷新后重试');
+    expect(second.json().message).toBe(STALE_STATE);
     const now = await t.request({ method: 'GET', url: `/api/v1/enterprises/${e.id}`, cookie: gy });
     expect(now.json().name).toBe('巩义市并发测试甲有限公司');
   });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import type { Actor } from '../src/platform/access/actor.ts';
-import { applyTransition, FILING_MOVED, filingRepository, loadFiling } from '../src/modules/filing/index.ts';
+import { filingRepository, fireFilingEvent, loadFiling } from '../src/modules/filing/index.ts';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { onceRequirement, relogin, setBeijingDate } from './filing-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -112,6 +113,7 @@ describe('filing requirements and filings', () => {
       t.request({ method: 'POST', url: `/api/v1/filings/${id}/receive`, cookie: office }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((a.statusCode === 409 ? a : b).json().message).toBe(STALE_STATE);
     // The same with a stale read held by the service: the guarded update itself refuses.
     const actor: Actor = {
       userId: 1,
@@ -130,9 +132,15 @@ describe('filing requirements and filings', () => {
     const stale = { ...loaded.filing, status: 'submitted' };
     await expect(
       t.ctx.db.transaction((tx) =>
-        applyTransition(tx, actor, { filing: stale, event: 'return', party: 'issuer', reason: 'x', now: t.clock.now(), requirement: loaded.ctx.req, target: loaded.target, periodLabel: '' }),
+        fireFilingEvent(tx, actor, { filing: stale, event: 'return', party: 'issuer', reason: 'x', now: t.clock.now(), requirement: loaded.ctx.req, target: loaded.target, periodLabel: '' }),
       ),
-    ).rejects.toMatchObject({ statusCode: 409, message: FILING_MOVED });
+    ).rejects.toMatchObject({ statusCode: 409, message: STALE_STATE });
+    // One history row for the one winner: submit and receive.
+    const history = (await req('GET', `/api/v1/filings/${id}/history`, 'ha-office')).json() as { event: string; toLabel: string; fromLabel: string | null }[];
+    expect(history.map((h) => [h.event, h.fromLabel, h.toLabel])).toEqual([
+      ['submit', null, '已报送'],
+      ['receive', '已报送', '已接收'],
+    ]);
     expect((await filingRepository.byId(t.ctx.db, id))!.status).toBe('received');
   });
 

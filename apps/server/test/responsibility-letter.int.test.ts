@@ -44,6 +44,7 @@ describe('responsibility letters: drafted from the decomposition, downloaded as 
       partyB: { kind: 'region', regionCode: '410181', name: '巩义市人民政府' },
       rows: [{ industryName: '水泥', quantity: 900, unitName: '万吨', enterpriseCount: 5, deadline: '2026-12-31' }],
       abilities: { update: true, delete: true, sign: true },
+      availableEvents: ['sign'],
     });
     expect(cityLetter.obligations).toContain('12月15日前以政府文件形式报送甲方');
     const dup = await t.request({ method: 'POST', url: '/api/v1/responsibility-letters', cookie: chain.zz, payload: { year: YEAR, partyBRegionCode: '410181' } });
@@ -144,13 +145,20 @@ describe('responsibility letters: drafted from the decomposition, downloaded as 
       status: 'signed',
       signedFile: { fileName: '郑州-巩义责任书（签字盖章）.pdf', mime: 'application/pdf', size: PDF.length, sha256 },
       abilities: { update: false, delete: false, sign: false },
+      availableEvents: [],
     });
+    // The signing is the letter's lifecycle step: one history row, by 乙方's office, with the scan's hash.
+    const history = await call(t, chain.zz, { method: 'GET', url: `/api/v1/responsibility-letters/${cityLetter.id}/history` });
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ event: 'sign', fromLabel: '待签订', toLabel: '已签订', payload: { file: { sha256 } } });
     const back = await t.request({ method: 'GET', url: `/api/v1/responsibility-letters/${cityLetter.id}/signed-scan`, cookie: chain.zz });
     expect(back.statusCode).toBe(200);
     expect(back.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(back.rawPayload, PDF)).toBe(0);
 
-    expect((await upload(chain.zz, cityLetter.id, PDF, 'again.pdf')).statusCode).toBe(409);
+    const again = await upload(chain.zz, cityLetter.id, PDF, 'again.pdf');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('责任书当前为“已签订”，不能签订');
     const edit = await t.request({ method: 'PUT', url: `/api/v1/responsibility-letters/${cityLetter.id}`, cookie: chain.zz, payload: { version: res.json().version, obligations: 'x' } });
     expect(edit.statusCode).toBe(409);
     const del = await t.request({ method: 'DELETE', url: `/api/v1/responsibility-letters/${cityLetter.id}?version=${res.json().version}`, cookie: chain.zz });

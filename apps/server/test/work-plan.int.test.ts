@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
 import { getCalendar } from '../src/platform/calendar/calendar.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -138,7 +139,7 @@ describe('work plans and phases', () => {
     expect(res.json().phases[1].endDate).toBe('2026-09-15');
     const stale = await put(`/api/v1/work-plans/${zzPlan.id}`, 'zz-office', { version: zzPlan.version, title: 'x', phases });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().message).toBe('该工作方案已被他人修改，请刷新后重试');
+    expect(stale.json().message).toBe(STALE_STATE);
     const renamed = phases.map((p, i) => (i === 0 ? { ...p, name: '排查' } : p));
     const bad = await put(`/api/v1/work-plans/${zzPlan.id}`, 'zz-office', { version: zzPlan.version + 1, title: 'x', phases: renamed });
     expect(bad.statusCode).toBe(400);

@@ -21,6 +21,7 @@ export * from './contracts/exit-task.ts';
 export * from './contracts/progress.ts';
 export * from './contracts/inspection.ts';
 export * from './contracts/announcement.ts';
+export * from './contracts/objection.ts';
 export * from './contracts/line-view.ts';
 export * from './contracts/data-quality.ts';
 export * from './contracts/lifecycle.ts';

@@ -216,24 +216,6 @@ export const ObjectionStatus = z.object({
 });
 export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
 
-/** The office's view of an objection. */
-export const Objection = z.object({
-  id: z.number().int(),
-  receiptCode: z.string(),
-  itemId: z.number().int().nullable(),
-  itemLabel: z.string().nullable(),
-  content: z.string(),
-  name: z.string().nullable(),
-  /** Masked (138****8000), or null when none was filed; the full number only through the audited reveal. */
-  phone: z.string().nullable(),
-  filedAt: z.string(),
-  answer: z.string().nullable(),
-  answeredByName: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type Objection = z.infer<typeof Objection>;
-
 /** The objector's full phone number, revealed (and audited) for the office to call back. */
 export const ObjectionPhone = z.object({ phone: z.string() });
 export type ObjectionPhone = z.infer<typeof ObjectionPhone>;

@@ -35,6 +35,9 @@ export const DATA_QUALITY_KIND_LABELS: Record<DataQualityKind, string> = {
 export const DATA_QUALITY_STATUSES = ['open', 'resolved'] as const;
 export type DataQualityStatus = (typeof DATA_QUALITY_STATUSES)[number];
 export const DATA_QUALITY_STATUS_LABELS: Record<DataQualityStatus, string> = { open: '待处理', resolved: '已处理' };
+export const DATA_QUALITY_EVENTS = ['resolve', 'auto_resolve'] as const;
+export type DataQualityEvent = (typeof DATA_QUALITY_EVENTS)[number];
+export const DATA_QUALITY_EVENT_LABELS: Record<DataQualityEvent, string> = { resolve: '处理', auto_resolve: '系统复查自动处理' };
 
 export const DataQualityFlag = z.object({
   id: z.number().int(),
@@ -56,6 +59,8 @@ export const DataQualityFlag = z.object({
   /** Whether the record keeps a lifecycle history (GET …/flags/:id/history). */
   hasHistory: z.boolean(),
   abilities: z.object({ resolve: z.boolean() }),
+  /** Events the current user may fire now (from the lifecycle machine). */
+  availableEvents: z.array(z.enum(DATA_QUALITY_EVENTS)),
 });
 export type DataQualityFlag = z.infer<typeof DataQualityFlag>;
 

@@ -6,6 +6,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-
 export const LETTER_STATUSES = ['drafted', 'signed'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = { drafted: '待签订', signed: '已签订' };
+/** The letter's one event: filing the signed scan (签订). */
+export const LETTER_EVENTS = ['sign'] as const;
+export type LetterEvent = (typeof LETTER_EVENTS)[number];
+export const LETTER_EVENT_LABELS: Record<LetterEvent, string> = { sign: '签订' };
 
 export const LETTER_PARTY_KINDS = ['region', 'enterprise'] as const;
 export type LetterPartyKind = (typeof LETTER_PARTY_KINDS)[number];
@@ -67,6 +71,8 @@ export const Letter = LetterSummary.extend({
   signDeadline: z.string().nullable(),
   signedFile: StoredFileInfo.nullable(),
   abilities: z.object({ update: z.boolean(), delete: z.boolean(), sign: z.boolean() }),
+  /** Events the current user may fire now (from the lifecycle machine). */
+  availableEvents: z.array(z.enum(LETTER_EVENTS)),
 });
 export type Letter = z.infer<typeof Letter>;
 

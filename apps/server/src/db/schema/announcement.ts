@@ -98,6 +98,8 @@ export const announcementObjection = pgTable(
     answeredBy: integer('answered_by'),
     answeredByName: text('answered_by_name'),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    /** open | answered: the objection's lifecycle (ADR 0012); answered once, never changed. */
+    status: text('status').notNull().default('open'),
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('announcement_objection_receipt_uq').on(t.receiptCode), index('announcement_objection_ann_idx').on(t.announcementId, t.id)],

@@ -135,7 +135,7 @@ export const presentPublic = (a: AnnouncementView, notice: NoticePeriod | null, 
 export const itemLabel = (i: ItemRow | undefined) => (i ? `${i.seq}. ${i.enterpriseName} · ${i.lineName}` : null);
 
 /** `maskedPhone` comes from the service, which holds the seal key (the row keeps only the sealed number). */
-export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined, maskedPhone: string | null): Objection => ({
+export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined, maskedPhone: string | null, availableEvents: Objection['availableEvents']): Objection => ({
   id: o.id,
   receiptCode: o.receiptCode,
   itemId: o.itemId,
@@ -147,7 +147,9 @@ export const presentObjection = (o: ObjectionRow, item: ItemRow | undefined, mas
   answer: o.answer,
   answeredByName: o.answeredByName,
   answeredAt: iso(o.answeredAt),
+  status: o.status as Objection['status'],
   version: o.version,
+  availableEvents,
 });
 
 /** `answeredBy`: the answering office's name (its 落款), given by the service once the objection is answered. */

@@ -131,14 +131,6 @@ export const announcementRepository = {
       .groupBy(announcementObjection.announcementId);
     return new Map(rows.map((r) => [r.id, { total: Number(r.total), unanswered: Number(r.unanswered) }]));
   },
-  async updateIfVersion(tx: Db, id: number, version: number, set: Partial<AnnouncementInsert>): Promise<AnnouncementRow | null> {
-    const [r] = await tx
-      .update(announcement)
-      .set({ ...set, version: sql`${announcement.version} + 1` })
-      .where(and(eq(announcement.id, id), eq(announcement.version, version)))
-      .returning();
-    return r ?? null;
-  },
   /** Archives the published lists of the same region and kind that `newer` replaces. */
   archiveSuperseded(tx: Db, newer: AnnouncementRow, at: Date) {
     return tx
@@ -273,15 +265,6 @@ export const announcementRepository = {
       .from(announcementObjection)
       .where(and(eq(announcementObjection.announcementId, announcementId), eq(announcementObjection.id, id)));
     return rows[0] ?? null;
-  },
-  /** Records the answer once: only while unanswered and at the version the office saw. */
-  async answerObjection(tx: Db, id: number, version: number, set: Partial<ObjectionRow>): Promise<ObjectionRow | null> {
-    const [r] = await tx
-      .update(announcementObjection)
-      .set({ ...set, version: sql`${announcementObjection.version} + 1` })
-      .where(and(eq(announcementObjection.id, id), eq(announcementObjection.version, version), sql`${announcementObjection.answeredAt} IS NULL`))
-      .returning();
-    return r ?? null;
   },
   async itemById(db: Db, announcementId: number, itemId: number): Promise<ItemRow | null> {
     const rows = await db

@@ -19,7 +19,7 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
+import { guardedEdit, lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
 import { announcementMachine } from './announcement.machine.ts';
@@ -28,7 +28,6 @@ import { noticeOf, presentAnnouncement, presentSummary, totalsOf } from './annou
 import { type AnnouncementInsert, type AnnouncementRow, type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
 import { buildItems } from './announcement-build.ts';
 
-export const STALE = '该公告已被他人修改，请刷新后重试';
 
 /** The announcement and its issuing region if the actor may read it; otherwise 404, like a missing id. */
 export async function readableAnnouncement(db: Db, actor: Actor, id: number): Promise<{ view: AnnouncementView; region: RegionRow }> {
@@ -127,16 +126,9 @@ export async function updateAnnouncement(db: Db, clock: Clock, actor: Actor, id:
     const { view, region } = await readableAnnouncement(tx, actor, id);
     if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以修改本级公告`);
     if (view.status !== 'draft') throw conflict('只有草稿状态的公告可以修改；已提交的公告请由审核单位退回后再改');
-    const after = await repo.updateIfVersion(tx, id, body.version, {
-      title: body.title,
-      body: body.body,
-      form: body.form,
-      noticeWorkingDays: body.form === 'public_notice' ? body.noticeWorkingDays : null,
-      updatedAt: now,
-    });
-    if (!after) throw conflict(STALE);
-    const pick = (a: typeof after | AnnouncementView) => ({ title: a.title, body: a.body, form: a.form, noticeWorkingDays: a.noticeWorkingDays });
-    await recordAudit(tx, actor, now, { action: 'announcement.update', entityType: 'announcement', entityId: id, regionCode: region.code, before: pick(view), after: pick(after) });
+    const set = { title: body.title, body: body.body, form: body.form, noticeWorkingDays: body.form === 'public_notice' ? body.noticeWorkingDays : null };
+    const pick = (a: Pick<AnnouncementView, 'title' | 'body' | 'form' | 'noticeWorkingDays'>) => ({ title: a.title, body: a.body, form: a.form, noticeWorkingDays: a.noticeWorkingDays });
+    await guardedEdit<AnnouncementView>(tx, { table: repo.table, id, version: body.version, set, actor, now, entityType: 'announcement', regionCode: region.code, before: pick(view), after: pick });
   });
   return getAnnouncement(db, clock, actor, id);
 }

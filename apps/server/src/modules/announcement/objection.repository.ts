@@ -4,6 +4,8 @@ import { announcement, announcementObjection } from '../../db/schema/index.ts';
 
 /** Objection statements about sealing and the to-do (the rest of the objection SQL is in announcement.repository.ts). */
 export const objectionRepository = {
+  /** The lifecycle table runTransition moves (status, version). */
+  table: announcementObjection,
   /** Rows that still hold a phone or address in clear (filed before sealing, issue 9). */
   legacyClear(db: Db, limit: number) {
     return db

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Objection, ObjectionAnswerBody, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
+import type { Objection, ObjectionAnswerBody, ObjectionState, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type AuditSubject, recordAudit, systemSubject } from '../../platform/audit/audit.ts';
@@ -9,13 +9,16 @@ import type { Clock } from '../../platform/clock.ts';
 import { maskPhone, type SealKey, sealedLookupHash, sealText, unsealText } from '../../platform/crypto/seal.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { availableEvents, refusalOf, runTransition, transitionFor } from '../../platform/lifecycle/index.ts';
 import { notify } from '../notification/index.ts';
+import type { RegionRow } from '../region/index.ts';
 import { officeUsersOf } from '../user/index.ts';
 import { announcementPolicy as policy } from './announcement.policy.ts';
 import { documentSettingsFor } from '../office-settings/index.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
-import { announcementRepository as repo } from './announcement.repository.ts';
+import { type ObjectionRow, announcementRepository as repo } from './announcement.repository.ts';
 import { readableAnnouncement } from './announcement.service.ts';
+import { objectionMachine } from './objection.machine.ts';
 import { objectionRepository } from './objection.repository.ts';
 import { publicAnnouncement } from './public.service.ts';
 
@@ -116,11 +119,13 @@ export async function lookupObjection(db: Db, key: SealKey, code: string, phone:
   return presentObjectionStatus(o, a?.title ?? '', answeredBy);
 }
 
+const eventsOf = (actor: Actor, region: RegionRow, o: { status: string }) => availableEvents(objectionMachine, actor, { region }, o.status as ObjectionState);
+
 export async function listObjections(db: Db, key: SealKey, actor: Actor, id: number): Promise<Objection[]> {
-  await readableAnnouncement(db, actor, id);
+  const { region } = await readableAnnouncement(db, actor, id);
   const [rows, items] = await Promise.all([repo.objections(db, id), repo.items(db, id)]);
   const byId = new Map(items.map((i) => [i.id, i]));
-  return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined, maskedPhoneOf(key, o)));
+  return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined, maskedPhoneOf(key, o), eventsOf(actor, region, o)));
 }
 
 /**
@@ -161,19 +166,29 @@ export async function answerObjection(
     const { region } = await readableAnnouncement(tx, actor, id);
     const o = await repo.objectionById(tx, id, objectionId);
     if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
-    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以答复本公示的异议`);
-    if (o.answeredAt) throw conflict('该异议已答复，答复不能修改');
-    const after = await repo.answerObjection(tx, o.id, body.version, { answer: body.answer, answeredBy: actor.userId, answeredByName: actor.displayName, answeredAt: now });
-    if (!after) throw conflict('该异议已被他人答复或修改，请刷新后重试');
-    await recordAudit(tx, actor, now, {
-      action: 'announcement.objection_answer',
-      entityType: 'announcement',
-      entityId: id,
+    if (o.status !== 'open') {
+      // An answer is final; the office is told so in words, not the machine's generic refusal.
+      const t = transitionFor(objectionMachine, 'open', 'objection_answer')!;
+      const refusal = refusalOf(objectionMachine, t, actor, { region });
+      throw refusal ? forbidden(refusal) : conflict('该异议已答复，答复不能修改');
+    }
+    const { row } = await runTransition(tx, {
+      machine: objectionMachine,
+      table: objectionRepository.table,
+      record: { region },
+      id: o.id,
+      from: 'open',
+      event: 'objection_answer',
+      actor,
+      now,
       regionCode: region.code,
-      after: { objectionId: o.id, receiptCode: o.receiptCode, answer: body.answer },
+      version: body.version,
+      set: { answer: body.answer, answeredBy: actor.userId, answeredByName: actor.displayName, answeredAt: now },
+      payload: { announcementId: id, objectionId: o.id, receiptCode: o.receiptCode, answer: body.answer },
     });
+    const after = row as ObjectionRow;
     const item = o.itemId ? await repo.itemById(tx, id, o.itemId) : null;
-    return presentObjection(after, item ?? undefined, maskedPhoneOf(key, after));
+    return presentObjection(after, item ?? undefined, maskedPhoneOf(key, after), eventsOf(actor, region, after));
   });
 }
 

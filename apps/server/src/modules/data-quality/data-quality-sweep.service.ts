@@ -1,15 +1,20 @@
 import type { DataQualityRecheckResult } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN, systemActor } from '../../platform/access/actor.ts';
 import { type AuditSubject, recordAudit, systemSubject } from '../../platform/audit/audit.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
+import { runTransition } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope } from '../region/index.ts';
 import { capacityOutliers, type DecomposedPart, duplicateEnterprises, type Finding, reconcileTarget } from './data-quality-rules.ts';
 import { sweepRepository as repo } from './data-quality-sweep.repository.ts';
-import { dataQualityRepository } from './data-quality.repository.ts';
+import { flagMachine } from './data-quality.machine.ts';
+import { dataQualityRepository, type FlagRow } from './data-quality.repository.ts';
 import { surveyFindings } from './survey-reconcile.ts';
+
+/** Who resolves a swept flag whose finding is gone: the platform, whoever started the sweep. */
+const SWEEP = systemActor('data_quality_sweep', '系统复查');
 
 type Ancestry = { provinceCode: string; prefectureCode: string | null; countyCode: string | null; townshipCode: string | null };
 
@@ -81,10 +86,24 @@ export async function sweepFlags(db: Db, now: Date, who: AuditSubject, root: Reg
         continue;
       }
       const note = f ? `系统复查（${today}）：数据已变化，已按最新数据重新标记` : `系统复查（${today}）：问题已不存在，自动处理`;
-      const after = await dataQualityRepository.resolve(tx, o.id, null, now, note);
-      if (!after) continue;
+      // The one lifecycle step, as the platform: history and audit with the note; a flag resolved meanwhile is skipped.
+      const moved = await runTransition(tx, {
+        machine: flagMachine,
+        table: dataQualityRepository.table,
+        // The sweep's relation looks at the actor only; the open row's columns are what this query read.
+        record: o as unknown as FlagRow,
+        id: o.id,
+        from: 'open',
+        event: 'auto_resolve',
+        actor: SWEEP,
+        now,
+        regionCode: o.regionCode,
+        reason: note,
+        set: { resolvedBy: null, resolvedAt: now, resolutionNote: note },
+        payload: { note, triggeredBy: who.username },
+      }).catch((e: unknown) => (e instanceof AppError && e.statusCode === 409 ? null : Promise.reject(e)));
+      if (!moved) continue;
       resolved++;
-      await recordAudit(tx, who, now, { action: 'data_quality.auto_resolve', entityType: 'data_quality_flag', entityId: o.id, regionCode: o.regionCode, before: { status: 'open' }, after: { status: 'resolved', note } });
     }
     for (const f of mine) {
       if (keep.has(f.checkKey)) continue;

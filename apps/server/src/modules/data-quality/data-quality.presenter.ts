@@ -1,6 +1,8 @@
 import type { DataQualityFlag, DataQualityKind, DataQualityStatus } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
 import { HISTORY_LABELS, recordLink } from './data-quality-links.ts';
+import { availableEvents } from '../../platform/lifecycle/index.ts';
+import { flagMachine } from './data-quality.machine.ts';
 import { mayResolve } from './data-quality.policy.ts';
 import type { FlagListRow } from './data-quality.repository.ts';
 
@@ -24,5 +26,6 @@ export function presentFlag(actor: Actor, r: FlagListRow): DataQualityFlag {
     link: recordLink(f.entityType, f.entityId, (f.details ?? {}) as Record<string, unknown>),
     hasHistory: f.entityType in HISTORY_LABELS,
     abilities: { resolve: mayResolve(actor, f) },
+    availableEvents: availableEvents(flagMachine, actor, f, f.status as DataQualityStatus),
   };
 }

@@ -44,6 +44,8 @@ const listColumns = {
 export type FlagListRow = { flag: FlagRow; regionName: string; raisedByName: string | null; resolvedByName: string | null };
 
 export const dataQualityRepository = {
+  /** The lifecycle table runTransition moves (status). */
+  table: dataQualityFlag,
   async insert(tx: Db, row: FlagInsert): Promise<FlagRow> {
     const [r] = await tx.insert(dataQualityFlag).values(row).returning();
     return r!;
@@ -95,14 +97,5 @@ export const dataQualityRepository = {
       .where(subtreeWhere(s))
       .groupBy(col, dataQualityFlag.status);
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
-  },
-  /** Resolves an open flag; zero rows when someone resolved it first. */
-  async resolve(tx: Db, id: number, by: number | null, at: Date, note: string): Promise<FlagRow | null> {
-    const rows = await tx
-      .update(dataQualityFlag)
-      .set({ status: 'resolved', resolvedBy: by, resolvedAt: at, resolutionNote: note })
-      .where(and(eq(dataQualityFlag.id, id), eq(dataQualityFlag.status, 'open')))
-      .returning();
-    return rows[0] ?? null;
   },
 };

@@ -55,6 +55,11 @@ export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
   );
   app.get(
     `${base}/:id/history`,
+    { schema: { tags, summary: '数据质量标记的办理履历（处理人、处理意见）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.flagHistory(ctx.db, req.actor!, req.params.id),
+  );
+  app.get(
+    `${base}/:id/record/history`,
     { schema: { tags, summary: '被标记记录的办理履历（数据质量下钻；范围同标记）', params: IdParam, response: { 200: LifecycleHistory } } },
     async (req) => service.flagRecordHistory(ctx.db, req.actor!, req.params.id),
   );

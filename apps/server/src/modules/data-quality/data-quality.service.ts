@@ -1,13 +1,23 @@
-import { DATA_QUALITY_KINDS, type DataQualityCounts, type LifecycleEntry, type DataQualityFlag, type DataQualityKind, type DataQualityPage, type DataQualityQuery } from '@taotai/shared';
+import {
+  DATA_QUALITY_KINDS,
+  type DataQualityCounts,
+  type DataQualityFlag,
+  type DataQualityKind,
+  type DataQualityPage,
+  type DataQualityQuery,
+  type DataQualityStatus,
+  type LifecycleEntry,
+} from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { lifecycleRepository, presentHistory } from '../../platform/lifecycle/index.ts';
+import { lifecycleRepository, presentHistory, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
 import { HISTORY_LABELS } from './data-quality-links.ts';
-import { mayReadFlags, resolveRefusal } from './data-quality.policy.ts';
+import { flagMachine } from './data-quality.machine.ts';
+import { mayReadFlags } from './data-quality.policy.ts';
 import { presentFlag } from './data-quality.presenter.ts';
 import { dataQualityRepository as repo, type SubtreeFilter } from './data-quality.repository.ts';
 
@@ -143,23 +153,30 @@ export async function flagRecordHistory(db: Db, actor: Actor, id: number): Promi
   return labels ? presentHistory(await lifecycleRepository.history(db, flag.entityType, flag.entityId), labels) : [];
 }
 
-/** Resolves a flag with a note (never deletes it), audited in the same transaction. */
+/** The flag's timeline (raised is the record itself; its resolution with the note). Out of scope answers 404. */
+export async function flagHistory(db: Db, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  await readableFlag(db, actor, id);
+  return readHistory(db, flagMachine, id);
+}
+
+/** Resolves a flag with a note (never deletes it) through the one lifecycle step: history and audit in the same transaction. */
 export async function resolveFlag(db: Db, clock: Clock, actor: Actor, id: number, note: string): Promise<DataQualityFlag> {
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { flag } = await readableFlag(tx, actor, id);
-    if (flag.status !== 'open') throw conflict('该数据质量标记已处理');
-    const refusal = resolveRefusal(actor, flag);
-    if (refusal) throw forbidden(refusal);
-    const after = await repo.resolve(tx, id, actor.userId, now, note);
-    if (!after) throw conflict('该数据质量标记已被他人处理，请刷新后查看');
-    await recordAudit(tx, actor, now, {
-      action: 'data_quality.resolve',
-      entityType: 'data_quality_flag',
-      entityId: id,
+    await runTransition(tx, {
+      machine: flagMachine,
+      table: repo.table,
+      record: flag,
+      id,
+      from: flag.status as DataQualityStatus,
+      event: 'resolve',
+      actor,
+      now,
       regionCode: flag.regionCode,
-      before: { status: 'open' },
-      after: { status: 'resolved', note },
+      reason: note,
+      set: { resolvedBy: actor.userId, resolvedAt: now, resolutionNote: note },
+      payload: { note },
     });
   });
   return getFlag(db, actor, id);

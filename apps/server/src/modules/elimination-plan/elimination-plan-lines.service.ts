@@ -1,13 +1,13 @@
 import type { Plan, PlanCandidate, PlanCandidateQuery, PlanLinesAddBody, PlanLineUpdateBody } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { isCalendarDate } from '../target/index.ts';
 import { presentCandidate } from './elimination-plan.presenter.ts';
 import { type LineSource, planRepository } from './elimination-plan.repository.ts';
-import { getPlan, lockDraftForDrafter, readablePlan, regionColumnOf, STALE_PLAN } from './elimination-plan.service.ts';
+import { getPlan, lockDraftForDrafter, readablePlan, regionColumnOf } from './elimination-plan.service.ts';
 
 /** A plan for year Y lists exits due in Y, or (sealed equipment dismantled over the winter) in Y+1. */
 export function exitDeadlineProblem(d: string, year: number): string | null {
@@ -76,7 +76,7 @@ export async function addPlanLines(db: Db, clock: Clock, actor: Actor, id: numbe
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { row: plan, region } = await lockDraftForDrafter(tx, actor, id);
-    if (plan.version !== body.version) throw conflict(STALE_PLAN);
+    checkVersion(plan.version, body.version);
     const column = regionColumnOf(region.level);
     const sources = new Map((await planRepository.lineSources(tx, body.items.map((x) => x.lineId))).map((s) => [s.lineId, s]));
     const already = new Set((await planRepository.lines(tx, id)).map((l) => l.lineId));
@@ -105,14 +105,18 @@ export async function addPlanLines(db: Db, clock: Clock, actor: Actor, id: numbe
       };
     });
     await planRepository.insertLines(tx, rows);
-    const after = await planRepository.updateIfVersion(tx, id, body.version, { updatedAt: now });
-    if (!after) throw conflict(STALE_PLAN);
-    await recordAudit(tx, actor, now, {
-      action: 'elimination_plan.add_lines',
+    // The plan's version moves with its lines, so an edit based on the old list answers 409.
+    await guardedEdit(tx, {
+      table: planRepository.table,
+      id,
+      version: body.version,
+      set: {},
+      actor,
+      now,
       entityType: 'elimination_plan',
-      entityId: id,
+      action: 'elimination_plan.add_lines',
       regionCode: plan.regionCode,
-      after: { lines: rows.map((r) => ({ lineId: r.lineId, exitDeadline: r.exitDeadline, capacity: r.capacity, unit: r.capacityUnit })) },
+      after: () => ({ lines: rows.map((r) => ({ lineId: r.lineId, exitDeadline: r.exitDeadline, capacity: r.capacity, unit: r.capacityUnit })) }),
     });
   });
   return getPlan(db, actor, id);
@@ -122,20 +126,24 @@ export async function updatePlanLine(db: Db, clock: Clock, actor: Actor, id: num
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { row: plan } = await lockDraftForDrafter(tx, actor, id);
-    if (plan.version !== body.version) throw conflict(STALE_PLAN);
+    checkVersion(plan.version, body.version);
     const problem = exitDeadlineProblem(body.exitDeadline, plan.year);
     if (problem) throw invalid(problem, [{ path: 'exitDeadline', message: problem }]);
     const before = (await planRepository.lines(tx, id)).find((l) => l.lineId === lineId);
     if (!before) throw notFound('计划中的生产线');
     const after = await planRepository.updateLineDeadline(tx, id, lineId, body.exitDeadline);
-    await planRepository.updateIfVersion(tx, id, body.version, { updatedAt: now });
-    await recordAudit(tx, actor, now, {
-      action: 'elimination_plan.update_line',
+    await guardedEdit(tx, {
+      table: planRepository.table,
+      id,
+      version: body.version,
+      set: {},
+      actor,
+      now,
       entityType: 'elimination_plan',
-      entityId: id,
+      action: 'elimination_plan.update_line',
       regionCode: plan.regionCode,
       before: { lineId, exitDeadline: before.exitDeadline },
-      after: { lineId, exitDeadline: after!.exitDeadline },
+      after: () => ({ lineId, exitDeadline: after!.exitDeadline }),
     });
   });
   return getPlan(db, actor, id);
@@ -145,16 +153,21 @@ export async function removePlanLine(db: Db, clock: Clock, actor: Actor, id: num
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { row: plan } = await lockDraftForDrafter(tx, actor, id);
-    if (plan.version !== version) throw conflict(STALE_PLAN);
+    checkVersion(plan.version, version);
     const removed = await planRepository.deleteLine(tx, id, lineId);
     if (!removed) throw notFound('计划中的生产线');
-    await planRepository.updateIfVersion(tx, id, version, { updatedAt: now });
-    await recordAudit(tx, actor, now, {
-      action: 'elimination_plan.remove_line',
+    await guardedEdit(tx, {
+      table: planRepository.table,
+      id,
+      version,
+      set: {},
+      actor,
+      now,
       entityType: 'elimination_plan',
-      entityId: id,
+      action: 'elimination_plan.remove_line',
       regionCode: plan.regionCode,
       before: { lineId, exitDeadline: removed.exitDeadline, capacity: removed.capacity, unit: removed.capacityUnit },
+      after: () => undefined,
     });
   });
   return getPlan(db, actor, id);

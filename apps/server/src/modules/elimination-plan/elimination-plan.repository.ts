@@ -181,15 +181,6 @@ export const planRepository = {
     const [r] = await db.insert(eliminationPlan).values(row).returning();
     return r!;
   },
-  /** Optimistic update: null when the plan is gone or was changed since the user loaded it. */
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<PlanInsert>): Promise<PlanRow | null> {
-    const [r] = await db
-      .update(eliminationPlan)
-      .set({ ...set, version: sql`${eliminationPlan.version} + 1` })
-      .where(and(eq(eliminationPlan.id, id), eq(eliminationPlan.version, version)))
-      .returning();
-    return r ?? null;
-  },
   async delete(db: Db, id: number): Promise<void> {
     await db.delete(eliminationPlanLine).where(eq(eliminationPlanLine.planId, id));
     await db.delete(eliminationPlan).where(eq(eliminationPlan.id, id));

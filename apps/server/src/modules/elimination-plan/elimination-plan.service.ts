@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
 import { PLAN_LEVELS, planPolicy } from './elimination-plan.policy.ts';
@@ -13,7 +14,6 @@ import { presentPlan, presentPlanSummary } from './elimination-plan.presenter.ts
 import { type PlanRow, type PlanView, planRepository, type RegionColumn } from './elimination-plan.repository.ts';
 import { totalsPerUnit } from './plan-totals.ts';
 
-export const STALE_PLAN = '该淘汰计划已被他人修改，请刷新后重试';
 export const NOT_DRAFT = '只有草稿状态的计划可以修改；已报送的计划请先撤回或由审批单位退回';
 
 export const regionColumnOf = (level: string): RegionColumn =>
@@ -102,10 +102,9 @@ export async function updatePlan(db: Db, clock: Clock, actor: Actor, id: number,
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { row: before } = await lockDraftForDrafter(tx, actor, id);
-    if (before.version !== body.version) throw conflict(STALE_PLAN);
-    const after = await planRepository.updateIfVersion(tx, id, body.version, { title: body.title, note: body.note, updatedAt: now });
-    if (!after) throw conflict(STALE_PLAN);
-    await recordAudit(tx, actor, now, { action: 'elimination_plan.update', entityType: 'elimination_plan', entityId: id, regionCode: before.regionCode, before, after });
+    checkVersion(before.version, body.version);
+    const set = { title: body.title, note: body.note };
+    await guardedEdit(tx, { table: planRepository.table, id, version: body.version, set, actor, now, entityType: 'elimination_plan', regionCode: before.regionCode, before });
   });
   return getPlan(db, actor, id);
 }
@@ -114,7 +113,7 @@ export async function deletePlan(db: Db, clock: Clock, actor: Actor, id: number,
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { row } = await lockDraftForDrafter(tx, actor, id);
-    if (row.version !== version) throw conflict(STALE_PLAN);
+    checkVersion(row.version, version);
     const lines = await planRepository.lines(tx, id);
     await planRepository.delete(tx, id);
     await recordAudit(tx, actor, now, {

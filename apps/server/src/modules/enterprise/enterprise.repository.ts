@@ -29,6 +29,8 @@ const maskOfCriterion = sql.join(
 );
 
 export const enterpriseRepository = {
+  /** The table guardedEdit updates under the version the user saw. */
+  table: enterprise,
   async viewById(db: Db, id: number): Promise<EnterpriseView | null> {
     const rows = await db
       .select(enterpriseViewColumns)
@@ -53,15 +55,6 @@ export const enterpriseRepository = {
   async insert(db: Db, row: EnterpriseInsert): Promise<EnterpriseRow> {
     const [r] = await db.insert(enterprise).values(row).returning();
     return r!;
-  },
-  /** Optimistic update: null when the row is gone or its version moved since the user loaded it. */
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<EnterpriseInsert>): Promise<EnterpriseRow | null> {
-    const [r] = await db
-      .update(enterprise)
-      .set({ ...set, version: sql`${enterprise.version} + 1` })
-      .where(and(eq(enterprise.id, id), eq(enterprise.version, version)))
-      .returning();
-    return r ?? null;
   },
   /**
    * Recomputes line_count and criteria_mask from the lines themselves, inside the transaction

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
 import { enterprisePolicy } from './enterprise.policy.ts';
@@ -14,7 +15,6 @@ import { presentEnterprise } from './enterprise.presenter.ts';
 import { type EnterpriseInsert, type EnterpriseView, enterpriseRepository as repo } from './enterprise.repository.ts';
 import { lineRepository } from './line.repository.ts';
 
-export const STALE_ENTERPRISE = '该企业已被他人修改，请刷新后重试';
 /** Enterprises are registered where they operate: a county, or a township/park below it. */
 const ENTERPRISE_REGION_LEVELS = ['county', 'township', 'park'];
 
@@ -124,26 +124,28 @@ export async function updateEnterprise(
 ): Promise<Enterprise> {
   const current = await readableEnterprise(db, actor, id);
   if (!enterprisePolicy.canWrite(actor, current)) throw forbidden('您只能查看该企业，不能修改');
-  if (current.version !== body.version) throw conflict(STALE_ENTERPRISE);
+  checkVersion(current.version, body.version);
   const cols = await columnsOf(db, actor, body, id);
   const now = clock.now();
   await db
     .transaction(async (tx) => {
       // Read under lock so `before` is exactly what this change replaced.
       const before = await repo.byIdForUpdate(tx, id);
-      if (!before || before.version !== body.version) throw conflict(STALE_ENTERPRISE);
-      const after = await repo.updateIfVersion(tx, id, body.version, { ...cols, updatedAt: now });
-      if (!after) throw conflict(STALE_ENTERPRISE);
+      if (!before) throw notFound('企业');
+      checkVersion(before.version, body.version);
+      const after = await guardedEdit<typeof before>(tx, {
+        table: repo.table,
+        id,
+        version: body.version,
+        set: cols,
+        actor,
+        now,
+        entityType: 'enterprise',
+        regionCode: (row) => row.regionCode,
+        before,
+      });
       // The progress rollup counts its tasks at its ancestors: move them with it, in the same transaction.
       await progressMaintenance.enterpriseMoved(tx, id, before, after);
-      await recordAudit(tx, actor, now, {
-        action: 'enterprise.update',
-        entityType: 'enterprise',
-        entityId: id,
-        regionCode: after.regionCode,
-        before,
-        after,
-      });
     })
     .catch((err) => {
       throw DUPLICATE_RACE(err);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { capacityUnit, industry, line } from '../../db/schema/index.ts';
 
@@ -13,6 +13,8 @@ const viewColumns = {
 };
 
 export const lineRepository = {
+  /** The table guardedEdit updates under the version the user saw. */
+  table: line,
   /** Lines of several enterprises at once (detail page, export batches), in id order. */
   async viewsOf(db: Db, enterpriseIds: number[]): Promise<LineView[]> {
     if (enterpriseIds.length === 0) return [];
@@ -41,21 +43,5 @@ export const lineRepository = {
   async insert(db: Db, row: LineInsert): Promise<LineRow> {
     const [r] = await db.insert(line).values(row).returning();
     return r!;
-  },
-  /** Optimistic update: null when the line is gone or was changed since the user loaded it. */
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<LineInsert>): Promise<LineRow | null> {
-    const [r] = await db
-      .update(line)
-      .set({ ...set, version: sql`${line.version} + 1` })
-      .where(and(eq(line.id, id), eq(line.version, version)))
-      .returning();
-    return r ?? null;
-  },
-  async deleteIfVersion(db: Db, id: number, version: number): Promise<LineRow | null> {
-    const [r] = await db
-      .delete(line)
-      .where(and(eq(line.id, id), eq(line.version, version)))
-      .returning();
-    return r ?? null;
   },
 };

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { checkVersion, guardedDelete, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { type BasisItemRow, catalogueRepository, type IndustryRow } from '../catalogue/index.ts';
 import { enterprisePolicy } from './enterprise.policy.ts';
 import { presentLine } from './enterprise.presenter.ts';
@@ -11,7 +12,6 @@ import { type EnterpriseRow, enterpriseRepository } from './enterprise.repositor
 import { type LineInsert, type LineRow, lineRepository } from './line.repository.ts';
 import { lineProblems } from './line-rules.ts';
 
-export const STALE_LINE = '该生产线已被他人修改，请刷新后重试';
 
 /**
  * Locks the enterprise for the rest of the transaction (line writes on it run one after another,
@@ -97,19 +97,10 @@ export async function updateLine(
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { line: before, enterprise } = await lockLine(tx, actor, id);
-    if (before.version !== body.version) throw conflict(STALE_LINE);
+    checkVersion(before.version, body.version);
     await checkCatalogue(tx, body, before.basisItemId);
-    const after = await lineRepository.updateIfVersion(tx, id, body.version, { ...columnsOf(body), updatedAt: now });
-    if (!after) throw conflict(STALE_LINE);
+    await guardedEdit(tx, { table: lineRepository.table, id, version: body.version, set: columnsOf(body), actor, now, entityType: 'line', regionCode: enterprise.regionCode, before });
     await enterpriseRepository.refreshLineStats(tx, enterprise.id, now);
-    await recordAudit(tx, actor, now, {
-      action: 'line.update',
-      entityType: 'line',
-      entityId: id,
-      regionCode: enterprise.regionCode,
-      before,
-      after,
-    });
   });
   return present(db, id);
 }
@@ -118,9 +109,8 @@ export async function deleteLine(db: Db, clock: Clock, actor: Actor, id: number,
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { line: before, enterprise } = await lockLine(tx, actor, id);
-    if (before.version !== version) throw conflict(STALE_LINE);
-    if (!(await lineRepository.deleteIfVersion(tx, id, version))) throw conflict(STALE_LINE);
+    checkVersion(before.version, version);
+    await guardedDelete(tx, { table: lineRepository.table, id, version, actor, now, entityType: 'line', regionCode: enterprise.regionCode, before });
     await enterpriseRepository.refreshLineStats(tx, enterprise.id, now);
-    await recordAudit(tx, actor, now, { action: 'line.delete', entityType: 'line', entityId: id, regionCode: enterprise.regionCode, before });
   });
 }

@@ -14,7 +14,8 @@ import type {
 } from '@taotai/shared';
 import { presentStoredFile, type StoredFileRow } from '../../platform/files/index.ts';
 import type { RequirementRelation } from './filing.policy.ts';
-import type { FilingEventRow, FilingRow } from './filing.repository.ts';
+import type { HistoryRow } from '../../platform/lifecycle/index.ts';
+import type { FilingRow } from './filing.repository.ts';
 import type { DuePeriod } from './periods.ts';
 import { dueRuleOf } from './requirement-context.ts';
 import type { RequirementView, TargetRow } from './requirement.repository.ts';
@@ -112,21 +113,25 @@ export const presentFiling = (
   target: TargetRow,
   periodLabel: string,
   availableEvents: FilingEvent[],
-  events: FilingEventRow[],
+  events: HistoryRow[],
   attachments: StoredFileRow[],
 ): Filing => ({
   ...presentFilingSummary(f, r, target, periodLabel, availableEvents),
   attachments: attachments.map(presentStoredFile),
   values: f.fieldValues as Record<string, string | number>,
-  history: events.map((e) => ({
-    id: e.id,
-    event: e.event as FilingEvent,
-    fromStatus: e.fromStatus as FilingStatus | null,
-    toStatus: e.toStatus as FilingStatus,
-    revision: e.revision,
-    actorName: e.actorName,
-    at: e.at.toISOString(),
-    reason: e.reason,
-    snapshot: e.snapshot ?? null,
-  })),
+  // The lifecycle history keeps the revision and what was submitted in its payload (ADR 0012).
+  history: events.map((e) => {
+    const p = (e.payload ?? {}) as { revision?: number; snapshot?: unknown };
+    return {
+      id: e.id,
+      event: e.event as FilingEvent,
+      fromStatus: e.fromStatus as FilingStatus | null,
+      toStatus: e.toStatus as FilingStatus,
+      revision: p.revision ?? f.revision,
+      actorName: e.actorName,
+      at: e.at.toISOString(),
+      reason: e.reason,
+      snapshot: p.snapshot ?? null,
+    };
+  }),
 });

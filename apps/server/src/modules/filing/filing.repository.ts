@@ -1,11 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { filing, filingEvent, filingRequirement, filingTarget, siteVerification, siteVerificationItem, storedFile } from '../../db/schema/index.ts';
+import { filing, filingRequirement, filingTarget, siteVerification, siteVerificationItem, storedFile } from '../../db/schema/index.ts';
 
 export type FilingRow = typeof filing.$inferSelect;
 export type FilingInsert = typeof filing.$inferInsert;
-export type FilingEventRow = typeof filingEvent.$inferSelect;
-export type FilingEventInsert = typeof filingEvent.$inferInsert;
 
 /** A filing with what its to-do item names: the requirement (title, issuer) and the filer. */
 const awaitingColumns = {
@@ -18,6 +16,8 @@ const awaitingColumns = {
 };
 
 export const filingRepository = {
+  /** The lifecycle table runTransition moves (status, version). */
+  table: filing,
   /** Filings in `statuses` of requirements issued by `issuerRegionCode` (null: any issuer), oldest first. */
   awaiting(db: Db, issuerRegionCode: string | null, statuses: string[], limit: number) {
     return db
@@ -73,25 +73,6 @@ export const filingRepository = {
   async insert(db: Db, row: FilingInsert): Promise<FilingRow> {
     const [r] = await db.insert(filing).values(row).returning();
     return r!;
-  },
-  /**
-   * Moves a filing from one status to the next; null when someone else moved it first
-   * (the caller answers 409 rather than overwrite their change).
-   */
-  async transition(db: Db, id: number, from: string, set: Partial<FilingInsert>): Promise<FilingRow | null> {
-    const [r] = await db
-      .update(filing)
-      .set({ ...set, version: sql`${filing.version} + 1` })
-      .where(and(eq(filing.id, id), eq(filing.status, from)))
-      .returning();
-    return r ?? null;
-  },
-  async insertEvent(db: Db, row: FilingEventInsert): Promise<FilingEventRow> {
-    const [r] = await db.insert(filingEvent).values(row).returning();
-    return r!;
-  },
-  async eventsOf(db: Db, filingId: number): Promise<FilingEventRow[]> {
-    return db.select().from(filingEvent).where(eq(filingEvent.filingId, filingId)).orderBy(asc(filingEvent.id));
   },
   async storedFiles(db: Db, ids: number[]) {
     if (ids.length === 0) return [];

@@ -1,4 +1,4 @@
-import { DeadlineItem, DeadlineQuery, Filing, IdParam, ReminderRunResult, ResubmitBody, ReturnBody, StoredFileInfo } from '@taotai/shared';
+import { DeadlineItem, DeadlineQuery, Filing, IdParam, LifecycleHistory, ReminderRunResult, ResubmitBody, ReturnBody, StoredFileInfo } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
@@ -15,6 +15,11 @@ export function filingRoutes(app: TypedApp, ctx: AppContext): void {
     '/api/v1/filings/:id',
     { schema: { tags, summary: '报送详情（填报内容、状态历史、可执行操作）', params: IdParam, response: { 200: Filing } } },
     async (req) => service.getFiling(ctx.db, ctx.clock, req.actor!, req.params.id),
+  );
+  app.get(
+    '/api/v1/filings/:id/history',
+    { schema: { tags, summary: '报送的办理履历（报送、接收、退回及原因、重新报送、采纳）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => service.filingHistory(ctx.db, ctx.clock, req.actor!, req.params.id),
   );
   for (const event of ['receive', 'accept'] as const) {
     app.post(

@@ -1,14 +1,14 @@
-import type { Filing, FilingBody, FilingSummary, RequiredField, ResubmitBody } from '@taotai/shared';
+import type { Filing, FilingBody, FilingSummary, LifecycleEntry, RequiredField, ResubmitBody } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import { announceArrival } from '../../platform/lifecycle/index.ts';
+import { announceArrival, availableEvents, lifecycleRepository, readHistory } from '../../platform/lifecycle/index.ts';
 import { dueIsProvisional } from './filing-deadlines.ts';
-import { applyTransition, refuseUnlessAllowed } from './filing-transition.ts';
-import { availableFilingEvents, type FilingParty, type FilingState } from './filing.machine.ts';
+import { fireFilingEvent, recordFirstSubmission, refuseUnlessAllowed } from './filing-transition.ts';
+import { type FilingParty, type FilingState, filingMachine } from './filing.machine.ts';
 import { presentFiling, presentFilingSummary } from './filing.presenter.ts';
 import { type FilingRow, filingRepository as repo } from './filing.repository.ts';
 import { filingPolicy } from './filing.policy.ts';
@@ -31,7 +31,7 @@ export interface LoadedFiling {
   filing: FilingRow;
   ctx: RequirementContext;
   target: TargetRow;
-  party: FilingParty | 'overseer';
+  party: FilingParty;
   periodLabel: string;
 }
 
@@ -49,12 +49,20 @@ export async function loadFiling(db: Db, clock: Clock, actor: Actor, id: number)
   return { filing, ctx, target, party, periodLabel };
 }
 
-const eventsFor = (l: Pick<LoadedFiling, 'filing' | 'party'>) => (l.party === 'overseer' ? [] : availableFilingEvents(l.filing.status as FilingState, l.party));
+/** The events the actor may fire now, from the machine's rows (the same rows refuse them). */
+const eventsFor = (actor: Actor, l: Pick<LoadedFiling, 'filing' | 'party'>) => availableEvents(filingMachine, actor, { party: l.party }, l.filing.status as FilingState);
 
 export async function getFiling(db: Db, clock: Clock, actor: Actor, id: number): Promise<Filing> {
   const l = await loadFiling(db, clock, actor, id);
   const files = await repo.storedFiles(db, l.filing.fileIds as number[]);
-  return presentFiling(l.filing, l.ctx.req, l.target, l.periodLabel, eventsFor(l), await repo.eventsOf(db, id), files);
+  const history = await lifecycleRepository.history(db, filingMachine.entityType, id);
+  return presentFiling(l.filing, l.ctx.req, l.target, l.periodLabel, eventsFor(actor, l), history, files);
+}
+
+/** The filing's timeline (履历) for the one LifecycleTimeline; out of scope answers 404 like not found. */
+export async function filingHistory(db: Db, clock: Clock, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  await loadFiling(db, clock, actor, id);
+  return readHistory(db, filingMachine, id);
 }
 
 /** Filings of a requirement: all of them for the issuer and overseers, the unit's own for a filer. */
@@ -65,7 +73,7 @@ export async function listFilings(db: Db, clock: Clock, actor: Actor, requiremen
   return rows.map((f) => {
     const target = ctx.targets.find((t) => t.id === f.targetId)!;
     const label = ctx.periods.find((p) => p.key === f.periodKey)?.label ?? f.periodKey;
-    return presentFilingSummary(f, ctx.req, target, label, eventsFor({ filing: f, party }));
+    return presentFilingSummary(f, ctx.req, target, label, eventsFor(actor, { filing: f, party }));
   });
 }
 
@@ -92,7 +100,7 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
   const target = ctx.myTarget;
   const existing = await repo.find(db, requirementId, period.key, target.id);
   if (existing) throw conflict(`${period.label}已报送，请勿重复报送`);
-  refuseUnlessAllowed({ status: 'none' }, 'submit', 'filer');
+  refuseUnlessAllowed('none', 'submit', 'filer', actor);
   const content = await checkedContent(db, actor, ctx, body);
   const year = yearOfPeriod(ctx.req, period.key);
   const write = ext ? await ext.prepare(db, { actor, req: ctx.req, target, period, year }) : null;
@@ -119,17 +127,7 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
         updatedAt: now,
       });
       const extra = write ? await write(tx, f) : undefined;
-      await repo.insertEvent(tx, {
-        filingId: f.id,
-        event: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        revision: 1,
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        at: now,
-        snapshot: { ...content, ...(extra ? { survey: extra } : {}) },
-      });
+      await recordFirstSubmission(tx, actor, f, { ...content, ...(extra ? { survey: extra } : {}) });
       await recordAudit(tx, actor, now, {
         action: 'filing.submit',
         entityType: 'filing',
@@ -150,12 +148,11 @@ export async function submitFiling(db: Db, clock: Clock, actor: Actor, requireme
 /** receive / accept / return by the issuing office. */
 export async function issuerEvent(db: Db, clock: Clock, actor: Actor, id: number, event: 'receive' | 'accept' | 'return', reason?: string): Promise<Filing> {
   const l = await loadFiling(db, clock, actor, id);
-  if (l.party !== 'issuer') throw forbidden('只有下达该要求的领导小组办公室可以处理报送');
   await db.transaction((tx) =>
-    applyTransition(tx, actor, {
+    fireFilingEvent(tx, actor, {
       filing: l.filing,
       event,
-      party: 'issuer',
+      party: l.party,
       reason: reason ?? null,
       now: clock.now(),
       requirement: l.ctx.req,
@@ -169,9 +166,8 @@ export async function issuerEvent(db: Db, clock: Clock, actor: Actor, id: number
 /** The unit corrects a returned filing and sends it again (revision + 1; the earlier one stays in history). */
 export async function resubmitFiling(db: Db, clock: Clock, actor: Actor, id: number, body: ResubmitBody, ext?: FilingExtension): Promise<void> {
   const l = await loadFiling(db, clock, actor, id);
-  if (l.party !== 'filer') throw forbidden('只有报送单位可以重新报送');
   if (!ext && l.ctx.req.kind === 'survey_result') throw invalid('摸底排查结果请通过排查报送重新提交');
-  refuseUnlessAllowed(l.filing, 'resubmit', 'filer');
+  refuseUnlessAllowed(l.filing.status as FilingState, 'resubmit', l.party, actor);
   const content = await checkedContent(db, actor, l.ctx, body);
   const period = l.ctx.periods.find((p) => p.key === l.filing.periodKey)!;
   const write = ext ? await ext.prepare(db, { actor, req: l.ctx.req, target: l.target, period, year: l.filing.year }) : null;
@@ -180,10 +176,10 @@ export async function resubmitFiling(db: Db, clock: Clock, actor: Actor, id: num
     // Extension rows are keyed by the new revision; if the status move below finds the filing
     // already moved (409), the whole transaction rolls back with them.
     const extra = write ? await write(tx, { ...l.filing, revision: l.filing.revision + 1 }) : undefined;
-    await applyTransition(tx, actor, {
+    await fireFilingEvent(tx, actor, {
       filing: l.filing,
       event: 'resubmit',
-      party: 'filer',
+      party: l.party,
       set: { revision: l.filing.revision + 1, fieldValues: content.values, note: content.note, fileIds: content.fileIds, lastSubmittedAt: now },
       snapshot: { ...content, ...(extra ? { survey: extra } : {}) },
       now,

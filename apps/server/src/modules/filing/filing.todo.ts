@@ -2,7 +2,7 @@ import { FILING_EVENT_LABELS, FILING_STATUS_LABELS } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { AwaitingCandidate, AwaitingSource, Machine, Transition } from '../../platform/lifecycle/index.ts';
-import { FILING_TRANSITIONS } from './filing.machine.ts';
+import { filingMachine } from './filing.machine.ts';
 import { filingPolicy } from './filing.policy.ts';
 import { filingRepository } from './filing.repository.ts';
 
@@ -13,15 +13,16 @@ export interface FilingRecord {
 }
 
 /**
- * The filing's own table (filing.machine.ts, not yet on runTransition) in the platform's machine shape, so
- * the to-do reads it like every other lifecycle (ADR 0016): the issuing office receives and accepts.
+ * The filing machine's rows with the issuer's moves marked as awaited (ADR 0016). The filing machine decides
+ * a party from the loaded filing; the to-do lists filings not yet loaded, so its relations ask the policy
+ * the same question from the actor (the issuing office receives and accepts).
  */
 export const filingTodoMachine: Machine<string, string, FilingRecord> = {
   entityType: 'filing',
   noun: '报送',
   statusLabels: { ...FILING_STATUS_LABELS, none: '未报送' },
   eventLabels: FILING_EVENT_LABELS,
-  transitions: FILING_TRANSITIONS.map(
+  transitions: filingMachine.transitions.map(
     (t): Transition<string, string> =>
       t.by === 'issuer' && t.event !== 'return' ? { ...t, awaits: { kind: t.event === 'receive' ? 'receive' : 'verify' } } : { ...t },
   ),

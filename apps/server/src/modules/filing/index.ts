@@ -2,7 +2,8 @@
 export { filingRoutes } from './filing.routes.ts';
 export { filingRequirementRoutes } from './requirement.routes.ts';
 export { REMINDER_INTERVAL_MS, runFilingReminders } from './filing.jobs.ts';
-export { applyTransition, FILING_MOVED, refuseUnlessAllowed } from './filing-transition.ts';
+export { type FilingEventInput, fireFilingEvent } from './filing-transition.ts';
+export { filingMachine } from './filing.machine.ts';
 export { type FilingExtension, getFiling, type LoadedFiling, loadFiling, resubmitFiling, submitFiling } from './filing.service.ts';
 export { loadRequirement, type RequirementContext } from './requirement-context.ts';
 export { type FilingRow, filingRepository } from './filing.repository.ts';

@@ -42,6 +42,8 @@ export interface FilerIdentity {
 }
 
 export const requirementRepository = {
+  /** The table guardedEdit updates under the version the user saw. */
+  table: filingRequirement,
   async viewById(db: Db, id: number): Promise<RequirementView | null> {
     const rows = await db
       .select(viewColumns)
@@ -99,14 +101,6 @@ export const requirementRepository = {
   async insert(db: Db, row: RequirementInsert): Promise<RequirementRow> {
     const [r] = await db.insert(filingRequirement).values(row).returning();
     return r!;
-  },
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<RequirementInsert>): Promise<RequirementRow | null> {
-    const [r] = await db
-      .update(filingRequirement)
-      .set({ ...set, version: sql`${filingRequirement.version} + 1` })
-      .where(and(eq(filingRequirement.id, id), eq(filingRequirement.version, version)))
-      .returning();
-    return r ?? null;
   },
   async insertTargets(db: Db, rows: TargetInsert[]): Promise<TargetRow[]> {
     if (rows.length === 0) return [];

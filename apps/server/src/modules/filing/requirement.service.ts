@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { conflict, forbidden, invalid } from '../../platform/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { regionRepository } from '../region/index.ts';
 import { reportsUpTo } from '../reporting/index.ts';
 import { expectedFilers } from './audience.ts';
@@ -16,7 +17,6 @@ import { currentPeriod, requirementPeriods, timingProblem } from './periods.ts';
 import { dueColumns, loadRequirement, periodsOf } from './requirement-context.ts';
 import { type RequirementView, requirementRepository as repo } from './requirement.repository.ts';
 
-export const STALE_REQUIREMENT = '该报送要求已被他人修改，请刷新后重试';
 
 type TimingBody = Pick<FilingRequirementBody, 'recurrence' | 'due' | 'startsOn' | 'endsOn' | 'requiredFields'>;
 
@@ -152,7 +152,7 @@ export async function listRequirements(
 export async function updateRequirement(db: Db, clock: Clock, actor: Actor, id: number, body: FilingRequirementUpdateBody): Promise<FilingRequirement> {
   const ctx = await loadRequirement(db, clock, actor, id);
   if (ctx.relation !== 'issuer') throw forbidden('只有下达该要求的领导小组办公室可以修改');
-  if (ctx.req.version !== body.version) throw conflict(STALE_REQUIREMENT);
+  checkVersion(ctx.req.version, body.version);
   const timing = { ...body, recurrence: ctx.req.recurrence as FilingRequirementBody['recurrence'] };
   const now = clock.now();
   await checkTiming(db, timing, todayInChina(now));
@@ -163,8 +163,9 @@ export async function updateRequirement(db: Db, clock: Clock, actor: Actor, id: 
   if (orphan) throw invalid(`期次“${orphan.periodKey}”已有报送，不能移出报送期间`, [{ path: 'startsOn', message: '已有报送的期次不能移出' }]);
   await db.transaction(async (tx) => {
     const before = await repo.byIdForUpdate(tx, id);
-    if (!before || before.version !== body.version) throw conflict(STALE_REQUIREMENT);
-    const after = await repo.updateIfVersion(tx, id, body.version, {
+    if (!before) throw notFound('报送要求');
+    checkVersion(before.version, body.version);
+    const set = {
       title: body.title,
       description: body.description,
       ...dueColumns(body.due),
@@ -173,10 +174,8 @@ export async function updateRequirement(db: Db, clock: Clock, actor: Actor, id: 
       requiredFields: body.requiredFields,
       attachmentRequired: body.attachmentRequired,
       remindDaysBefore: body.remindDaysBefore,
-      updatedAt: now,
-    });
-    if (!after) throw conflict(STALE_REQUIREMENT);
-    await recordAudit(tx, actor, now, { action: 'filing_requirement.update', entityType: 'filing_requirement', entityId: id, regionCode: before.issuerRegionCode, before, after });
+    };
+    await guardedEdit(tx, { table: repo.table, id, version: body.version, set, actor, now, entityType: 'filing_requirement', regionCode: before.issuerRegionCode, before });
   });
   return getRequirement(db, clock, actor, id);
 }

@@ -5,10 +5,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { STALE_STATE } from '../../platform/lifecycle/index.ts';
 import { fireTaskEvent } from '../exit-task/index.ts';
 import { presentLine } from './inspection.presenter.ts';
 import { inspectionRepository as repo } from './inspection.repository.ts';
-import { getRound, STALE_RECORD, writableRound } from './inspection.service.ts';
+import { getRound, writableRound } from './inspection.service.ts';
 import { acceptsConclusions } from './inspection-round.machine.ts';
 import { conclusionRefusal } from './inspection-rules.ts';
 
@@ -25,7 +26,7 @@ export async function concludeRecord(db: Db, clock: Clock, actor: Actor, roundId
     if (!v) throw notFound('检查记录');
     if (!acceptsConclusions(round.status as InspectionRoundStatus)) throw conflict(round.status === 'draft' ? '本批次尚未开始检查，请先点击“开始检查”' : '本批次检查已结束');
     if (v.record.status !== 'pending') throw conflict(`${v.enterpriseName}已作出验收结论`);
-    if (v.record.version !== body.version) throw conflict(STALE_RECORD);
+    if (v.record.version !== body.version) throw conflict(STALE_STATE);
     const refusal = conclusionRefusal(body);
     if (refusal) throw invalid(refusal.message, [refusal]);
     if (body.inspectedOn > todayInChina(now)) throw invalid('检查日期不能晚于今天', [{ path: 'inspectedOn', message: '检查日期不能晚于今天' }]);
@@ -48,7 +49,7 @@ export async function concludeRecord(db: Db, clock: Clock, actor: Actor, roundId
       updatedAt: now,
     });
     // Of two conclusions of the same version, the second waits for the first and then finds no row.
-    if (!updated) throw conflict(STALE_RECORD);
+    if (!updated) throw conflict(STALE_STATE);
     for (const t of tasks) {
       await fireTaskEvent(tx, now, actor, t.taskId, pass ? { event: 'accept', payload: {} } : { event: 'reject', payload: { reason: body.reasons } });
     }

@@ -18,15 +18,13 @@ import type { Actor, RegionAncestry } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { availableEvents, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
+import { availableEvents, readHistory, runTransition, STALE_STATE } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts';
 import { inspectionPolicy } from './inspection.policy.ts';
 import { presentLine, presentRecord, presentRoundSummary } from './inspection.presenter.ts';
 import { type RoundRow, inspectionRepository as repo, type SubtreeColumn } from './inspection.repository.ts';
 import { acceptsConclusions, acceptsEnterprises, roundMachine } from './inspection-round.machine.ts';
 
-export const STALE_ROUND = '检查验收批次已被他人修改，请刷新后重试';
-export const STALE_RECORD = '检查记录已被他人修改，请刷新后重试';
 
 export interface RoundContext {
   round: RoundRow;
@@ -140,7 +138,7 @@ export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number
     const team = await resolveTeam(tx, round.regionCode, body.team);
     const set = { title: body.title, year: body.year, startDate: body.startDate, endDate: body.endDate ?? null, team, updatedAt: now };
     const r = await repo.updateRound(tx, id, body.version, set, round.status);
-    if (!r) throw conflict(STALE_ROUND);
+    if (!r) throw conflict(STALE_STATE);
     await recordAudit(tx, actor, now, {
       action: 'inspection.update',
       entityType: 'inspection_round',
@@ -245,7 +243,7 @@ export async function removeRecord(db: Db, clock: Clock, actor: Actor, id: numbe
     if (!v) throw notFound('检查记录');
     if (v.record.status !== 'pending') throw conflict('已作出验收结论的企业不能移出');
     if (!acceptsEnterprises(round.status as InspectionRoundStatus)) throw conflict('本批次检查已结束');
-    if (!(await repo.deletePendingRecord(tx, recordId, version))) throw conflict(STALE_RECORD);
+    if (!(await repo.deletePendingRecord(tx, recordId, version))) throw conflict(STALE_STATE);
     await recordAudit(tx, actor, now, {
       action: 'inspection.remove_enterprise',
       entityType: 'inspection_record',

@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
-import { type Letter, SIGNED_SCAN_MAX_BYTES } from '@taotai/shared';
+import { type LetterStatus, type Letter, type LifecycleEntry, SIGNED_SCAN_MAX_BYTES } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../../platform/files/index.ts';
 import { contactLine, documentSettingsFor } from '../office-settings/index.ts';
+import { notApplicable, readHistory, refusalOf, runTransition, transitionFor } from '../../platform/lifecycle/index.ts';
+import { letterMachine } from './responsibility-letter.machine.ts';
 import { contentOf } from './responsibility-letter.presenter.ts';
-import { letterPolicy } from './responsibility-letter.policy.ts';
 import { letterRepository } from './responsibility-letter.repository.ts';
 import { getLetter, readableLetter } from './responsibility-letter.service.ts';
 import { renderLetterDocx } from './letter-docx.ts';
@@ -24,8 +24,10 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 /** Checked before the upload is read, so a letter out of scope or already signed costs no upload. */
 export async function assertSignable(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   const l = await readableLetter(ctx.db, actor, id);
-  if (!letterPolicy.canSign(actor, l)) throw forbidden('只有甲方或乙方领导小组办公室可以上传签订的责任书');
-  if (l.status !== 'drafted') throw conflict('责任书已签订');
+  const t = transitionFor(letterMachine, l.status as LetterStatus, 'sign');
+  const refusal = t ? refusalOf(letterMachine, t, actor, l) : null;
+  if (refusal) throw forbidden(refusal);
+  if (!t) throw conflict(notApplicable(letterMachine, l.status as LetterStatus, 'sign'));
 }
 
 /**
@@ -38,17 +40,19 @@ export async function signLetter(ctx: AppContext, actor: Actor, id: number, uplo
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
       const l = await readableLetter(tx, actor, id, true);
-      if (!letterPolicy.canSign(actor, l)) throw forbidden('只有甲方或乙方领导小组办公室可以上传签订的责任书');
       const file = await storeUpload(tx, ctx.config.dataDir, actor.userId, upload, mime, now);
-      const signed = await letterRepository.markSigned(tx, id, { signedFileId: file.id, signedAt: now, signedBy: actor.userId, updatedAt: now });
-      if (!signed) throw conflict('责任书已签订');
-      await recordAudit(tx, actor, now, {
-        action: 'responsibility_letter.sign',
-        entityType: 'responsibility_letter',
-        entityId: id,
+      await runTransition(tx, {
+        machine: letterMachine,
+        table: letterRepository.table,
+        record: l,
+        id,
+        from: l.status as LetterStatus,
+        event: 'sign',
+        actor,
+        now,
         regionCode: l.partyARegionCode,
-        before: { status: l.status },
-        after: { status: 'signed', file: { id: file.id, name: file.originalName, sha256: file.sha256, size: file.size, mime: file.mime } },
+        set: { signedFileId: file.id, signedAt: now, signedBy: actor.userId },
+        payload: { file: { id: file.id, name: file.originalName, sha256: file.sha256, size: file.size, mime: file.mime } },
       });
     });
   } finally {
@@ -56,6 +60,12 @@ export async function signLetter(ctx: AppContext, actor: Actor, id: number, uplo
     await rm(upload.path, { force: true });
   }
   return getLetter(ctx.db, actor, id);
+}
+
+/** The letter's timeline (履历): who filed the signed scan, when. Out of scope answers 404. */
+export async function letterHistory(ctx: AppContext, actor: Actor, id: number): Promise<LifecycleEntry[]> {
+  await readableLetter(ctx.db, actor, id);
+  return readHistory(ctx.db, letterMachine, id);
 }
 
 export async function letterDocument(ctx: AppContext, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {

@@ -20,7 +20,7 @@ export function presentLetterSummary(l: LetterRow): LetterSummary {
   };
 }
 
-export function presentLetter(l: LetterRow, file: StoredFileRow | null, abilities: Letter['abilities']): Letter {
+export function presentLetter(l: LetterRow, file: StoredFileRow | null, abilities: Letter['abilities'], availableEvents: Letter['availableEvents']): Letter {
   const c = contentOf(l);
   return {
     ...presentLetterSummary(l),
@@ -30,5 +30,6 @@ export function presentLetter(l: LetterRow, file: StoredFileRow | null, abilitie
     signDeadline: l.signDeadline,
     signedFile: file ? presentStoredFile(file) : null,
     abilities,
+    availableEvents,
   };
 }

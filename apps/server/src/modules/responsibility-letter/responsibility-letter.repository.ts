@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL, } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { region, responsibilityLetter } from '../../db/schema/index.ts';
@@ -27,6 +27,10 @@ export interface LetterListFilter {
 }
 
 export const letterRepository = {
+  /** The lifecycle table runTransition moves (status, version). */
+  table: responsibilityLetter,
+  /** The condition of an edit: only a drafted letter changes. */
+  isDraft: eq(responsibilityLetter.status, 'drafted'),
   async byId(db: Db, id: number): Promise<LetterRow | null> {
     const rows = await db.select().from(responsibilityLetter).where(eq(responsibilityLetter.id, id));
     return rows[0] ?? null;
@@ -68,24 +72,6 @@ export const letterRepository = {
   async insert(db: Db, row: LetterInsert): Promise<LetterRow> {
     const [r] = await db.insert(responsibilityLetter).values(row).returning();
     return r!;
-  },
-  /** Changes a drafted letter if its version still matches: null when it was signed or edited meanwhile. */
-  async updateDraftIfVersion(db: Db, id: number, version: number, set: Partial<LetterInsert>): Promise<LetterRow | null> {
-    const [r] = await db
-      .update(responsibilityLetter)
-      .set({ ...set, version: sql`${responsibilityLetter.version} + 1` })
-      .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.version, version), eq(responsibilityLetter.status, 'drafted')))
-      .returning();
-    return r ?? null;
-  },
-  /** drafted → signed, only from drafted: of two concurrent uploads one wins. */
-  async markSigned(db: Db, id: number, set: { signedFileId: number; signedAt: Date; signedBy: number | null; updatedAt: Date }): Promise<LetterRow | null> {
-    const [r] = await db
-      .update(responsibilityLetter)
-      .set({ ...set, status: 'signed', version: sql`${responsibilityLetter.version} + 1` })
-      .where(and(eq(responsibilityLetter.id, id), eq(responsibilityLetter.status, 'drafted')))
-      .returning();
-    return r ?? null;
   },
   async delete(db: Db, id: number): Promise<void> {
     await db.delete(responsibilityLetter).where(eq(responsibilityLetter.id, id));

@@ -1,4 +1,4 @@
-import { IdParam, Letter, LetterCreateBody, LetterQuery, LetterSummary, LetterUpdateBody, Ok, VersionQuery } from '@taotai/shared';
+import { IdParam, Letter, LetterCreateBody, LifecycleHistory, LetterQuery, LetterSummary, LetterUpdateBody, Ok, VersionQuery } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
@@ -53,6 +53,11 @@ export function responsibilityLetterRoutes(app: TypedApp, ctx: AppContext): void
       const doc = await sign.letterDocument(ctx, req.actor!, req.params.id);
       return reply.header('content-type', sign.DOCX_MIME).header('content-disposition', attachmentHeader(doc.fileName, 'letter.docx')).send(doc.body);
     },
+  );
+  app.get(
+    `${base}/:id/history`,
+    { config, schema: { tags, summary: '责任书的办理履历（签订）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => sign.letterHistory(ctx, req.actor!, req.params.id),
   );
   app.post(
     `${base}/:id/signed-scan`,

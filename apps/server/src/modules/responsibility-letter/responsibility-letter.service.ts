@@ -1,4 +1,4 @@
-import type { Letter, LetterCreateBody, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
+import type { Letter, LetterCreateBody, LetterStatus, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -6,14 +6,15 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { filesRepository } from '../../platform/files/index.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { availableEvents, checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { targetPolicy } from '../target/index.ts';
 import { buildContent, type PartyB } from './letter-content.service.ts';
+import { letterMachine } from './responsibility-letter.machine.ts';
 import { type LetterRegions, letterPolicy } from './responsibility-letter.policy.ts';
 import { presentLetter, presentLetterSummary } from './responsibility-letter.presenter.ts';
 import { type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
 
-export const STALE_LETTER = '该责任书已被他人修改或已签订，请刷新后重试';
 
 async function regionsOf(db: Db, l: LetterRow): Promise<LetterRegions | null> {
   const [a, b] = await Promise.all([regionRepository.byCode(db, l.partyARegionCode), regionRepository.byCode(db, l.partyBScopeRegionCode)]);
@@ -33,7 +34,7 @@ const partyBOf = (l: LetterRow): PartyB => (l.partyBRegionCode ? { regionCode: l
 export async function getLetter(db: Db, actor: Actor, id: number): Promise<Letter> {
   const l = await readableLetter(db, actor, id);
   const file = l.signedFileId ? await filesRepository.byId(db, l.signedFileId) : null;
-  return presentLetter(l, file, letterPolicy.abilities(actor, l));
+  return presentLetter(l, file, letterPolicy.abilities(actor, l), availableEvents(letterMachine, actor, l, l.status as LetterStatus));
 }
 
 export async function listLetters(db: Db, actor: Actor, q: LetterQuery): Promise<LetterSummary[]> {
@@ -107,23 +108,23 @@ export async function updateLetter(db: Db, clock: Clock, actor: Actor, id: numbe
     const before = await readableLetter(tx, actor, id, true);
     if (!letterPolicy.canDraft(actor, before)) throw forbidden('只有甲方领导小组办公室可以修改责任书');
     if (before.status !== 'drafted') throw conflict('责任书已签订，不能修改');
-    if (before.version !== body.version) throw conflict(STALE_LETTER);
+    checkVersion(before.version, body.version);
     const a = (await regionRepository.byCode(tx, before.partyARegionCode))!;
     const built = await buildContent(tx, actor, before.year, a, partyBOf(before), { obligations: body.obligations, signDeadline: body.signDeadline });
-    const after = await letterRepository.updateDraftIfVersion(tx, id, body.version, {
-      obligations: body.obligations,
-      signDeadline: body.signDeadline,
-      content: built.content,
-      updatedAt: now,
-    });
-    if (!after) throw conflict(STALE_LETTER);
-    await recordAudit(tx, actor, now, {
-      action: 'responsibility_letter.update',
+    const pick = (l: LetterRow) => ({ obligations: l.obligations, signDeadline: l.signDeadline, content: l.content });
+    await guardedEdit<LetterRow>(tx, {
+      table: letterRepository.table,
+      id,
+      version: body.version,
+      // Only a draft changes: a letter signed meanwhile answers 409 like any other move under the user.
+      where: letterRepository.isDraft,
+      set: { obligations: body.obligations, signDeadline: body.signDeadline, content: built.content },
+      actor,
+      now,
       entityType: 'responsibility_letter',
-      entityId: id,
       regionCode: before.partyARegionCode,
-      before: { obligations: before.obligations, signDeadline: before.signDeadline, content: before.content },
-      after: { obligations: after.obligations, signDeadline: after.signDeadline, content: after.content },
+      before: pick(before),
+      after: pick,
     });
   });
   return getLetter(db, actor, id);
@@ -135,7 +136,7 @@ export async function deleteLetter(db: Db, clock: Clock, actor: Actor, id: numbe
     const l = await readableLetter(tx, actor, id, true);
     if (!letterPolicy.canDraft(actor, l)) throw forbidden('只有甲方领导小组办公室可以删除责任书');
     if (l.status !== 'drafted') throw conflict('责任书已签订，不能删除');
-    if (l.version !== version) throw conflict(STALE_LETTER);
+    checkVersion(l.version, version);
     await letterRepository.delete(tx, id);
     await recordAudit(tx, actor, now, { action: 'responsibility_letter.delete', entityType: 'responsibility_letter', entityId: id, regionCode: l.partyARegionCode, before: l });
   });

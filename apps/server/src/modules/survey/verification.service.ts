@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { applyTransition, filingRepository, loadFiling } from '../filing/index.ts';
+import { filingRepository, fireFilingEvent, loadFiling } from '../filing/index.ts';
 import { getSurvey } from './survey.service.ts';
 import { surveyRepository as repo } from './survey.repository.ts';
 
@@ -93,10 +93,10 @@ export async function verifySurvey(db: Db, clock: Clock, actor: Actor, id: numbe
       after: { verification: v, items: body.items },
     });
     if (reason) {
-      await applyTransition(tx, actor, {
+      await fireFilingEvent(tx, actor, {
         filing: l.filing,
         event: 'return',
-        party: 'issuer',
+        party: l.party,
         reason,
         snapshot: { verificationId: v.id },
         now,

@@ -12,10 +12,11 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
+import { checkVersion } from '../../platform/lifecycle/index.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
 import { raiseFlag } from '../data-quality/index.ts';
 import { targetRepository } from './target.repository.ts';
-import { getTarget, lockTargetForOffice, readableTarget, STALE_TARGET } from './target.service.ts';
+import { getTarget, lockTargetForOffice, readableTarget } from './target.service.ts';
 import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent, overAllocation } from './target-rules.ts';
 
 const item = (i: number, path: string, message: string) => {
@@ -55,7 +56,7 @@ export async function setAllocations(db: Db, clock: Clock, actor: Actor, id: num
   await db.transaction(async (tx) => {
     const { row: parent, region } = await lockTargetForOffice(tx, actor, id, '分解该目标任务');
     if (region.level === 'county') throw invalid('县级目标任务应分解到企业和生产线，而不是下级区划');
-    if (parent.version !== body.version) throw conflict(STALE_TARGET);
+    checkVersion(parent.version, body.version);
     const dup = firstDuplicate(body.items.map((x) => x.regionCode));
     if (dup) throw item(dup.index, 'regionCode', `与第${dup.firstIndex + 1}项的区划重复`);
 
@@ -148,7 +149,7 @@ export async function setLines(db: Db, clock: Clock, actor: Actor, id: number, b
   await db.transaction(async (tx) => {
     const { row: t, region } = await lockTargetForOffice(tx, actor, id, '将该目标任务分解到企业');
     if (region.level !== 'county') throw invalid('只有县级目标任务分解到企业和生产线，市级以上请分解到下级区划');
-    if (t.version !== body.version) throw conflict(STALE_TARGET);
+    checkVersion(t.version, body.version);
     const ids = body.items.map((x) => x.lineId);
     const dup = firstDuplicate(ids);
     if (dup) throw item(dup.index, 'lineId', `与第${dup.firstIndex + 1}项的生产线重复`);

@@ -102,6 +102,8 @@ const lineViewColumns = {
 };
 
 export const targetRepository = {
+  /** The table guardedEdit updates under the version the user saw. */
+  table: target,
   async viewById(db: Db, id: number): Promise<TargetView | null> {
     const rows = await viewQuery(db).where(eq(target.id, id));
     return rows[0] ? flatten(rows[0]) : null;
@@ -150,15 +152,6 @@ export const targetRepository = {
   async insert(db: Db, row: TargetInsert): Promise<TargetRow> {
     const [r] = await db.insert(target).values(row).returning();
     return r!;
-  },
-  /** Optimistic update: null when the target is gone or was changed since the user loaded it. */
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<TargetInsert>): Promise<TargetRow | null> {
-    const [r] = await db
-      .update(target)
-      .set({ ...set, version: sql`${target.version} + 1` })
-      .where(and(eq(target.id, id), eq(target.version, version)))
-      .returning();
-    return r ?? null;
   },
   async update(db: Db, id: number, set: Partial<TargetInsert>): Promise<TargetRow> {
     const [r] = await db

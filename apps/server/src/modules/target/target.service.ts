@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { catalogueRepository } from '../catalogue/index.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { decompositionModeOf, TARGET_LEVELS, targetPolicy } from './target.policy.ts';
 import { presentAllocation, presentTarget, presentTargetLine, presentTargetSummary } from './target.presenter.ts';
@@ -13,7 +14,6 @@ import { regionSubtree, type TargetRow, type TargetView, targetRepository } from
 import { figuresFor } from './target-figures.ts';
 import { deadlineProblem, yearEnd } from './target-rules.ts';
 
-export const STALE_TARGET = '该目标任务已被他人修改，请刷新后重试';
 
 /** A region the actor may read targets of; otherwise 404, the same as a code that does not exist. */
 export async function readableRegion(db: Db, actor: Actor, code: string): Promise<RegionRow> {
@@ -127,19 +127,20 @@ export async function updateTarget(db: Db, clock: Clock, actor: Actor, id: numbe
   await db.transaction(async (tx) => {
     const { row: before, region } = await lockTargetForOffice(tx, actor, id, '修改本级目标任务');
     if (before.parentTargetId !== null) throw forbidden('该目标任务由上级分解下达，只能由上级调整');
-    if (before.version !== body.version) throw conflict(STALE_TARGET);
+    checkVersion(before.version, body.version);
     const problem = deadlineProblem(body.deadline, before.year);
     if (problem) throw field('deadline', problem);
-    const after = await targetRepository.updateIfVersion(tx, id, body.version, {
-      quantity: String(body.quantity),
-      enterpriseCount: body.enterpriseCount,
-      deadline: body.deadline,
-      source: body.source,
-      note: body.note,
-      updatedAt: now,
+    await guardedEdit(tx, {
+      table: targetRepository.table,
+      id,
+      version: body.version,
+      set: { quantity: String(body.quantity), enterpriseCount: body.enterpriseCount, deadline: body.deadline, source: body.source, note: body.note },
+      actor,
+      now,
+      entityType: 'target',
+      regionCode: region.code,
+      before,
     });
-    if (!after) throw conflict(STALE_TARGET);
-    await recordAudit(tx, actor, now, { action: 'target.update', entityType: 'target', entityId: id, regionCode: region.code, before, after });
   });
   return getTarget(db, actor, id);
 }
@@ -149,7 +150,7 @@ export async function deleteTarget(db: Db, clock: Clock, actor: Actor, id: numbe
   await db.transaction(async (tx) => {
     const { row, region } = await lockTargetForOffice(tx, actor, id, '删除本级目标任务');
     if (row.parentTargetId !== null) throw forbidden('该目标任务由上级分解下达，只能由上级取消');
-    if (row.version !== version) throw conflict(STALE_TARGET);
+    checkVersion(row.version, version);
     if ((await targetRepository.decomposedFurther(tx, [id])).has(id)) throw conflict('该目标任务已分解，请先取消分解再删除');
     await targetRepository.delete(tx, id);
     await recordAudit(tx, actor, now, { action: 'target.delete', entityType: 'target', entityId: id, regionCode: region.code, before: row });

@@ -16,6 +16,8 @@ const scopeColumn = (c: Exclude<ScopeColumn, 'all'>) =>
   c === 'provinceCode' ? region.provinceCode : c === 'prefectureCode' ? region.prefectureCode : c === 'countyCode' ? region.countyCode : region.code;
 
 export const workPlanRepository = {
+  /** The table guardedEdit updates under the version the user saw. */
+  table: workPlan,
   async byId(db: Db, id: number): Promise<WorkPlanView | null> {
     const rows = await db.select(viewColumns).from(workPlan).leftJoin(region, eq(region.code, workPlan.regionCode)).where(eq(workPlan.id, id));
     return rows[0] ? flatten(rows[0]) : null;
@@ -91,14 +93,6 @@ export const workPlanRepository = {
   async insertPhases(db: Db, rows: PhaseInsert[]): Promise<PhaseRow[]> {
     if (rows.length === 0) return [];
     return db.insert(workPlanPhase).values(rows).returning();
-  },
-  async updateIfVersion(db: Db, id: number, version: number, set: Partial<WorkPlanInsert>): Promise<WorkPlanRow | null> {
-    const [r] = await db
-      .update(workPlan)
-      .set({ ...set, version: sql`${workPlan.version} + 1` })
-      .where(and(eq(workPlan.id, id), eq(workPlan.version, version)))
-      .returning();
-    return r ?? null;
   },
   async updatePhase(db: Db, id: number, set: Partial<PhaseInsert>): Promise<void> {
     await db.update(workPlanPhase).set(set).where(eq(workPlanPhase.id, id));

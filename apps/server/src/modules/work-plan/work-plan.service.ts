@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+import { checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
 import { regionInActorScope, regionRepository } from '../region/index.ts';
 import { reportingRepository } from '../reporting/index.ts';
 import { type PhaseDates, type PhaseProblem, phaseListProblems, tighteningProblem } from './phase-rules.ts';
@@ -13,7 +14,6 @@ import { type ParentInfo, presentWorkPlan, presentWorkPlanSummary } from './work
 import { type PhaseRow, type WorkPlanView, workPlanRepository as repo } from './work-plan.repository.ts';
 import { templatePhases, WORK_PLAN_TEMPLATES_DATA } from './templates.ts';
 
-export const STALE_PLAN = '该工作方案已被他人修改，请刷新后重试';
 
 const refuse = (problems: PhaseProblem[]) => {
   if (problems.length) throw invalid(problems.map((p) => p.message).join('；'), problems);
@@ -197,15 +197,14 @@ async function checkedPhaseList(db: Db, plan: WorkPlanView, current: PhaseRow[],
 export async function updatePlan(db: Db, clock: Clock, actor: Actor, id: number, body: UpdateWorkPlanBody): Promise<WorkPlan> {
   const plan = await readablePlan(db, actor, id);
   if (!policy.canWrite(actor, plan.regionCode)) throw forbidden('只有本级领导小组办公室可以修改本级工作方案');
-  if (plan.version !== body.version) throw conflict(STALE_PLAN);
+  checkVersion(plan.version, body.version);
   const current = await repo.phasesOf(db, [plan.id]);
   const next = await checkedPhaseList(db, plan, current, body);
   const now = clock.now();
   await db.transaction(async (tx) => {
     const locked = await repo.byIdForUpdate(tx, id);
-    if (!locked || locked.version !== body.version) throw conflict(STALE_PLAN);
-    const after = await repo.updateIfVersion(tx, id, body.version, { title: body.title, updatedAt: now });
-    if (!after) throw conflict(STALE_PLAN);
+    if (!locked) throw notFound('工作方案');
+    checkVersion(locked.version, body.version);
     const keep = new Set(next.map((p) => p.id).filter((x) => x !== undefined));
     await repo.deletePhases(tx, current.filter((c) => !keep.has(c.id)).map((c) => c.id));
     const inserts: Parameters<typeof repo.insertPhases>[1] = [];
@@ -215,13 +214,19 @@ export async function updatePlan(db: Db, clock: Clock, actor: Actor, id: number,
       else inserts.push({ planId: id, parentPhaseId: null, ...cols });
     }
     await repo.insertPhases(tx, inserts);
-    await recordAudit(tx, actor, now, {
-      action: 'work_plan.update',
+    // The plan's version moves with its phases (the row is locked above, so the order is safe).
+    const phases = await repo.phasesOf(tx, [id]);
+    await guardedEdit(tx, {
+      table: repo.table,
+      id,
+      version: body.version,
+      set: { title: body.title },
+      actor,
+      now,
       entityType: 'work_plan',
-      entityId: id,
       regionCode: plan.regionCode,
       before: { title: plan.title, phases: current },
-      after: { title: body.title, phases: await repo.phasesOf(tx, [id]) },
+      after: () => ({ title: body.title, phases }),
     });
   });
   return getPlan(db, actor, id);

@@ -66,3 +66,26 @@ export function regionInScope(actor: Pick<Actor, 'scope'>, r: RegionAncestry): b
 export function confinedEnterprise(actor: Pick<Actor, 'role' | 'enterpriseId'>): number | null {
   return actor.role === 'enterprise' ? (actor.enterpriseId ?? -1) : null;
 }
+
+/**
+ * The platform itself as the actor of a transition no person fires (a sweep's automatic resolution, a job):
+ * no user id, no abilities, country-wide. Machines admit it only through a relation that asks for it.
+ */
+export function systemActor(name: string, displayName: string): Actor {
+  return {
+    userId: null,
+    username: name,
+    displayName,
+    role: 'admin',
+    regionCode: '000000',
+    regionLevel: 'province',
+    agencyId: null,
+    enterpriseId: null,
+    ip: null,
+    abilities: new Set(),
+    scope: { column: 'all', code: '000000' },
+  };
+}
+
+/** The relation of a machine's automatic rows: only the platform (no user) fires them. */
+export const isSystemActor = (actor: Actor): boolean => actor.userId === null && actor.abilities.size === 0;

@@ -1,7 +1,8 @@
 // One lifecycle step for every state change (ADR 0012): the machine shape, runTransition, the history, separation of duties.
 export * from './duties.ts';
+export { checkVersion, type EditRequest, guardedDelete, guardedEdit } from './guarded-edit.ts';
 export { presentHistory, readHistory } from './history.ts';
-export { type HistoryRow, type LifecycleTable, lifecycleRepository } from './lifecycle.repository.ts';
+export { type HistoryRow, type LifecycleTable, lifecycleRepository, type VersionedTable } from './lifecycle.repository.ts';
 export {
   availableEvents,
   type FieldRefusal,

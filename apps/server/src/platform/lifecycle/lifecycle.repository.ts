@@ -1,10 +1,13 @@
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { lifecycleHistory } from '../../db/schema/index.ts';
 
 /** A lifecycle's table: an id, a status, and (where edits are version-locked) a version. */
 export type LifecycleTable = PgTable & { id: PgColumn; status: PgColumn; version?: PgColumn };
+
+/** A record edited under a version lock (guardedEdit). */
+export type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
 
 export type HistoryInsert = typeof lifecycleHistory.$inferInsert;
 export type HistoryRow = typeof lifecycleHistory.$inferSelect;
@@ -24,6 +27,22 @@ export const lifecycleRepository = {
       .where(and(eq(table.id, id), eq(table.status, from), version !== undefined && table.version ? eq(table.version, version) : undefined))
       .returning();
     return (rows as Record<string, unknown>[])[0] ?? null;
+  },
+  /** Updates the record only if still at `version` (and `where`); moves the version. null when it moved meanwhile. */
+  async updateIfVersion(db: Db, table: VersionedTable, id: number, version: number, set: Record<string, unknown>, where?: SQL): Promise<Record<string, unknown> | null> {
+    const rows = await db
+      .update(table)
+      .set({ ...set, version: sql`${table.version} + 1` } as never)
+      .where(and(eq(table.id, id), eq(table.version, version), where))
+      .returning();
+    return (rows as Record<string, unknown>[])[0] ?? null;
+  },
+  async deleteIfVersion(db: Db, table: VersionedTable, id: number, version: number, where?: SQL): Promise<boolean> {
+    const rows = await db
+      .delete(table)
+      .where(and(eq(table.id, id), eq(table.version, version), where))
+      .returning({ id: table.id });
+    return rows.length > 0;
   },
   async insertHistory(db: Db, row: HistoryInsert): Promise<void> {
     await db.insert(lifecycleHistory).values(row);

@@ -50,7 +50,7 @@ export function FlagDrawer({ flag, onClose }: { flag: DataQualityFlag | null; on
               },
             ]}
           />
-          {f.hasHistory && <LifecycleTimeline path={`/data-quality/flags/${f.id}`} />}
+          {f.hasHistory && <LifecycleTimeline path={`/data-quality/flags/${f.id}/record`} />}
         </Space>
       )}
     </Drawer>

@@ -1,0 +1,1 @@
+ALTER TABLE "announcement_objection" ADD COLUMN "status" text DEFAULT 'open' NOT NULL;
