@@ -24,3 +24,4 @@ export * from './contracts/announcement.ts';
 export * from './contracts/line-view.ts';
 export * from './contracts/data-quality.ts';
 export * from './contracts/lifecycle.ts';
+export * from './contracts/list.ts';

@@ -1,4 +1,4 @@
-import { Enterprise, EnterpriseBody, EnterpriseQuery, EnterpriseSummary, EnterpriseUpdateBody, IdParam, pageOf } from '@taotai/shared';
+import { Enterprise, EnterpriseBody, EnterpriseQuery, EnterpriseSummary, EnterpriseUpdateBody, IdParam, listPageOf } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { listEnterprises } from './enterprise-list.service.ts';
@@ -12,9 +12,9 @@ export function enterpriseRoutes(app: TypedApp, ctx: AppContext): void {
       config: { ability: 'enterprise:read' },
       schema: {
         tags,
-        summary: '企业列表（区划、行业、不达标类别、状态、名称或信用代码筛选；游标分页）',
+        summary: '企业列表（区划、行业、不达标类别、状态、名称或信用代码筛选；页码或游标分页，sort 见白名单）',
         querystring: EnterpriseQuery,
-        response: { 200: pageOf(EnterpriseSummary) },
+        response: { 200: listPageOf(EnterpriseSummary) },
       },
     },
     async (req) => listEnterprises(ctx.db, req.actor!, req.query),
