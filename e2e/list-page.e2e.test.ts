@@ -136,8 +136,8 @@ describe('one list page: 退出任务 and 企业台账', () => {
     // A link reproduces the view: ten a page, page 2 shows the rest.
     await page.goto(`/exit-tasks?q=${encodeURIComponent(MARK)}&pageSize=10`);
     await poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(10);
-    await page.getByTestId('task-table').getByText('共 12 条').waitFor();
-    await page.getByTestId('task-table').locator('.ant-pagination-item-2').click();
+    await page.getByTestId('task').getByText('共 12 条').waitFor();
+    await page.getByTestId('task').locator('.ant-pagination-item-2').click();
     await poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(2);
     expect(page.url()).toContain('page=2');
 
@@ -168,7 +168,7 @@ describe('one list page: 退出任务 and 企业台账', () => {
     const compact = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '紧凑' });
     await openBy('密度', () => compact.isVisible());
     await compact.click();
-    await poll(() => page.getByTestId('task-table').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
+    await poll(() => page.getByTestId('task').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
 
     // 刷新 asks the server again with the same view.
     const [refetch] = await Promise.all([
@@ -199,7 +199,7 @@ describe('one list page: 退出任务 and 企业台账', () => {
 
     await page.goto(`/enterprises?q=${encodeURIComponent(MARK)}&sort=name&pageSize=2`);
     await poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(0, 2));
-    await page.getByTestId('enterprise-table').locator('.ant-pagination-item-2').click();
+    await page.getByTestId('enterprise').locator('.ant-pagination-item-2').click();
     await poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(2));
 
     const settings = page.getByTestId('column-settings');
@@ -210,7 +210,7 @@ describe('one list page: 退出任务 and 企业台账', () => {
     const middle = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '紧凑' });
     await openBy('密度', () => middle.isVisible());
     await middle.click();
-    await poll(() => page.getByTestId('enterprise-table').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
+    await poll(() => page.getByTestId('enterprise').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
     await screenshot(page, 'list-02-enterprises');
 
     const rows = await downloadRows();
