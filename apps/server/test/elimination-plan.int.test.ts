@@ -181,7 +181,7 @@ describe('annual elimination plan: lines from the registry, approval, announceme
 
   it('is listed for the city above with per-unit totals', async () => {
     const list = await call(t, zz, { method: 'GET', url: `/api/v1/elimination-plans?year=${YEAR}` });
-    const mine = list.find((p: { id: number }) => p.id === planId);
+    const mine = list.items.find((p: { id: number }) => p.id === planId);
     expect(mine).toMatchObject({ regionName: '巩义市', status: 'approved', lineCount: 3 });
     expect(mine.totals.map((u: { unitName: string; capacity: number }) => [u.unitName, u.capacity])).toEqual([
       ['万吨', 19.75],

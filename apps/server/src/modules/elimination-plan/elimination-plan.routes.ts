@@ -1,6 +1,7 @@
 import {
   IdParam,
   LifecycleHistory,
+  listPageOf,
   Ok,
   Plan,
   PlanCandidatePage,
@@ -15,7 +16,6 @@ import {
   PlanUpdateBody,
   VersionQuery,
 } from '@taotai/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
@@ -31,7 +31,7 @@ export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
   const base = '/api/v1/elimination-plans';
   app.get(
     base,
-    { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选）', querystring: PlanQuery, response: { 200: z.array(PlanSummary) } } },
+    { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选；页码分页，按区划排序）', querystring: PlanQuery, response: { 200: listPageOf(PlanSummary) } } },
     async (req) => service.listPlans(ctx.db, req.actor!, req.query),
   );
   app.post(
