@@ -111,7 +111,8 @@ export const announcementRepository = {
     return rows.map(toView);
   },
   async count(db: Db, f: AnnouncementListFilter): Promise<number> {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(announcement).where(listWhere(f));
+    // The scope filter names the joined region's columns, as in `list`.
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(announcement).leftJoin(region, eq(region.code, announcement.regionCode)).where(listWhere(f));
     return Number(r?.n ?? 0);
   },
   async insert(tx: Db, row: AnnouncementInsert): Promise<AnnouncementRow> {

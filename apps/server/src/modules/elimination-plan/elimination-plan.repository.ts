@@ -189,7 +189,8 @@ export const planRepository = {
     return rows.map((r) => ({ ...r.p, regionName: r.regionName, regionDepth: Number(r.regionDepth) }));
   },
   async count(db: Db, f: PlanListFilter): Promise<number> {
-    const [r] = await db.select({ n: count() }).from(eliminationPlan).where(planListWhere(f));
+    // The scope filter names the joined region's columns, as in `list`.
+    const [r] = await db.select({ n: count() }).from(eliminationPlan).leftJoin(region, eq(region.code, eliminationPlan.regionCode)).where(planListWhere(f));
     return Number(r?.n ?? 0);
   },
   async insert(db: Db, row: PlanInsert): Promise<PlanRow> {
