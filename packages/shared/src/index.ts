@@ -28,3 +28,4 @@ export * from './contracts/lifecycle.ts';
 export * from './quantity.ts';
 export * from './contracts/office-settings.ts';
 export * from './contracts/todo.ts';
+export * from './contracts/list.ts';

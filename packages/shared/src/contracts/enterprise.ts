@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRITERIA, ENTERPRISE_STATUSES, LINE_STATUSES, SIZE_CLASSES } from '../enums.ts';
+import { listQueryFields } from './list.ts';
 
 const capacityNumber = z.number({ error: '产能应为数字' }).positive('产能应大于0').max(1e8, '产能数值过大');
 
@@ -76,18 +77,20 @@ export const Enterprise = EnterpriseBody.extend({
 });
 export type Enterprise = z.infer<typeof Enterprise>;
 
+/**
+ * Sortable fields of the enterprise list and the index serving each order (scope column first, then):
+ * id — the (scope column, id) indexes; name — enterprise_*_name_idx; updatedAt — enterprise_*_updated_idx.
+ */
+export const ENTERPRISE_SORT_FIELDS = { id: '登记顺序', name: '企业名称', updatedAt: '更新时间' } as const;
 export const ENTERPRISE_SORTS = ['id', '-id', 'name', '-name', 'updatedAt', '-updatedAt'] as const;
-export const EnterpriseQuery = z.object({
+export const EnterpriseFilterQuery = z.object({
   region: z.string().optional(),
   industry: z.string().optional(),
   criterion: z.enum(CRITERIA).optional(),
   status: z.enum(ENTERPRISE_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),
-  sort: z.enum(ENTERPRISE_SORTS).default('-id'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  withTotal: z.enum(['true', 'false']).default('false'),
 });
+export const EnterpriseQuery = EnterpriseFilterQuery.extend(listQueryFields(ENTERPRISE_SORT_FIELDS, '-id'));
 export type EnterpriseQuery = z.infer<typeof EnterpriseQuery>;
 
 export const LineUpdateBody = LineBody.extend({ version: z.number().int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { StoredFileInfo } from './stored-file.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
@@ -106,7 +107,7 @@ export const STAGE_OF_STATUS: Record<ExitTaskStatus, ExitTaskStage> = {
 };
 
 /** The task list: every dashboard number links here with the same filters, and `total` equals that number. */
-export const ExitTaskQuery = z.object({
+export const ExitTaskFilterQuery = z.object({
   region: z.string().optional(),
   status: z.enum(EXIT_TASK_STATUSES).optional(),
   stage: z.enum(EXIT_TASK_STAGES).optional(),
@@ -121,8 +122,10 @@ export const ExitTaskQuery = z.object({
    */
   ownLevel: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const ExitTaskQuery = ExitTaskFilterQuery.extend({
+  // Sortable by the task number only: the primary key serves it; no other index orders the joined list.
+  ...listQueryFields({ id: '任务编号' }, 'id'),
 });
 export type ExitTaskQuery = z.infer<typeof ExitTaskQuery>;
 
@@ -131,7 +134,7 @@ export type ExitTaskQuery = z.infer<typeof ExitTaskQuery>;
  * `finished` the total equals enterprisesPlanned; finished=true equals enterprisesAccepted (every task of the
  * enterprise under the filters accepted or closed by order); finished=false the rest.
  */
-export const ExitTaskEnterpriseQuery = ExitTaskQuery.pick({ region: true, industry: true, unit: true, year: true, ownLevel: true, cursor: true, limit: true }).extend({
+export const ExitTaskEnterpriseQuery = ExitTaskQuery.pick({ region: true, industry: true, unit: true, year: true, ownLevel: true, cursor: true, limit: true, pageSize: true }).extend({
   finished: z.enum(['true', 'false']).optional(),
 });
 export type ExitTaskEnterpriseQuery = z.infer<typeof ExitTaskEnterpriseQuery>;
@@ -241,6 +244,8 @@ export const ExitTaskPage = z.object({
   items: z.array(z.lazy(() => ExitTaskSummary)),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  page: z.number().int().nullable(),
+  pageSize: z.number().int(),
   /** Capacity of the listed tasks per unit (never added across units), so the list shows the number it was opened from. */
   capacityByUnit: z.array(z.object({ unit: z.string(), capacity: z.number() })),
 });

@@ -33,7 +33,7 @@ export const planTodoSource: AwaitingSource<PlanRecord> = {
     if (reach?.role === 'enterprise') return [];
     const scope = !reach || reach.scope.column === 'all' ? undefined : regionSubtree(reach.scope.column, reach.scope.code);
     const views: PlanView[] = [];
-    for (const status of statuses) views.push(...(await planRepository.list(db, { scope, status })));
+    for (const status of statuses) views.push(...(await planRepository.list(db, { scope, status }, { offset: 0, limit })));
     return candidatesOf(db, views.slice(0, limit));
   },
   async one(db: Db, id: number) {

@@ -136,9 +136,10 @@ async function withNames(db: Db, rows: { e: EnterpriseRow; sortKey: string | num
 }
 
 export const enterpriseListRepository = {
-  async page(db: Db, f: EnterpriseFilter, sort: EnterpriseSort, after: KeysetAfter | null, limit: number): Promise<EnterpriseListRow[]> {
+  /** A keyset page after `after`, or a numbered page `offset` rows in (list-query contract, ADR 0014). */
+  async page(db: Db, f: EnterpriseFilter, sort: EnterpriseSort, after: KeysetAfter | null, limit: number, offset = 0): Promise<EnterpriseListRow[]> {
     const k = keyset(sort, after, f);
-    if (f.q && k.byId) {
+    if (f.q && k.byId && offset === 0) {
       const probed = await probe(db, f, k, limit);
       if (probed) return withNames(db, probed);
     }
@@ -147,7 +148,8 @@ export const enterpriseListRepository = {
       .from(enterprise)
       .where(and(conditions(f), k.after))
       .orderBy(...k.order)
-      .limit(limit);
+      .limit(limit)
+      .offset(offset);
     return withNames(db, rows);
   },
   async count(db: Db, f: EnterpriseFilter): Promise<number> {

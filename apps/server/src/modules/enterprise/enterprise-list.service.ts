@@ -1,6 +1,7 @@
-import { type EnterpriseQuery, type EnterpriseSummary, toHalfWidth } from '@taotai/shared';
+import { type EnterpriseQuery, type EnterpriseSummary, type ListPage, toHalfWidth } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
+import { cutPage, pageWindow } from '../../platform/http/list-query.ts';
 import { regionInActorScope } from '../region/index.ts';
 import { criterionBit } from './criteria.ts';
 import { decodeCursor, encodeCursor } from './enterprise-cursor.ts';
@@ -39,15 +40,14 @@ export async function listEnterprises(
   db: Db,
   actor: Actor,
   query: EnterpriseQuery,
-): Promise<{ items: EnterpriseSummary[]; nextCursor: string | null; total: number | null }> {
+): Promise<ListPage<EnterpriseSummary>> {
+  const w = pageWindow(query, 20);
   const filter = await enterpriseFilter(db, actor, query);
-  const after = decodeCursor(query.sort, query.cursor);
-  const rows = await repo.page(db, filter, query.sort, after, query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(query.sort, last.sortKey, last.id) : null;
-  const total = query.withTotal === 'true' ? await repo.count(db, filter) : null;
-  return { items: page.map(presentSummary), nextCursor, total };
+  const after = decodeCursor(query.sort, w.cursor);
+  const rows = await repo.page(db, filter, query.sort, after, w.size + 1, w.offset);
+  const { rows: page, nextCursor } = cutPage(rows, w, (last) => encodeCursor(query.sort, last.sortKey, last.id));
+  const total = w.withTotal ? await repo.count(db, filter) : null;
+  return { items: page.map(presentSummary), nextCursor, total, page: w.page, pageSize: w.size };
 }
 
 export interface EnterpriseWithLines {

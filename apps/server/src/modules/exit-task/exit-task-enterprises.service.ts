@@ -13,13 +13,14 @@ import { cursorId, scopedFilter } from './exit-task.service.ts';
  */
 export async function listEnterprises(db: Db, clock: Clock, actor: Actor, q: ExitTaskEnterpriseQuery): Promise<ExitTaskEnterprisePage> {
   const afterId = cursorId(q.cursor);
+  const limit = q.pageSize ?? q.limit ?? 50;
   const filter = await scopedFilter(db, actor, q, todayInChina(clock.now()));
   const finished = q.finished === undefined ? undefined : q.finished === 'true';
   const [rows, total] = await Promise.all([
-    exitTaskRepository.enterprisePage(db, filter, finished, afterId, q.limit + 1),
+    exitTaskRepository.enterprisePage(db, filter, finished, afterId, limit + 1),
     exitTaskRepository.enterpriseTotal(db, filter, finished),
   ]);
-  const items = rows.slice(0, q.limit);
+  const items = rows.slice(0, limit);
   const ids = items.map((r) => r.enterpriseId);
   const [capacities, names] = await Promise.all([
     exitTaskRepository.enterpriseCapacities(db, filter, ids),
@@ -40,7 +41,7 @@ export async function listEnterprises(db: Db, clock: Clock, actor: Actor, q: Exi
         capacityByUnit: capacities.filter((c) => c.enterpriseId === r.enterpriseId).map(({ unit, capacity }) => ({ unit, capacity })),
       };
     }),
-    nextCursor: rows.length > q.limit ? String(items.at(-1)!.enterpriseId) : null,
+    nextCursor: rows.length > limit ? String(items.at(-1)!.enterpriseId) : null,
     total,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   capacityUnit,
@@ -134,12 +134,17 @@ export const exitTaskRepository = {
     if (rows.length === 0) return [];
     return tx.insert(exitTask).values(rows).onConflictDoNothing({ target: exitTask.planLineId }).returning();
   },
-  /** One page in id order, after the task id `afterId` (keyset: no OFFSET however deep the list). */
-  page(db: Db, f: ExitTaskFilter, afterId: number | null, limit: number) {
+  /**
+   * One page in id order (the primary key serves both directions): after the task id `afterId` (keyset, no
+   * OFFSET however deep the list) or `offset` rows in (numbered pages, bounded by MAX_OFFSET).
+   */
+  page(db: Db, f: ExitTaskFilter, at: { afterId: number | null; descending?: boolean; offset?: number }, limit: number) {
+    const { afterId, descending = false, offset = 0 } = at;
     return base(db)
-      .where(and(conditions(f), afterId === null ? undefined : gt(exitTask.id, afterId)))
-      .orderBy(asc(exitTask.id))
-      .limit(limit);
+      .where(and(conditions(f), afterId === null ? undefined : (descending ? lt : gt)(exitTask.id, afterId)))
+      .orderBy(descending ? desc(exitTask.id) : asc(exitTask.id))
+      .limit(limit)
+      .offset(offset);
   },
   /** Task count and capacity per unit over ALL matching tasks (units are never added together). */
   async totals(db: Db, f: ExitTaskFilter) {

@@ -3,6 +3,7 @@ import {
   ExitTaskEnterprisePage,
   ExitTaskEnterpriseQuery,
   ExitTaskEvidence,
+  ExitTaskFilterQuery,
   ExitTaskFromPlanResult,
   ExitTaskPage,
   ExitTaskQuery,
@@ -12,11 +13,13 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as service from './exit-task.service.ts';
 import { commitmentDocument } from './exit-task-commitment.service.ts';
 import { DOCX_MIME } from './exit-task-commitment-docx.ts';
 import { listEnterprises } from './exit-task-enterprises.service.ts';
+import { prepareTaskExport } from './exit-task-export.ts';
 import * as evidence from './exit-task-evidence.service.ts';
 
 const PlanIdParam = z.object({ planId: z.coerce.number().int().positive() });
@@ -34,6 +37,11 @@ export function exitTaskRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { config, schema: { tags, summary: '退出任务列表（区划、状态、阶段、行业、单位、年度、企业、逾期、名称筛选；合计为全部符合条件的任务）', querystring: ExitTaskQuery, response: { 200: ExitTaskPage } } },
     async (req) => service.listTasks(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    { config, schema: { tags, summary: '按列表筛选条件导出退出任务（xlsx，全部符合条件的任务）', querystring: ExitTaskFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareTaskExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   // A static path: it is matched before `/:id` (whose id must be numeric anyway).
   app.get(

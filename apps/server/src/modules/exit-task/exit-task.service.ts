@@ -7,6 +7,7 @@ import {
   type ExitTaskQuery,
   type ExitTaskStatus,
   type ExitTaskTransitionBody,
+  type FiltersOf,
   type RegionLevel,
   STAGE_OF_STATUS,
 } from '@taotai/shared';
@@ -17,6 +18,7 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { cutPage, pageWindow } from '../../platform/http/list-query.ts';
 import { availableEvents as eventsFor, lifecycleRepository, runTransition } from '../../platform/lifecycle/index.ts';
 import { progressMaintenance } from '../progress/index.ts';
 import { ancestryOf, regionRepository } from '../region/index.ts';
@@ -99,24 +101,31 @@ export function cursorId(cursor: string | undefined): number | null {
 }
 
 /** The task list with totals over every matching task (the dashboard's numbers link here with the same filters). */
-export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskPage> {
-  const afterId = cursorId(q.cursor);
+/** The task list's filters, scoped (out-of-scope region 404): shared by the list and its export. */
+export async function taskFilter(db: Db, actor: Actor, q: FiltersOf<ExitTaskQuery>, today: string): Promise<ExitTaskFilter> {
   const statuses = q.stage ? EXIT_TASK_STATUSES.filter((s) => STAGE_OF_STATUS[s] === q.stage && (!q.status || s === q.status)) : q.status ? [q.status] : undefined;
-  const today = todayInChina(clock.now());
-  const filter: ExitTaskFilter = {
+  return {
     ...(await scopedFilter(db, actor, q, today)),
     statuses,
     enterprise: q.enterprise,
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
     q: q.q || undefined,
   };
-  const [rows, totals, cal] = await Promise.all([exitTaskRepository.page(db, filter, afterId, q.limit + 1), exitTaskRepository.totals(db, filter), getCalendar(db)]);
-  const items = rows.slice(0, q.limit);
-  return {
-    items: items.map((v) => presentSummary(v, today, cal)),
-    nextCursor: rows.length > q.limit ? String(items.at(-1)!.task.id) : null,
-    ...totals,
-  };
+}
+
+export async function listTasks(db: Db, clock: Clock, actor: Actor, q: ExitTaskQuery): Promise<ExitTaskPage> {
+  const w = pageWindow(q, 50);
+  const afterId = cursorId(w.cursor);
+  const today = todayInChina(clock.now());
+  const filter = await taskFilter(db, actor, q, today);
+  const descending = q.sort === '-id';
+  const [rows, totals, cal] = await Promise.all([
+    exitTaskRepository.page(db, filter, { afterId, descending, offset: w.offset }, w.size + 1),
+    exitTaskRepository.totals(db, filter),
+    getCalendar(db),
+  ]);
+  const { rows: items, nextCursor } = cutPage(rows, w, (last) => String(last.task.id));
+  return { items: items.map((v) => presentSummary(v, today, cal)), nextCursor, page: w.page, pageSize: w.size, ...totals };
 }
 
 /** One task per line of an approved plan; running it again creates only the missing ones. */

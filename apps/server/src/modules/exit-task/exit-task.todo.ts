@@ -21,7 +21,7 @@ export const exitTaskTodoSource: AwaitingSource<TaskPlace> = {
   async candidates(db: Db, reach: Actor | null, statuses: string[], limit: number) {
     if (reach?.role === 'enterprise') return [];
     const scope = reach ? reach.scope : { column: 'all' as const, code: '' };
-    return (await exitTaskRepository.page(db, { scope, statuses, today: '' }, null, limit)).map(candidateOf);
+    return (await exitTaskRepository.page(db, { scope, statuses, today: '' }, { afterId: null }, limit)).map(candidateOf);
   },
   async one(db: Db, id: number) {
     const v = await exitTaskRepository.viewById(db, id);

@@ -1,0 +1,41 @@
+import { type ListQueryFields, MAX_OFFSET } from '@taotai/shared';
+import { invalid } from '../errors.ts';
+
+/**
+ * The server half of the list-query contract (packages/shared contracts/list.ts, ADR 0014): turns the
+ * validated fields into the window a repository reads. Numbered pages are an OFFSET and stop at MAX_OFFSET;
+ * the keyset cursor has no depth limit and is what exports and deep pages walk.
+ */
+export interface PageWindow {
+  /** Rows the page shows. Repositories read `size + 1` to know whether a next page exists. */
+  size: number;
+  /** Rows skipped (numbered pages); 0 with a cursor. */
+  offset: number;
+  /** The opaque keyset position, when the client walks by cursor. */
+  cursor: string | undefined;
+  /** The page number answered (null when walking by cursor). */
+  page: number | null;
+  withTotal: boolean;
+}
+
+export function pageWindow(q: Omit<ListQueryFields, 'sort'>, defaultSize: number): PageWindow {
+  const size = q.pageSize ?? q.limit ?? defaultSize;
+  if (q.page !== undefined && q.cursor) {
+    throw invalid('页码与翻页游标不能同时使用', [{ path: 'page', message: '页码与翻页游标不能同时使用' }]);
+  }
+  const page = q.cursor ? null : (q.page ?? 1);
+  const offset = page === null ? 0 : (page - 1) * size;
+  if (offset + size > MAX_OFFSET) {
+    throw invalid(`页码过深：按页码只能查看前 ${MAX_OFFSET} 条，请缩小筛选范围，或导出全部结果`, [
+      { path: 'page', message: `按页码只能查看前 ${MAX_OFFSET} 条` },
+    ]);
+  }
+  return { size, offset, cursor: q.cursor, page, withTotal: q.withTotal === 'true' };
+}
+
+/** Splits the `size + 1` rows a repository read into the page and the cursor after its last row. */
+export function cutPage<R>(rows: R[], w: PageWindow, cursorOf: (last: R) => string): { rows: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, w.size);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > w.size && last ? cursorOf(last) : null };
+}
