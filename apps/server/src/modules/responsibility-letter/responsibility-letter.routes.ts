@@ -4,9 +4,9 @@ import { saveUpload } from '../../platform/documents/upload.ts';
 import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import { attachmentHeader, uploadSpoolDir } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import * as service from './responsibility-letter.service.ts';
 import { prepareLetterExport } from './responsibility-letter-export.ts';
 import * as sign from './responsibility-letter-sign.service.ts';
-import * as service from './responsibility-letter.service.ts';
 
 // Enterprise users read their own letters too, so the route needs only a session; the services check scope.
 export function responsibilityLetterRoutes(app: TypedApp, ctx: AppContext): void {
