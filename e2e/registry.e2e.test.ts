@@ -170,7 +170,7 @@ describe('企业台账（浏览器）', () => {
     await link.waitFor();
     await screenshot(page, '08-search');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出排查登记表' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'taotai-export-')), download.suggestedFilename());
     await download.saveAs(file);

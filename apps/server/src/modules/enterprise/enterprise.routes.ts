@@ -1,6 +1,8 @@
-import { Enterprise, EnterpriseBody, EnterpriseQuery, EnterpriseSummary, EnterpriseUpdateBody, IdParam, listPageOf } from '@taotai/shared';
+import { Enterprise, EnterpriseBody, EnterpriseFilterQuery, EnterpriseQuery, EnterpriseSummary, EnterpriseUpdateBody, IdParam, listPageOf } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareEnterpriseListExport } from './enterprise-export.ts';
 import { listEnterprises } from './enterprise-list.service.ts';
 import * as service from './enterprise.service.ts';
 
@@ -18,6 +20,14 @@ export function enterpriseRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (req) => listEnterprises(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/enterprises/list.xlsx',
+    {
+      config: { ability: 'enterprise:export' },
+      schema: { tags, summary: '按列表筛选条件导出企业台账（xlsx，每家企业一行，全部符合条件的企业）', querystring: EnterpriseFilterQuery },
+    },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareEnterpriseListExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     '/api/v1/enterprises',
