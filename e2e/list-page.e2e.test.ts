@@ -82,8 +82,11 @@ afterAll(async () => {
 /** The texts of one column of the visible table rows. */
 async function columnTexts(table: string, index: number): Promise<string[]> {
   const rows = page.getByTestId(table).locator('tbody tr.ant-table-row');
-  return rows.evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ''), index);
+  return rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent?.trim() ?? ''), index);
 }
+
+/** The page loads over a busy machine: assertions are retried up to 20 s (a timeout is not an assertion). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 250 });
 
 const headers = (table: string) => page.getByTestId(table).locator('thead th').allInnerTexts();
 
@@ -92,11 +95,15 @@ async function openBy(buttonLabel: string, shown: () => Promise<boolean>) {
   const button = page.getByRole('button', { name: buttonLabel, exact: true });
   await button.waitFor();
   await expect
-    .poll(async () => {
-      if (await shown()) return true;
-      await button.click();
-      return shown();
-    })
+    .poll(
+      async () => {
+        if (await shown()) return true;
+        await button.click();
+        return shown();
+      },
+      // A second click while the first is still opening would close it again: one try a second.
+      { timeout: 20_000, interval: 1_000 },
+    )
     .toBe(true);
 }
 
@@ -123,24 +130,24 @@ describe('one list page: 退出任务 and 企业台账', () => {
     await page.getByTestId('task-table').waitFor();
     await page.getByLabel('名称', { exact: true }).fill(MARK);
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.getByTestId('task-total').innerText()).toContain(`共 ${ENTERPRISES.length * LINES_EACH} 项`);
+    await poll(() => page.getByTestId('task-total').textContent()).toContain(`共 ${ENTERPRISES.length * LINES_EACH} 项`);
     expect(page.url()).toContain(`q=${encodeURIComponent(MARK)}`);
 
     // A link reproduces the view: ten a page, page 2 shows the rest.
     await page.goto(`/exit-tasks?q=${encodeURIComponent(MARK)}&pageSize=10`);
-    await expect.poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(10);
-    await page.getByTestId('task-table').getByText('共 12 条').waitFor();
-    await page.getByTestId('task-table').locator('.ant-pagination-item-2').click();
-    await expect.poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(2);
+    await poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(10);
+    await page.getByTestId('task').getByText('共 12 条').waitFor();
+    await page.getByTestId('task').locator('.ant-pagination-item-2').click();
+    await poll(() => columnTexts('task-table', 0).then((c) => c.length)).toBe(2);
     expect(page.url()).toContain('page=2');
 
     // Sort by 编号: ascending, then descending (the server's whitelist has the task number only).
     const idHeader = page.getByTestId('task-table').locator('thead th', { hasText: '编号' });
     await idHeader.click();
-    await expect.poll(() => page.url()).toContain('sort=id');
+    await poll(() => page.url()).toContain('sort=id');
     await idHeader.click();
-    await expect.poll(() => page.url()).toContain('sort=-id');
-    await expect.poll(async () => {
+    await poll(() => page.url()).toContain('sort=-id');
+    await poll(async () => {
       const ids = (await columnTexts('task-table', 0)).map(Number);
       return ids.length === 10 && ids.every((x, i) => i === 0 || ids[i - 1]! > x);
     }).toBe(true);
@@ -152,7 +159,7 @@ describe('one list page: 退出任务 and 企业台账', () => {
     const settings = page.getByTestId('column-settings');
     await openBy('列设置', () => settings.isVisible());
     await settings.getByRole('checkbox', { name: '行业' }).uncheck();
-    await expect.poll(() => headers('task-table')).not.toContain('行业');
+    await poll(() => headers('task-table')).not.toContain('行业');
     await page.reload();
     await page.getByTestId('task-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await headers('task-table')).not.toContain('行业');
@@ -161,7 +168,7 @@ describe('one list page: 退出任务 and 企业台账', () => {
     const compact = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '紧凑' });
     await openBy('密度', () => compact.isVisible());
     await compact.click();
-    await expect.poll(() => page.getByTestId('task-table').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
+    await poll(() => page.getByTestId('task').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
 
     // 刷新 asks the server again with the same view.
     const [refetch] = await Promise.all([
@@ -186,24 +193,24 @@ describe('one list page: 退出任务 and 企业台账', () => {
 
     const nameHeader = page.getByTestId('enterprise-table').locator('thead th', { hasText: '企业名称' });
     await nameHeader.click();
-    await expect.poll(() => page.url()).toContain('sort=name');
+    await poll(() => page.url()).toContain('sort=name');
     const sorted = [...ENTERPRISES].sort((a, b) => (a < b ? -1 : 1));
-    await expect.poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted);
+    await poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted);
 
     await page.goto(`/enterprises?q=${encodeURIComponent(MARK)}&sort=name&pageSize=2`);
-    await expect.poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(0, 2));
-    await page.getByTestId('enterprise-table').locator('.ant-pagination-item-2').click();
-    await expect.poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(2));
+    await poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(0, 2));
+    await page.getByTestId('enterprise').locator('.ant-pagination-item-2').click();
+    await poll(() => columnTexts('enterprise-table', 0)).toEqual(sorted.slice(2));
 
     const settings = page.getByTestId('column-settings');
     await openBy('列设置', () => settings.isVisible());
     await settings.getByRole('checkbox', { name: '统一社会信用代码' }).uncheck();
-    await expect.poll(() => headers('enterprise-table')).not.toContain('统一社会信用代码');
+    await poll(() => headers('enterprise-table')).not.toContain('统一社会信用代码');
 
     const middle = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '紧凑' });
     await openBy('密度', () => middle.isVisible());
     await middle.click();
-    await expect.poll(() => page.getByTestId('enterprise-table').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
+    await poll(() => page.getByTestId('enterprise').locator('.ant-table').first().getAttribute('class')).toContain('ant-table-small');
     await screenshot(page, 'list-02-enterprises');
 
     const rows = await downloadRows();

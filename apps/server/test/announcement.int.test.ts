@@ -194,7 +194,7 @@ describe('announcements: built from records, approved, published, with a notice 
     const res = await t.request({ method: 'GET', url: `/api/v1/announcements/${planAnn}`, cookie: xy });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('公告不存在或无权访问');
-    expect((await call(t, xy, { method: 'GET', url: '/api/v1/announcements' })).map((a: { id: number }) => a.id)).not.toContain(planAnn);
+    expect((await call(t, xy, { method: 'GET', url: '/api/v1/announcements' })).items.map((a: { id: number }) => a.id)).not.toContain(planAnn);
     expect((await t.request({ method: 'GET', url: `/api/v1/announcements/${planAnn}/objections`, cookie: xy })).statusCode).toBe(404);
   });
 

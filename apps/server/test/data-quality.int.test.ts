@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../src/db/seeds/random.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
@@ -107,6 +108,19 @@ describe('checks at the point of entry and data-quality flags', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The one xlsx helper (ADR 0014): exactly the filtered set, the region's name beside its code, times as dates.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const head = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(head.slice(0, 3)).toEqual(['编号', '区划代码', '区划']);
+    const rows: unknown[][] = [];
+    ws.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.map((r) => r[0]).sort()).toEqual((await flags('zz-office', '?status=resolved&limit=200')).map((f) => f.id).sort());
+    const row = rows.find((r) => r[0] === flag!.id)!;
+    expect(row[head.indexOf('状态')]).toBe('已处理');
+    expect(row[head.indexOf('处理时间')]).toBeInstanceOf(Date);
+    expect(JSON.stringify(ws.autoFilter)).toContain('A1');
   });
 
   it('evidence: the same bytes in two slots refused, a PDF as a photo refused, reuse and photo times flagged', async () => {

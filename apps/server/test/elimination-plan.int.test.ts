@@ -181,7 +181,7 @@ describe('annual elimination plan: lines from the registry, approval, announceme
 
   it('is listed for the city above with per-unit totals', async () => {
     const list = await call(t, zz, { method: 'GET', url: `/api/v1/elimination-plans?year=${YEAR}` });
-    const mine = list.find((p: { id: number }) => p.id === planId);
+    const mine = list.items.find((p: { id: number }) => p.id === planId);
     expect(mine).toMatchObject({ regionName: '巩义市', status: 'approved', lineCount: 3 });
     expect(mine.totals.map((u: { unitName: string; capacity: number }) => [u.unitName, u.capacity])).toEqual([
       ['万吨', 19.75],
@@ -200,15 +200,18 @@ describe('annual elimination plan: lines from the registry, approval, announceme
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     expect(rows[0]![0]).toBe('巩义市2026年淘汰落后产能计划');
-    expect(rows[2]).toEqual(['序号', '所在地区', '企业名称', '统一社会信用代码', '行业', '生产线（设备）名称', '规格型号', '数量（台/套）', '产能', '产能单位', '不达标类别', '判定依据', '淘汰期限']);
+    // The one xlsx helper (ADR 0014): the region's name beside its code, the deadline a real date, a filtered header, landscape.
+    expect(rows[2]).toEqual(['序号', '区划代码', '所在地区', '企业名称', '统一社会信用代码', '行业', '生产线（设备）名称', '规格型号', '数量（台/套）', '产能', '产能单位', '不达标类别', '判定依据', '淘汰期限']);
     const data = rows.slice(3).filter((r) => typeof r[0] === 'number');
     expect(data).toHaveLength(3);
-    expect(data[0]).toEqual([1, '米河镇', `'=HYPERLINK("http://x","点我")水泥有限公司`, expect.any(String), '水泥', "'+1号机立窑", 'Φ3×11m 机立窑', 1, 12.5, '万吨', '技术', expect.stringContaining('淘汰类'), '2026-09-30']);
-    expect(data[2]!.slice(4, 10)).toEqual(['平板玻璃', '平拉线', 'Φ3×11m 机立窑', 1, 30, '万重量箱']);
+    expect(data[0]).toEqual([1, '410181100', '米河镇', `'=HYPERLINK("http://x","点我")水泥有限公司`, expect.any(String), '水泥', "'+1号机立窑", 'Φ3×11m 机立窑', 1, 12.5, '万吨', '技术', expect.stringContaining('淘汰类'), new Date('2026-09-30T00:00:00Z')]);
+    expect(data[2]!.slice(5, 11)).toEqual(['平板玻璃', '平拉线', 'Φ3×11m 机立窑', 1, 30, '万重量箱']);
+    expect(JSON.stringify(ws.autoFilter)).toContain('A3');
+    expect(ws.pageSetup.orientation).toBe('landscape');
     // No cell is a formula.
     ws.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
     const totals = rows.filter((r) => r[0] === '合计');
-    expect(totals.map((r) => [r[1], r[2], r[5], r[8], r[9]])).toEqual([
+    expect(totals.map((r) => [r[1], r[3], r[6], r[9], r[10]])).toEqual([
       ['万吨', '1家企业', '2条生产线', 19.75, '万吨'],
       ['万重量箱', '1家企业', '1条生产线', 30, '万重量箱'],
     ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { UnitTotal } from './common.ts';
 
 /**
@@ -131,12 +132,14 @@ export const Announcement = AnnouncementSummary.extend({
 });
 export type Announcement = z.infer<typeof Announcement>;
 
-export const AnnouncementQuery = z.object({
+export const AnnouncementFilterQuery = z.object({
   region: z.string().optional(),
   kind: z.enum(ANNOUNCEMENT_KINDS).optional(),
   status: z.enum(ANNOUNCEMENT_STATUSES).optional(),
   year: year.optional(),
 });
+/** Sortable by id only (newest first by default): the primary key serves it. */
+export const AnnouncementQuery = AnnouncementFilterQuery.extend(listQueryFields({ id: '编号' }, '-id'));
 export type AnnouncementQuery = z.infer<typeof AnnouncementQuery>;
 
 export const AnnouncementCreateBody = z.object({

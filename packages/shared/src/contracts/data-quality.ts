@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 
 /**
  * 数据质量标记 (issue 10 §3–§4): what the checks at the point of entry accepted only with a stated
@@ -36,20 +37,22 @@ export const DataQualityFlag = z.object({
 });
 export type DataQualityFlag = z.infer<typeof DataQualityFlag>;
 
-export const DataQualityQuery = z.object({
+export const DataQualityFilterQuery = z.object({
   /** A region in the caller's scope; its flags and those of every region below it. Default: the caller's region. */
   region: z.string().optional(),
   kind: z.enum(DATA_QUALITY_KINDS).optional(),
   status: z.enum(DATA_QUALITY_STATUSES).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** Sortable by id only: the (scope column, id) indexes data_quality_flag_*_idx serve both directions. */
+export const DataQualityQuery = DataQualityFilterQuery.extend(listQueryFields({ id: '编号' }, '-id'));
 export type DataQualityQuery = z.infer<typeof DataQualityQuery>;
 
 export const DataQualityPage = z.object({
   items: z.array(DataQualityFlag),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  page: z.number().int().nullable(),
+  pageSize: z.number().int(),
 });
 export type DataQualityPage = z.infer<typeof DataQualityPage>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { LineView } from './line-view.ts';
 import { UnitTotal } from './common.ts';
 import { CRITERIA, LINE_STATUSES } from '../enums.ts';
@@ -81,11 +82,13 @@ export const Plan = PlanSummary.extend({
 });
 export type Plan = z.infer<typeof Plan>;
 
-export const PlanQuery = z.object({
+export const PlanFilterQuery = z.object({
   region: z.string().optional(),
   year: planYear.optional(),
   status: z.enum(PLAN_STATUSES).optional(),
 });
+/** Sortable by region code (then year, newest first): elimination_plan_region_year_uq (region_code, year) serves it. */
+export const PlanQuery = PlanFilterQuery.extend(listQueryFields({ regionCode: '区划' }, 'regionCode'));
 export type PlanQuery = z.infer<typeof PlanQuery>;
 
 export const PlanCreateBody = z.object({

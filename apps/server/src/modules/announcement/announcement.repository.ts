@@ -70,6 +70,23 @@ function taskSources(db: Db) {
 
 export type TaskSource = Awaited<ReturnType<typeof taskSources>>[number];
 
+export interface AnnouncementListFilter {
+  scope: SQL | undefined;
+  region?: string;
+  kind?: string;
+  status?: string;
+  year?: number;
+}
+
+const listWhere = (f: AnnouncementListFilter) =>
+  and(
+    f.scope,
+    f.region ? regionUnder(f.region) : undefined,
+    f.kind ? eq(announcement.kind, f.kind) : undefined,
+    f.status ? eq(announcement.status, f.status) : undefined,
+    f.year === undefined ? undefined : eq(announcement.year, f.year),
+  );
+
 export const announcementRepository = {
   /** The lifecycle's table, for platform/lifecycle's guarded update. */
   table: announcement,
@@ -81,23 +98,22 @@ export const announcementRepository = {
     const rows = await db.select().from(announcement).where(eq(announcement.id, id)).for('update');
     return rows[0] ?? null;
   },
-  async list(db: Db, f: { scope: SQL | undefined; region?: string; kind?: string; status?: string; year?: number }): Promise<AnnouncementView[]> {
+  /** One numbered page by id (the primary key), newest first unless `ascending`. */
+  async list(db: Db, f: AnnouncementListFilter, page: { offset: number; limit: number; ascending?: boolean }): Promise<AnnouncementView[]> {
     const rows = await db
       .select(view)
       .from(announcement)
       .leftJoin(region, eq(region.code, announcement.regionCode))
-      .where(
-        and(
-          f.scope,
-          f.region ? regionUnder(f.region) : undefined,
-          f.kind ? eq(announcement.kind, f.kind) : undefined,
-          f.status ? eq(announcement.status, f.status) : undefined,
-          f.year === undefined ? undefined : eq(announcement.year, f.year),
-        ),
-      )
-      .orderBy(desc(announcement.id))
-      .limit(500);
+      .where(listWhere(f))
+      .orderBy(page.ascending ? asc(announcement.id) : desc(announcement.id))
+      .limit(page.limit)
+      .offset(page.offset);
     return rows.map(toView);
+  },
+  async count(db: Db, f: AnnouncementListFilter): Promise<number> {
+    // The scope filter names the joined region's columns, as in `list`.
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(announcement).leftJoin(region, eq(region.code, announcement.regionCode)).where(listWhere(f));
+    return Number(r?.n ?? 0);
   },
   async insert(tx: Db, row: AnnouncementInsert): Promise<AnnouncementRow> {
     const [r] = await tx.insert(announcement).values(row).returning();

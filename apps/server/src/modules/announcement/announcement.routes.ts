@@ -7,6 +7,7 @@ import {
   AnnouncementUpdateBody,
   IdParam,
   LifecycleHistory,
+  listPageOf,
   Objection,
   ObjectionAnswerBody,
   ObjectionPhone,
@@ -26,7 +27,7 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
   const base = '/api/v1/announcements';
   app.get(
     base,
-    { config, schema: { tags, summary: '公告公示列表（区划、内容、状态、年度筛选）', querystring: AnnouncementQuery, response: { 200: z.array(AnnouncementSummary) } } },
+    { config, schema: { tags, summary: '公告公示列表（区划、内容、状态、年度筛选）', querystring: AnnouncementQuery, response: { 200: listPageOf(AnnouncementSummary) } } },
     async (req) => service.listAnnouncements(ctx.db, ctx.clock, req.actor!, req.query),
   );
   app.post(

@@ -11,6 +11,7 @@ import {
   type AnnouncementTransitionBody,
   type AnnouncementUpdateBody,
   type LifecycleEntry,
+  type ListPage,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -19,6 +20,7 @@ import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/http/list-query.ts';
 import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
@@ -59,18 +61,22 @@ export async function getAnnouncement(db: Db, clock: Clock, actor: Actor, id: nu
   return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy }, view.status as AnnouncementStatus));
 }
 
-export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: AnnouncementQuery): Promise<AnnouncementSummary[]> {
-  if (actor.role === 'enterprise') return [];
+export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: AnnouncementQuery): Promise<ListPage<AnnouncementSummary>> {
+  const w = pageWindow(q, 20);
+  if (w.cursor) throw invalid('公告列表按页码翻页', [{ path: 'cursor', message: '公告列表按页码翻页' }]);
+  if (actor.role === 'enterprise') return { items: [], nextCursor: null, total: 0, page: w.page, pageSize: w.size };
   if (q.region) {
     const r = await regionRepository.byCode(db, q.region);
     if (!r || !policy.canRead(actor, r)) throw notFound('行政区划');
   }
   const scope = actor.scope.column === 'all' ? undefined : regionSubtree(actor.scope.column, actor.scope.code);
-  const rows = await repo.list(db, { scope, region: q.region, kind: q.kind, status: q.status, year: q.year });
+  const filter = { scope, region: q.region, kind: q.kind, status: q.status, year: q.year };
+  const [rows, total] = await Promise.all([repo.list(db, filter, { offset: w.offset, limit: w.size, ascending: q.sort === 'id' }), repo.count(db, filter)]);
   const ids = rows.map((r) => r.id);
   const [itemCounts, objections, cal] = await Promise.all([repo.itemCounts(db, ids), repo.objectionCounts(db, ids), getCalendar(db)]);
   const today = todayInChina(clock.now());
-  return rows.map((a) => presentSummary(a, noticeOf(a, cal, today), itemCounts.get(a.id) ?? 0, objections.get(a.id)));
+  const items = rows.map((a) => presentSummary(a, noticeOf(a, cal, today), itemCounts.get(a.id) ?? 0, objections.get(a.id)));
+  return { items, nextCursor: null, total, page: w.page, pageSize: w.size };
 }
 
 /** Builds a draft: the list is copied from the records now (a snapshot), with the per-unit totals. */

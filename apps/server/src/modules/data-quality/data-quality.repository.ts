@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { appUser, dataQualityFlag, region } from '../../db/schema/index.ts';
@@ -26,12 +26,12 @@ function subtreeWhere(s: SubtreeFilter): SQL | undefined {
   return s.column === 'all' ? undefined : eq(dataQualityFlag[s.column], s.code);
 }
 
-const where = (f: FlagFilter, beforeId?: number | null) =>
+const where = (f: FlagFilter, cursorId?: number | null, ascending = false) =>
   and(
     subtreeWhere(f.subtree),
     f.kind ? eq(dataQualityFlag.kind, f.kind) : undefined,
     f.status ? eq(dataQualityFlag.status, f.status) : undefined,
-    beforeId ? lt(dataQualityFlag.id, beforeId) : undefined,
+    cursorId ? (ascending ? gt : lt)(dataQualityFlag.id, cursorId) : undefined,
   );
 
 const listColumns = {
@@ -49,16 +49,18 @@ export const dataQualityRepository = {
     return r!;
   },
   /** Newest first, keyset by id (the scope column's (column, id) index serves it). */
-  list(db: Db, f: FlagFilter, opts: { beforeId: number | null; limit: number }): Promise<FlagListRow[]> {
+  /** Newest first (or oldest first), after the keyset `cursorId` or `offset` rows in (numbered pages). */
+  list(db: Db, f: FlagFilter, opts: { cursorId: number | null; ascending?: boolean; offset?: number; limit: number }): Promise<FlagListRow[]> {
     return db
       .select(listColumns)
       .from(dataQualityFlag)
       .leftJoin(region, eq(region.code, dataQualityFlag.regionCode))
       .leftJoin(raiser, eq(raiser.id, dataQualityFlag.raisedBy))
       .leftJoin(resolver, eq(resolver.id, dataQualityFlag.resolvedBy))
-      .where(where(f, opts.beforeId))
-      .orderBy(desc(dataQualityFlag.id))
-      .limit(opts.limit);
+      .where(where(f, opts.cursorId, opts.ascending))
+      .orderBy(opts.ascending ? asc(dataQualityFlag.id) : desc(dataQualityFlag.id))
+      .limit(opts.limit)
+      .offset(opts.offset ?? 0);
   },
   async count(db: Db, f: FlagFilter): Promise<number> {
     const [r] = await db.select({ n: count() }).from(dataQualityFlag).where(where(f));

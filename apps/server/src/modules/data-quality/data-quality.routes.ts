@@ -1,13 +1,10 @@
-import { PassThrough } from 'node:stream';
-import { DataQualityCounts, DataQualityCountsQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam } from '@taotai/shared';
+import { DataQualityCounts, DataQualityCountsQuery, DataQualityFilterQuery, DataQualityFlag, DataQualityPage, DataQualityQuery, DataQualityResolveBody, IdParam } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
-import { attachmentHeader } from '../../platform/files/index.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { prepareFlagExport } from './data-quality-export.ts';
 import * as service from './data-quality.service.ts';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['data-quality'];
@@ -24,17 +21,8 @@ export function dataQualityRoutes(app: TypedApp, ctx: AppContext): void {
   );
   app.get(
     '/api/v1/data-quality/flags.xlsx',
-    { schema: { tags, summary: '导出数据质量标记（xlsx，筛选条件同列表）', querystring: DataQualityQuery } },
-    async (req, reply) => {
-      const { cursor: _c, limit: _l, ...filters } = req.query;
-      const exp = await prepareFlagExport(ctx.db, req.actor!, filters, todayInChina(ctx.clock.now()));
-      const body = new PassThrough();
-      exp.write(body).catch((err) => {
-        req.log.error(err, 'data-quality export failed');
-        body.destroy(err);
-      });
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(exp.fileName, 'flags.xlsx')).send(body);
-    },
+    { schema: { tags, summary: '导出数据质量标记（xlsx，筛选条件同列表，全部符合条件的标记）', querystring: DataQualityFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareFlagExport(ctx.db, req.actor!, req.query, todayInChina(ctx.clock.now()))),
   );
   app.get(
     `${base}/:id`,

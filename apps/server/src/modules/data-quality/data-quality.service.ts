@@ -4,6 +4,7 @@ import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/acces
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { cutPage, pageWindow } from '../../platform/http/list-query.ts';
 import { ancestryOf, type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
 import { mayReadFlags, resolveRefusal } from './data-quality.policy.ts';
 import { presentFlag } from './data-quality.presenter.ts';
@@ -71,17 +72,14 @@ const subtreeOf = (root: RegionRow | null): SubtreeFilter =>
   root ? { column: LEVEL_COLUMN[root.level] ?? 'townshipCode', code: root.code } : { column: 'all', code: '' };
 
 export async function listFlags(db: Db, actor: Actor, q: DataQualityQuery): Promise<DataQualityPage> {
+  const w = pageWindow(q, 50);
   const root = await rootOf(db, actor, q.region);
-  const beforeId = q.cursor ? Number(q.cursor) : null;
-  if (beforeId !== null && (!Number.isInteger(beforeId) || beforeId <= 0)) throw invalid('游标无效', [{ path: 'cursor', message: '游标无效' }]);
+  const cursorId = w.cursor ? Number(w.cursor) : null;
+  if (cursorId !== null && (!Number.isInteger(cursorId) || cursorId <= 0)) throw invalid('游标无效', [{ path: 'cursor', message: '游标无效' }]);
   const filter = { subtree: subtreeOf(root), kind: q.kind, status: q.status };
-  const rows = await repo.list(db, filter, { beforeId, limit: q.limit + 1 });
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((r) => presentFlag(actor, r)),
-    nextCursor: rows.length > q.limit ? String(page.at(-1)!.flag.id) : null,
-    total: await repo.count(db, filter),
-  };
+  const rows = await repo.list(db, filter, { cursorId, ascending: q.sort === 'id', offset: w.offset, limit: w.size + 1 });
+  const { rows: page, nextCursor } = cutPage(rows, w, (last) => String(last.flag.id));
+  return { items: page.map((r) => presentFlag(actor, r)), nextCursor, total: await repo.count(db, filter), page: w.page, pageSize: w.size };
 }
 
 /** Open/resolved counts of the region's subtree, per kind and per child region (rolled up the tree). */

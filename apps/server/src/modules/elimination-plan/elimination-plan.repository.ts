@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import {
   basisItem,
@@ -144,6 +144,21 @@ function sourceQuery(db: Db) {
     .leftJoin(basisItem, eq(basisItem.id, line.basisItemId));
 }
 
+export interface PlanListFilter {
+  scope: SQL | undefined;
+  regionCode?: string;
+  year?: number;
+  status?: string;
+}
+
+const planListWhere = (f: PlanListFilter) =>
+  and(
+    f.scope,
+    f.regionCode ? eq(eliminationPlan.regionCode, f.regionCode) : undefined,
+    f.year === undefined ? undefined : eq(eliminationPlan.year, f.year),
+    f.status ? eq(eliminationPlan.status, f.status) : undefined,
+  );
+
 export const planRepository = {
   /** The lifecycle's table, for platform/lifecycle's guarded update. */
   table: eliminationPlan,
@@ -160,22 +175,23 @@ export const planRepository = {
     return rows[0] ?? null;
   },
   /** Plans whose region matches `scope` (a condition on the joined region row). */
-  async list(db: Db, f: { scope: SQL | undefined; regionCode?: string; year?: number; status?: string }): Promise<PlanView[]> {
+  /** One numbered page in region-code order (the (region_code, year) unique index), newest year first within a region. */
+  async list(db: Db, f: PlanListFilter, page: { offset: number; limit: number; descending?: boolean }): Promise<PlanView[]> {
+    const dir = page.descending ? desc : asc;
     const rows = await db
       .select(planView)
       .from(eliminationPlan)
       .leftJoin(region, eq(region.code, eliminationPlan.regionCode))
-      .where(
-        and(
-          f.scope,
-          f.regionCode ? eq(eliminationPlan.regionCode, f.regionCode) : undefined,
-          f.year === undefined ? undefined : eq(eliminationPlan.year, f.year),
-          f.status ? eq(eliminationPlan.status, f.status) : undefined,
-        ),
-      )
-      .orderBy(desc(eliminationPlan.year), asc(region.depth), asc(eliminationPlan.regionCode))
-      .limit(2000);
+      .where(planListWhere(f))
+      .orderBy(dir(eliminationPlan.regionCode), desc(eliminationPlan.year))
+      .limit(page.limit)
+      .offset(page.offset);
     return rows.map((r) => ({ ...r.p, regionName: r.regionName, regionDepth: Number(r.regionDepth) }));
+  },
+  async count(db: Db, f: PlanListFilter): Promise<number> {
+    // The scope filter names the joined region's columns, as in `list`.
+    const [r] = await db.select({ n: count() }).from(eliminationPlan).leftJoin(region, eq(region.code, eliminationPlan.regionCode)).where(planListWhere(f));
+    return Number(r?.n ?? 0);
   },
   async insert(db: Db, row: PlanInsert): Promise<PlanRow> {
     const [r] = await db.insert(eliminationPlan).values(row).returning();

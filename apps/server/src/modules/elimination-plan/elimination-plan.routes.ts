@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
 import {
   IdParam,
   LifecycleHistory,
+  listPageOf,
   Ok,
   Plan,
   PlanCandidatePage,
@@ -16,12 +16,11 @@ import {
   PlanUpdateBody,
   VersionQuery,
 } from '@taotai/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { attachmentHeader } from '../../platform/files/index.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as service from './elimination-plan.service.ts';
-import { preparePlanExport, XLSX_MIME } from './elimination-plan-export.ts';
+import { preparePlanExport } from './elimination-plan-export.ts';
 import * as lines from './elimination-plan-lines.service.ts';
 import { planHistory, transitionPlan } from './elimination-plan-transition.service.ts';
 
@@ -32,7 +31,7 @@ export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
   const base = '/api/v1/elimination-plans';
   app.get(
     base,
-    { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选）', querystring: PlanQuery, response: { 200: z.array(PlanSummary) } } },
+    { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选；页码分页，按区划排序）', querystring: PlanQuery, response: { 200: listPageOf(PlanSummary) } } },
     async (req) => service.listPlans(ctx.db, req.actor!, req.query),
   );
   app.post(
@@ -97,15 +96,6 @@ export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     `${base}/:id/export.xlsx`,
     { config, schema: { tags, summary: '导出公告用淘汰计划清单（xlsx，分单位合计）', params: IdParam } },
-    async (req, reply) => {
-      const exp = await preparePlanExport(ctx.db, req.actor!, req.params.id);
-      const body = new PassThrough();
-      exp.write(body).catch((err) => {
-        // Headers are gone by now: cut the download short so the client sees a failure, not a truncated file.
-        req.log.error(err, 'plan export failed');
-        body.destroy(err);
-      });
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(exp.fileName, 'plan.xlsx')).send(body);
-    },
+    async (req, reply) => sendXlsx(reply, req.log, await preparePlanExport(ctx.db, req.actor!, req.params.id)),
   );
 }

@@ -1,9 +1,10 @@
-import type { Plan, PlanCreateBody, PlanQuery, PlanStatus, PlanSummary, PlanUpdateBody } from '@taotai/shared';
+import type { ListPage, Plan, PlanCreateBody, PlanQuery, PlanStatus, PlanSummary, PlanUpdateBody } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { pageWindow } from '../../platform/http/list-query.ts';
 import { catalogueRepository, isUniqueViolation } from '../catalogue/index.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { regionSubtree } from '../target/index.ts';
@@ -42,23 +43,30 @@ export async function getPlan(db: Db, actor: Actor, id: number): Promise<Plan> {
   return presentPlan(view, lines, planPolicy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy }, view.status as PlanStatus));
 }
 
-export async function listPlans(db: Db, actor: Actor, q: PlanQuery): Promise<PlanSummary[]> {
-  if (actor.role === 'enterprise') return [];
+export async function listPlans(db: Db, actor: Actor, q: PlanQuery): Promise<ListPage<PlanSummary>> {
+  const w = pageWindow(q, 20);
+  if (w.cursor) throw invalid('淘汰计划列表按页码翻页', [{ path: 'cursor', message: '淘汰计划列表按页码翻页' }]);
+  if (actor.role === 'enterprise') return { items: [], nextCursor: null, total: 0, page: w.page, pageSize: w.size };
   if (q.region) await readablePlanRegion(db, actor, q.region);
   const scope = actor.scope.column === 'all' ? undefined : regionSubtree(actor.scope.column, actor.scope.code);
-  const plans = await planRepository.list(db, { scope, regionCode: q.region, year: q.year, status: q.status });
+  const filter = { scope, regionCode: q.region, year: q.year, status: q.status };
+  const [plans, total] = await Promise.all([
+    planRepository.list(db, filter, { offset: w.offset, limit: w.size, descending: q.sort === '-regionCode' }),
+    planRepository.count(db, filter),
+  ]);
   const stats = await planRepository.lineStats(
     db,
     plans.map((p) => p.id),
   );
   const units = new Map((await catalogueRepository.units(db)).map((u) => [u.code, u.name]));
-  return plans.map((p) => {
+  const items = plans.map((p) => {
     const mine = stats.filter((s) => s.planId === p.id);
     const totals = totalsPerUnit(
       mine.map((s) => ({ capacityUnit: s.unit, unitName: units.get(s.unit) ?? s.unit, capacity: s.capacity, enterpriseId: s.enterpriseId })),
     );
     return presentPlanSummary(p, totals, mine.length);
   });
+  return { items, nextCursor: null, total, page: w.page, pageSize: w.size };
 }
 
 async function readablePlanRegion(db: Db, actor: Actor, code: string): Promise<RegionRow> {

@@ -35,7 +35,9 @@ export interface XlsxExportSpec<R> {
   filters?: string;
   columns: XlsxColumn<R>[];
   /** Batches of rows in list order; a batch is written and forgotten before the next is asked for. */
-  batches: AsyncIterable<R[]>;
+  batches: AsyncIterable<R[]> | Iterable<R[]>;
+  /** Bold rows after the data (totals), cell by cell in the sheet's columns (a coded column is two). */
+  footer?: () => (string | number | null)[][];
 }
 
 const DATE_FMT = 'yyyy-mm-dd';
@@ -147,6 +149,11 @@ export async function writeXlsxExport<R>(out: Writable, spec: XlsxExportSpec<R>)
       row.commit();
       count++;
     }
+  }
+  for (const values of spec.footer?.() ?? []) {
+    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+    row.font = { bold: true };
+    row.commit();
   }
   ws.commit();
   await wb.commit();

@@ -5,7 +5,6 @@ import type {
   AnnouncementForm,
   AnnouncementKind,
   AnnouncementStatus,
-  AnnouncementSummary,
   Objection,
   ObjectionPhone,
   ObjectionReceipt,
@@ -29,7 +28,6 @@ export const DATE_LABELS: Record<AnnouncementKind, string> = { plan_list: 'è®¡åˆ
 
 /** The office's endpoints (session required). */
 export const announcementApi = {
-  list: (q: { kind?: AnnouncementKind; status?: AnnouncementStatus; year?: number }) => api.get<AnnouncementSummary[]>('/announcements', q),
   create: (body: Partial<AnnouncementCreateBody> & Pick<AnnouncementCreateBody, 'regionCode' | 'year' | 'kind'>) => api.post<Announcement>('/announcements', body),
   get: (id: number | string) => api.get<Announcement>(`/announcements/${id}`),
   update: (id: number, body: { title: string; body: string; form: AnnouncementForm; noticeWorkingDays: number; version: number }) =>

@@ -1,10 +1,11 @@
-import type { Plan, PlanCandidate, PlanCreateBody, PlanEvent, PlanStatus, PlanSummary } from '@taotai/shared';
+import type { ListPage, Plan, PlanCandidate, PlanCreateBody, PlanEvent, PlanStatus, PlanSummary } from '@taotai/shared';
 import { api, download } from '../../shared/api.ts';
 
 export const PLAN_STATUS_COLORS: Record<PlanStatus, string> = { draft: 'default', submitted: 'blue', approved: 'green' };
 
 export const planApi = {
-  list: (q: { year?: number; region?: string; status?: PlanStatus }) => api.get<PlanSummary[]>('/elimination-plans', q),
+  /** The first 200 plans under the filters (a region's year has one): for pickers; the list page pages itself. */
+  list: (q: { year?: number; region?: string; status?: PlanStatus }) => api.get<ListPage<PlanSummary>>('/elimination-plans', { ...q, pageSize: 200 }).then((p) => p.items),
   create: (body: PlanCreateBody) => api.post<Plan>('/elimination-plans', body),
   get: (id: number | string) => api.get<Plan>(`/elimination-plans/${id}`),
   update: (id: number, body: { title: string; note: string; version: number }) => api.put<Plan>(`/elimination-plans/${id}`, body),

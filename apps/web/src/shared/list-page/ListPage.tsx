@@ -40,6 +40,8 @@ export interface ListPageProps<T, R extends ListResult<T> = ListResult<T>> {
   filterFields?: ListFilterField[];
   /** Filters set by links or beside the list (a region tree), kept in the URL but not in the form; 重置 keeps them. */
   extraFilterKeys?: string[];
+  /** Filters written into the URL when the page opens with none (e.g. status=open): clearing them later shows all. */
+  defaultFilters?: Filters;
   /** GET path of the list's export (same filters); omitted: no 导出 button. */
   exportPath?: string;
   exportName?: string;
@@ -78,6 +80,11 @@ export function ListPage<T extends object, R extends ListResult<T> = ListResult<
   const fetchRef = useRef(props.fetchPage);
   fetchRef.current = props.fetchPage;
   const requestKey = JSON.stringify({ f: url.filters, p: url.page, s: url.pageSize, o: url.sort });
+  const [opensWithDefaults] = useState(() => !!props.defaultFilters && Object.keys(url.filters).length === 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens without filters
+  useEffect(() => {
+    if (opensWithDefaults && props.defaultFilters) url.setFilters(props.defaultFilters);
+  }, [opensWithDefaults]);
 
   const load = useCallback(async () => {
     const mine = ++run.current;

@@ -47,7 +47,8 @@ export function ListToolbar(p: Props) {
 
   return (
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
-      <Space wrap>{p.extra}</Space>
+      {/* Always rendered, so the toolbar keeps to the right even when the list has no buttons of its own. */}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>{p.extra}</div>
       <Space wrap size={4}>
         {p.exportPercent !== null && (
           <Space size={6}>
