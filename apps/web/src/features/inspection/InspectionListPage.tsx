@@ -8,7 +8,7 @@ import {
 } from '@taotai/shared';
 import { Button, Card, Select, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../app/session.tsx';
 import { api } from '../../shared/api.ts';
 import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
@@ -45,15 +45,15 @@ const columns: ListColumn<InspectionRoundSummary>[] = [
 export default function InspectionListPage() {
   const me = useMe();
   const nav = useNavigate();
-  const year = yearOf(useToday()) ?? new Date().getFullYear();
+  const [params] = useSearchParams();
+  const thisYear = yearOf(useToday());
+  // A new round is for the year the list shows (this year when it shows all).
+  const year = Number(params.get('year')) || thisYear;
   const [creating, setCreating] = useState(false);
   const mayCreate = me.role === 'group_office' || me.role === 'admin';
+  const years = thisYear ? [-2, -1, 0, 1].map((d) => thisYear + d) : [];
   const filterFields: ListFilterField[] = [
-    {
-      name: 'year',
-      label: '年度',
-      node: <Select allowClear placeholder="全部" options={[-2, -1, 0, 1].map((d) => ({ value: String(year + d), label: `${year + d}年` }))} />,
-    },
+    { name: 'year', label: '年度', node: <Select allowClear placeholder="全部" options={years.map((y) => ({ value: String(y), label: `${y}年` }))} /> },
     { name: 'region', label: '区划', node: <RegionSelect placeholder="全部" /> },
     {
       name: 'status',
@@ -64,26 +64,30 @@ export default function InspectionListPage() {
 
   return (
     <Card>
-      <ListPage<InspectionRoundSummary, ListPageOf<InspectionRoundSummary>>
-        listKey="inspection"
-        testId="round"
-        rowKey="id"
-        columns={columns}
-        filterFields={filterFields}
-        fetchPage={(r) => api.get<ListPageOf<InspectionRoundSummary>>('/inspections', listQuery(r))}
-        exportPath="/inspections/export.xlsx"
-        exportName="检查验收批次.xlsx"
-        scrollX={1150}
-        emptyText="没有符合条件的检查验收批次"
-        actions={
-          mayCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-round">
-              组建检查验收批次
-            </Button>
-          )
-        }
-      />
-      {creating && <CreateRoundModal regionCode={me.regionCode} year={year} onClose={() => setCreating(false)} onCreated={(id) => nav(`/inspections/${id}`)} />}
+      {/* This year by default, as before the list page; the default needs the server's today (a demo clock may differ). */}
+      {thisYear && (
+        <ListPage<InspectionRoundSummary, ListPageOf<InspectionRoundSummary>>
+          listKey="inspection"
+          testId="round"
+          rowKey="id"
+          columns={columns}
+          filterFields={filterFields}
+          defaultFilters={{ year: String(thisYear) }}
+          fetchPage={(r) => api.get<ListPageOf<InspectionRoundSummary>>('/inspections', listQuery(r))}
+          exportPath="/inspections/export.xlsx"
+          exportName="检查验收批次.xlsx"
+          scrollX={1150}
+          emptyText="没有符合条件的检查验收批次"
+          actions={
+            mayCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-round">
+                组建检查验收批次
+              </Button>
+            )
+          }
+        />
+      )}
+      {creating && year && <CreateRoundModal regionCode={me.regionCode} year={year} onClose={() => setCreating(false)} onCreated={(id) => nav(`/inspections/${id}`)} />}
     </Card>
   );
 }

@@ -20,31 +20,32 @@ const columns: ListColumn<LetterSummary>[] = [
 
 /** 目标责任书: letters where my region is 甲方 or 乙方 sits below me (an enterprise sees its own). */
 export default function LetterListPage() {
-  const year = yearOf(useToday()) ?? new Date().getFullYear();
+  const thisYear = yearOf(useToday());
+  const years = thisYear ? [-2, -1, 0, 1].map((d) => thisYear + d) : [];
   const filterFields: ListFilterField[] = [
-    {
-      name: 'year',
-      label: '年度',
-      node: <Select allowClear placeholder="全部" options={[-2, -1, 0, 1].map((d) => ({ value: String(year + d), label: `${year + d}年` }))} />,
-    },
+    { name: 'year', label: '年度', node: <Select allowClear placeholder="全部" options={years.map((y) => ({ value: String(y), label: `${y}年` }))} /> },
     { name: 'region', label: '区划', node: <RegionSelect placeholder="全部" /> },
     { name: 'status', label: '状态', node: <Select allowClear placeholder="全部" options={Object.entries(LETTER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /> },
   ];
   return (
     <Card>
-      <ListPage<LetterSummary, ListPageOf<LetterSummary>>
-        listKey="letter"
-        testId="letter"
-        rowKey="id"
-        columns={columns}
-        filterFields={filterFields}
-        fetchPage={(r) => api.get<ListPageOf<LetterSummary>>('/responsibility-letters', listQuery(r))}
-        exportPath="/responsibility-letters/export.xlsx"
-        exportName="目标责任书.xlsx"
-        actions={<Typography.Text type="secondary">责任书在“目标任务”中按已分解的任务生成</Typography.Text>}
-        scrollX={1080}
-        emptyText="没有符合条件的目标责任书"
-      />
+      {/* This year by default, as before the list page; the default needs the server's today (a demo clock may differ). */}
+      {thisYear && (
+        <ListPage<LetterSummary, ListPageOf<LetterSummary>>
+          listKey="letter"
+          testId="letter"
+          rowKey="id"
+          columns={columns}
+          filterFields={filterFields}
+          defaultFilters={{ year: String(thisYear) }}
+          fetchPage={(r) => api.get<ListPageOf<LetterSummary>>('/responsibility-letters', listQuery(r))}
+          exportPath="/responsibility-letters/export.xlsx"
+          exportName="目标责任书.xlsx"
+          actions={<Typography.Text type="secondary">责任书在“目标任务”中按已分解的任务生成</Typography.Text>}
+          scrollX={1080}
+          emptyText="没有符合条件的目标责任书"
+        />
+      )}
     </Card>
   );
 }
