@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { regionRepository } from '../src/modules/region/index.ts';
 import { recordAudit, systemSubject } from '../src/platform/audit/audit.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /**
@@ -81,6 +82,40 @@ describe('audit log scope', () => {
     expect(me.role).toBe('national_auditor');
     expect(me.abilities).toContain('audit:read');
     expect(me.abilities).not.toContain('enterprise:write');
+  });
+
+  it('pages by number with the total, sorts by the entry number only, and exports the filtered set in scope (issue 11)', async () => {
+    const get = async (q: string) => (await t.request({ method: 'GET', url: `/api/v1/audit?action=test.scope&${q}`, cookie: henan })).json();
+    const all = await get('sort=id&withTotal=true');
+    expect(all.total).toBe(3);
+    const ids = all.items.map((e: { id: number }) => e.id);
+    expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b));
+    expect((await get('sort=id&pageSize=1&page=2')).items.map((e: { id: number }) => e.id)).toEqual([ids[1]]);
+    expect((await get('pageSize=3')).items.map((e: { id: number }) => e.id)).toEqual([...ids].reverse()); // newest first by default
+    const bad = await t.request({ method: 'GET', url: '/api/v1/audit?sort=at', cookie: henan });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('本列表只能按序号排序');
+    // A calendar date is a Beijing day: today's entries fall within from=to=today, none before yesterday's end.
+    const today = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(t.clock.now().getTime() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect((await get(`from=${today}&to=${today}&withTotal=true`)).total).toBe(3);
+    expect((await get(`to=${yesterday}&withTotal=true`)).total).toBe(0);
+
+    const x = await readExport(t, henan, '/api/v1/audit/export.xlsx?action=test.scope');
+    expect(x.status).toBe(200);
+    expect(x.autoFilter).toBeTruthy();
+    const rows = byHeader(x);
+    expect(rows.map((r) => r.序号)).toEqual([...ids].reverse());
+    const mihe = rows.find((r) => r.对象ID === 'mihe')!;
+    expect(mihe).toMatchObject({ 操作人: 'scope-test', 动作: 'test.scope', 区划代码: '410181100' });
+    expect(String(mihe.区划)).toContain('米河镇');
+    expect(mihe.时间).toBeInstanceOf(Date);
+    expect((await readExport(t, henan, '/api/v1/audit/export.xlsx?regionCode=420100')).status).toBe(404);
+    const national = byHeader(await readExport(t, admin, '/api/v1/audit/export.xlsx?action=test.scope&regionCode=420000'));
+    expect(national.map((r) => r.对象ID).sort()).toEqual(['hubei', 'wuhan']);
+    expect(national.find((r) => r.对象ID === 'wuhan')!.变更后).toBe('{"ip":"x"}');
+    const town = await t.login('gy-town');
+    expect((await readExport(t, town, '/api/v1/audit/export.xlsx')).status).toBe(403);
   });
 
   it('stores the ancestor columns an entry is scoped by', async () => {

@@ -1,3 +1,4 @@
+import { INSPECTION_ROUND_STATUS_LABELS } from '@taotai/shared';
 import { eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { PDF, PNG } from './exit-task-fixtures.ts';
 import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { multipart } from './survey-import-fixtures.ts';
 import { call } from './target-fixtures.ts';
@@ -265,8 +267,8 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
       expect((await t.request({ method: 'GET', url: url('/candidates'), cookie })).statusCode).toBe(404);
       expect((await t.request({ method: 'POST', url: url(`/records/${a.id}/opinion.docx`), cookie })).statusCode).toBe(404);
       expect((await t.request({ method: 'GET', url: url(`/records/${a.id}/signed-scan`), cookie })).statusCode).toBe(404);
-      const list: { id: number }[] = await call(t, cookie, { method: 'GET', url: '/api/v1/inspections' });
-      expect(list.map((r) => r.id)).not.toContain(round.id);
+      const list: { items: { id: number }[] } = await call(t, cookie, { method: 'GET', url: '/api/v1/inspections?pageSize=200' });
+      expect(list.items.map((r) => r.id)).not.toContain(round.id);
     }
     expect((await t.request({ method: 'GET', url: '/api/v1/inspections/999999', cookie: xy })).json().message).toBe('检查验收批次不存在或无权访问');
     const member = await t.login('gy-fgw');
@@ -274,8 +276,55 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     expect(seen.abilities).toEqual({ update: false, addEnterprises: false, events: [] });
     expect((await t.request({ method: 'POST', url: url('/opinions.zip'), cookie: member })).statusCode).toBe(200);
     expect((await t.request({ method: 'POST', url: url('/transitions'), cookie: member, payload: { event: 'conclude', version: round.version } })).statusCode).toBe(403);
-    const zzList: { id: number }[] = await call(t, f.zz, { method: 'GET', url: '/api/v1/inspections?year=2026' });
-    expect(zzList.map((r) => r.id)).toContain(round.id);
+    const zzList: { items: { id: number }[] } = await call(t, f.zz, { method: 'GET', url: '/api/v1/inspections?year=2026' });
+    expect(zzList.items.map((r) => r.id)).toContain(round.id);
+  });
+
+  it('pages by number and by cursor, sorts by the round number, and exports the filtered set (issue 11)', async () => {
+    const agencies: { id: number; kind: string }[] = await call(t, f.gy, { method: 'GET', url: '/api/v1/regions/410181/agencies' });
+    const team = [{ agencyId: agencies.find((a) => a.kind === 'industry')!.id, personName: '赵组长', role: 'leader' }];
+    const second = await call(t, f.gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '2026年第二批联合检查验收', year: 2026, startDate: '2026-04-01', team } }, 201);
+    type Page = { items: { id: number }[]; total: number | null; nextCursor: string | null; page: number | null };
+    const list = (cookie: string, q: string): Promise<Page> => call(t, cookie, { method: 'GET', url: `/api/v1/inspections?year=2026&region=410181&${q}` });
+    const all = await list(f.gy, 'sort=id&pageSize=200&withTotal=true');
+    const ids = all.items.map((r) => r.id);
+    expect(all.total).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([round.id, second.id]));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const first = await list(f.gy, 'sort=id&pageSize=1');
+    const page2 = await list(f.gy, 'sort=id&pageSize=1&page=2');
+    expect(page2).toMatchObject({ page: 2, items: [{ id: ids[1] }] });
+    expect((await list(f.gy, `sort=id&pageSize=1&cursor=${first.nextCursor}`)).items).toEqual(page2.items);
+    expect((await list(f.gy, 'pageSize=200')).items.map((r) => r.id)).toEqual([...ids].reverse()); // newest first by default
+    const bad = await t.request({ method: 'GET', url: '/api/v1/inspections?sort=year', cookie: f.gy });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('本列表只能按编号排序');
+
+    const x = await readExport(t, f.gy, '/api/v1/inspections/export.xlsx?year=2026&region=410181');
+    expect(x.status).toBe(200);
+    expect(x.autoFilter).toBeTruthy();
+    const rows = byHeader(x);
+    expect(rows.map((r) => r.编号)).toEqual([...ids].reverse());
+    expect(rows.find((r) => r.编号 === round.id)).toMatchObject({
+      区划代码: '410181',
+      区划: '巩义市',
+      年度: 2026,
+      检查开始日期: new Date(Date.UTC(2026, 2, 1)),
+      检查结束日期: new Date(Date.UTC(2026, 2, 31)),
+      组长: '张组长',
+      组长单位: '巩义市工业和信息化局',
+      检查组人数: 3,
+      企业数: 3,
+    });
+    expect(rows.find((r) => r.编号 === second.id)).toMatchObject({ 检查结束日期: null, 状态: INSPECTION_ROUND_STATUS_LABELS.draft, 企业数: 0 });
+    const drafts = byHeader(await readExport(t, f.gy, '/api/v1/inspections/export.xlsx?year=2026&region=410181&status=draft'));
+    expect(drafts.map((r) => r.编号)).toContain(second.id);
+    expect(drafts.map((r) => r.编号)).not.toContain(round.id);
+    const xy = await t.login('xy-office');
+    expect((await readExport(t, xy, '/api/v1/inspections/export.xlsx?region=410181')).status).toBe(404);
+    expect(byHeader(await readExport(t, xy, '/api/v1/inspections/export.xlsx?year=2026')).map((r) => r.编号)).not.toContain(round.id);
+    const ent = await t.login('gy-ent');
+    expect((await readExport(t, ent, '/api/v1/inspections/export.xlsx')).rows).toEqual([]);
   });
 
   it('concludes the round when every enterprise has a conclusion; then takes no more', async () => {

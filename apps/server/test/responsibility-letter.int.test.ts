@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from './survey-import-fixtures.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { allocate, call, cementChain, YEAR } from './target-fixtures.ts';
 
@@ -95,11 +96,45 @@ describe('responsibility letters: drafted from the decomposition, downloaded as 
     const xy = await t.login('xy-office');
     expect((await t.request({ method: 'GET', url: `/api/v1/responsibility-letters/${cityLetter.id}`, cookie: xy })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/responsibility-letters/${cityLetter.id}/document.docx`, cookie: xy })).statusCode).toBe(404);
-    expect(await call(t, xy, { method: 'GET', url: `/api/v1/responsibility-letters?year=${YEAR}` })).toEqual([]);
+    expect((await call(t, xy, { method: 'GET', url: `/api/v1/responsibility-letters?year=${YEAR}&withTotal=true` })).total).toBe(0);
     const ent = await t.login('gy-ent');
-    expect(await call(t, ent, { method: 'GET', url: '/api/v1/responsibility-letters' })).toEqual([]);
+    expect((await call(t, ent, { method: 'GET', url: '/api/v1/responsibility-letters' })).items).toEqual([]);
     const gyList = await call(t, chain.gy, { method: 'GET', url: `/api/v1/responsibility-letters?year=${YEAR}` });
-    expect(gyList).toHaveLength(2);
+    expect(gyList.items).toHaveLength(2);
+  });
+
+  it('pages by number and by cursor, sorts by the letter number only, and exports the filtered set (issue 11)', async () => {
+    const url = (q: string) => `/api/v1/responsibility-letters?year=${YEAR}&${q}`;
+    const asc = await call(t, chain.gy, { method: 'GET', url: url('sort=id&pageSize=1&withTotal=true') });
+    expect(asc).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    const second = await call(t, chain.gy, { method: 'GET', url: url('sort=id&pageSize=1&page=2') });
+    const byCursor = await call(t, chain.gy, { method: 'GET', url: url(`sort=id&pageSize=1&cursor=${asc.nextCursor}`) });
+    expect(byCursor.items).toEqual(second.items);
+    expect(second.nextCursor).toBeNull();
+    const ids = [asc.items[0].id, second.items[0].id];
+    expect(ids[0]).toBeLessThan(ids[1]);
+    const desc = await call(t, chain.gy, { method: 'GET', url: url('pageSize=5') });
+    expect(desc.items.map((l: { id: number }) => l.id)).toEqual([ids[1], ids[0]]); // newest first by default
+    const bad = await t.request({ method: 'GET', url: url('sort=title'), cookie: chain.gy });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('本列表只能按编号排序');
+
+    const x = await readExport(t, chain.gy, `/api/v1/responsibility-letters/export.xlsx?year=${YEAR}`);
+    expect(x.status).toBe(200);
+    expect(decodeURIComponent(x.disposition)).toContain('目标责任书-');
+    expect(x.autoFilter).toBeTruthy();
+    const rows = byHeader(x);
+    expect(rows.map((r) => r.编号)).toEqual([ids[1], ids[0]]);
+    const city = rows.find((r) => r.编号 === cityLetter.id)!;
+    expect(city).toMatchObject({ 年度: YEAR, 甲方区划代码: '410100', 甲方: '郑州市人民政府', 乙方代码: '410181', 乙方: '巩义市人民政府', 状态: '待签订', 签订时间: null });
+    expect(city.更新时间).toBeInstanceOf(Date);
+    const own = rows.find((r) => r.编号 !== cityLetter.id)!;
+    expect(own).toMatchObject({ 甲方: '巩义市人民政府', 乙方代码: chain.ent.uscc, 乙方: '巩义市示范水泥有限公司' });
+    // The filters narrow the file exactly as they narrow the list; scope applies (a foreign region is 404).
+    expect(byHeader(await readExport(t, chain.gy, `/api/v1/responsibility-letters/export.xlsx?year=${YEAR + 1}`))).toEqual([]);
+    const xy = await t.login('xy-office');
+    expect((await readExport(t, xy, `/api/v1/responsibility-letters/export.xlsx?year=${YEAR}`)).rows).toEqual([]);
+    expect((await readExport(t, xy, '/api/v1/responsibility-letters/export.xlsx?region=410181')).status).toBe(404);
   });
 
   it('refreshes its table from the current decomposition when edited', async () => {

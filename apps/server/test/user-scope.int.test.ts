@@ -1,6 +1,8 @@
+import { ROLE_LABELS } from '@taotai/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const STRONG = 'Gongyi#2026x';
@@ -68,6 +70,37 @@ describe('user management is limited to the office subtree', () => {
     const all = (await t.request({ method: 'GET', url: '/api/v1/users?limit=200', cookie: gy })).json();
     expect(seen).toEqual(all.items.map((u: { username: string }) => u.username));
     expect(seen.length).toBeGreaterThan(8);
+  });
+
+  it('pages by number, sorts by the account number only, and exports the filtered set (issue 11)', async () => {
+    const get = async (q: string) => (await t.request({ method: 'GET', url: `/api/v1/users?${q}`, cookie: gy })).json();
+    const all = await get('pageSize=200');
+    const ids: number[] = all.items.map((u: { id: number }) => u.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b)); // oldest account first by default
+    const page2 = await get('pageSize=3&page=2');
+    expect(page2).toMatchObject({ page: 2, pageSize: 3, total: ids.length });
+    expect(page2.items.map((u: { id: number }) => u.id)).toEqual(ids.slice(3, 6));
+    expect((await get('sort=-id&pageSize=200')).items.map((u: { id: number }) => u.id)).toEqual([...ids].reverse());
+    const bad = await t.request({ method: 'GET', url: '/api/v1/users?sort=username', cookie: gy });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('本列表只能按编号排序');
+
+    const x = await readExport(t, gy, '/api/v1/users/export.xlsx');
+    expect(x.status).toBe(200);
+    expect(x.autoFilter).toBeTruthy();
+    const rows = byHeader(x);
+    expect(rows.map((r) => r.编号)).toEqual(ids);
+    expect(rows.find((r) => r.用户名 === 'gy-town')).toMatchObject({ 角色: ROLE_LABELS.town, 区划代码: '410181100', 状态: '正常' });
+    expect(String(rows.find((r) => r.用户名 === 'gy-town')!.所属区划)).toContain('米河镇');
+    const office = rows.find((r) => r.用户名 === 'gy-office')!;
+    expect(office.最近登录).toBeInstanceOf(Date); // logged in by this test: a real date, not text
+    expect(JSON.stringify(x.rows)).not.toContain('argon2');
+    // The filters narrow the file exactly as the list; a region outside the subtree is 404.
+    const town = byHeader(await readExport(t, gy, '/api/v1/users/export.xlsx?region=410181100'));
+    expect(town.map((r) => r.用户名)).toEqual(['gy-town']);
+    expect((await readExport(t, gy, '/api/v1/users/export.xlsx?region=410182')).status).toBe(404);
+    const q = byHeader(await readExport(t, gy, `/api/v1/users/export.xlsx?q=${encodeURIComponent('分管领导')}`));
+    expect(q.map((r) => r.用户名)).toEqual(['gy-leader']);
   });
 
   it('lets gy-office create a member-agency account in 巩义; the user must change the initial password', async () => {

@@ -78,6 +78,7 @@ export const ALLOW_LIST: Record<string, string> = {
   'GET /api/v1/work-plans/templates': 'fixed templates',
   'GET /api/v1/notifications': "the user's own notifications (user_id = actor)",
   'GET /api/v1/notifications/unread-count': "the user's own notifications",
+  'GET /api/v1/notifications/export.xlsx': "the user's own notifications (user_id = actor; notification-list tests)",
   'POST /api/v1/notifications/{id}/read': "the user's own notifications: another user's id is 404 (notification tests)",
   'POST /api/v1/notifications/read-all': "the user's own notifications",
   'POST /api/v1/jobs/filing-reminders/run': 'admin job, settings:manage',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -15,18 +16,20 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditQuery = z.object({
+export const AuditFilterQuery = z.object({
   actor: z.string().optional(),
   action: z.string().optional(),
   entityType: z.string().optional(),
   entityId: z.string().optional(),
   /** Entries of this region's subtree; must lie in the reader's scope (else 404). */
   regionCode: z.string().optional(),
+  /** An instant, or a calendar date (YYYY-MM-DD, Beijing): `from` its first moment, `to` its last. */
   from: z.string().optional(),
   to: z.string().optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+// Sortable by the entry number only: the primary key and the (scope column, id) indexes serve it.
+export const AuditQuery = AuditFilterQuery.extend(listQueryFields({ id: '序号' }, '-id'));
+export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { StoredFileInfo } from './stored-file.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
@@ -69,10 +70,14 @@ export type InspectionRoundUpdateBody = z.infer<typeof InspectionRoundUpdateBody
 export const InspectionRoundTransitionBody = z.object({ event: z.enum(INSPECTION_ROUND_EVENTS), version: z.number().int() });
 export type InspectionRoundTransitionBody = z.infer<typeof InspectionRoundTransitionBody>;
 
-export const InspectionRoundQuery = z.object({
+export const InspectionRoundFilterQuery = z.object({
   year: z.coerce.number().int().optional(),
+  /** Rounds formed in this region's subtree. */
+  region: z.string().optional(),
   status: z.enum(INSPECTION_ROUND_STATUSES).optional(),
 });
+// Sortable by the round number only: the primary key serves it; the list joins the region for its name.
+export const InspectionRoundQuery = InspectionRoundFilterQuery.extend(listQueryFields({ id: '编号' }, '-id'));
 export type InspectionRoundQuery = z.infer<typeof InspectionRoundQuery>;
 
 export const TeamMember = z.object({ agencyId: z.number().int(), agencyName: z.string(), personName: z.string(), role: z.enum(TEAM_ROLES) });

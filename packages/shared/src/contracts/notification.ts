@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 
 export const NOTIFICATION_KINDS = ['filing_due_soon', 'filing_overdue', 'filing_returned', 'dismantle_due_soon', 'dismantle_overdue', 'objection_filed'] as const;
 export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
@@ -28,13 +29,14 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationQuery = z.object({
+export const NotificationFilterQuery = z.object({
   unread: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+// Sortable by the notification number only: notification_user_idx (user_id, id) serves both directions.
+export const NotificationQuery = NotificationFilterQuery.extend(listQueryFields({ id: '编号' }, '-id'));
+export type NotificationQuery = z.infer<typeof NotificationQuery>;
 
 export const UnreadCount = z.object({ count: z.number().int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { StoredFileInfo } from './stored-file.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
@@ -104,10 +105,12 @@ export const LetterUpdateBody = z.object({
 });
 export type LetterUpdateBody = z.infer<typeof LetterUpdateBody>;
 
-export const LetterQuery = z.object({
+export const LetterFilterQuery = z.object({
   year: z.coerce.number().int().optional(),
   /** Letters where this region is 甲方 or where 乙方 sits in its subtree. */
   region: z.string().optional(),
   status: z.enum(LETTER_STATUSES).optional(),
 });
+// Sortable by the letter number only: the primary key serves it; the list joins both parties' regions.
+export const LetterQuery = LetterFilterQuery.extend(listQueryFields({ id: '编号' }, '-id'));
 export type LetterQuery = z.infer<typeof LetterQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 import { ROLES } from '../enums.ts';
 
 export const User = z.object({
@@ -16,6 +17,15 @@ export const User = z.object({
   lastLoginAt: z.string().nullable(),
 });
 export type User = z.infer<typeof User>;
+
+/** The user list: a region's subtree (default: the manager's own), a name or username. */
+export const UserFilterQuery = z.object({
+  region: z.string().optional(),
+  q: z.string().trim().max(50).optional(),
+});
+// Sortable by the account number only: the primary key serves it; the subtree filter goes through the region join.
+export const UserQuery = UserFilterQuery.extend(listQueryFields({ id: '编号' }, 'id'));
+export type UserQuery = z.infer<typeof UserQuery>;
 
 export const CreateUserBody = z.object({
   username: z

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { capacityUnit, documentNumberSequence, enterprise, exitTask, inspectionRecord, inspectionRound, line, region, storedFile } from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
@@ -19,6 +19,23 @@ const ENTERPRISE_COLUMNS = {
 
 /** A region subtree as a condition on region rows (a township or park is its own subtree). */
 const regionUnder = (column: SubtreeColumn, code: string): SQL => (column === 'townshipCode' ? eq(region.code, code) : eq(region[column], code));
+
+/** The round list's filters: the actor's subtree (null: everyone), a region's subtree, the year, the status. */
+export interface RoundListFilter {
+  scope: { column: SubtreeColumn; code: string } | null;
+  region?: { column: SubtreeColumn; code: string };
+  year?: number;
+  status?: string;
+}
+
+function roundConditions(f: RoundListFilter): SQL | undefined {
+  return and(
+    f.scope ? regionUnder(f.scope.column, f.scope.code) : undefined,
+    f.region ? regionUnder(f.region.column, f.region.code) : undefined,
+    f.year === undefined ? undefined : eq(inspectionRound.year, f.year),
+    f.status ? eq(inspectionRound.status, f.status) : undefined,
+  );
+}
 
 const recordColumns = {
   record: inspectionRecord,
@@ -60,21 +77,24 @@ export const inspectionRepository = {
     const rows = await db.select().from(inspectionRound).where(eq(inspectionRound.id, id));
     return rows[0] ?? null;
   },
-  /** Rounds whose region lies in the subtree (null: all), newest first. */
-  async listRounds(db: Db, f: { scope: { column: SubtreeColumn; code: string } | null; year?: number; status?: string }) {
+  /**
+   * One page of rounds in round-number order (the primary key serves both directions): after the id
+   * `afterId` (keyset, what exports walk) or `offset` rows in (numbered pages, bounded by MAX_OFFSET).
+   */
+  async roundPage(db: Db, f: RoundListFilter, at: { afterId: number | null; descending: boolean; offset?: number }, limit: number) {
+    const { afterId, descending, offset = 0 } = at;
     return db
       .select({ round: inspectionRound, regionName: region.name })
       .from(inspectionRound)
       .innerJoin(region, eq(region.code, inspectionRound.regionCode))
-      .where(
-        and(
-          f.scope ? regionUnder(f.scope.column, f.scope.code) : undefined,
-          f.year === undefined ? undefined : eq(inspectionRound.year, f.year),
-          f.status ? eq(inspectionRound.status, f.status) : undefined,
-        ),
-      )
-      .orderBy(desc(inspectionRound.year), desc(inspectionRound.id))
-      .limit(500);
+      .where(and(roundConditions(f), afterId === null ? undefined : (descending ? lt : gt)(inspectionRound.id, afterId)))
+      .orderBy(descending ? desc(inspectionRound.id) : asc(inspectionRound.id))
+      .limit(limit)
+      .offset(offset);
+  },
+  async roundCount(db: Db, f: RoundListFilter): Promise<number> {
+    const [r] = await db.select({ n: count() }).from(inspectionRound).innerJoin(region, eq(region.code, inspectionRound.regionCode)).where(roundConditions(f));
+    return r?.n ?? 0;
   },
   /** Records and concluded records per round, for the list. */
   async recordCounts(db: Db, roundIds: number[]) {

@@ -5,19 +5,23 @@ import {
   InspectionConclusionBody,
   InspectionRound,
   InspectionRoundBody,
+  InspectionRoundFilterQuery,
   InspectionRoundQuery,
   InspectionRoundSummary,
   InspectionRoundTransitionBody,
   InspectionRoundUpdateBody,
   LifecycleHistory,
+  listPageOf,
   VersionQuery,
 } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import { attachmentHeader, uploadSpoolDir } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as service from './inspection.service.ts';
+import { listRounds, prepareRoundExport } from './inspection-list.service.ts';
 import * as opinion from './inspection-opinion.service.ts';
 import * as records from './inspection-record.service.ts';
 
@@ -31,8 +35,16 @@ export function inspectionRoutes(app: TypedApp, ctx: AppContext): void {
   const record = `${base}/:id/records/:recordId`;
   app.get(
     base,
-    { config, schema: { tags, summary: '联合检查验收批次列表（年度、状态筛选）', querystring: InspectionRoundQuery, response: { 200: z.array(InspectionRoundSummary) } } },
-    async (req) => service.listRounds(ctx.db, req.actor!, req.query),
+    {
+      config,
+      schema: { tags, summary: '联合检查验收批次列表（年度、区划、状态筛选；页码或游标分页，按编号排序）', querystring: InspectionRoundQuery, response: { 200: listPageOf(InspectionRoundSummary) } },
+    },
+    async (req) => listRounds(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    { config, schema: { tags, summary: '按列表筛选条件导出检查验收批次（xlsx，全部符合条件的批次）', querystring: InspectionRoundFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareRoundExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     base,

@@ -4,9 +4,7 @@ import type {
   InspectionCandidate,
   InspectionRound,
   InspectionRoundBody,
-  InspectionRoundQuery,
   InspectionRoundStatus,
-  InspectionRoundSummary,
   InspectionRoundTransitionBody,
   InspectionRoundUpdateBody,
   LifecycleEntry,
@@ -68,14 +66,6 @@ async function resolveTeam(db: Db, regionCode: string, team: TeamMemberBody[]): 
 
 function checkDates(startDate: string, endDate: string | null | undefined) {
   if (endDate && endDate < startDate) throw invalid('结束日期不能早于开始日期', [{ path: 'endDate', message: '结束日期不能早于开始日期' }]);
-}
-
-export async function listRounds(db: Db, actor: Actor, q: InspectionRoundQuery): Promise<InspectionRoundSummary[]> {
-  if (actor.role === 'enterprise') return [];
-  const scope = actor.scope.column === 'all' ? null : { column: actor.scope.column, code: actor.scope.code };
-  const rows = await repo.listRounds(db, { scope, year: q.year, status: q.status });
-  const counts = new Map((await repo.recordCounts(db, rows.map((r) => r.round.id))).map((c) => [c.roundId, c]));
-  return rows.map((r) => presentRoundSummary(r.round, r.regionName, counts.get(r.round.id) ?? { total: 0, concluded: 0 }));
 }
 
 export async function getRound(db: Db, actor: Actor, id: number): Promise<InspectionRound> {

@@ -22,7 +22,7 @@ export const roundTodoSource: AwaitingSource<RoundRecord> = {
     if (reach?.role === 'enterprise') return [];
     const scope = !reach || reach.scope.column === 'all' ? null : { column: reach.scope.column, code: reach.scope.code };
     const rows: RoundRow[] = [];
-    for (const status of statuses) rows.push(...(await inspectionRepository.listRounds(db, { scope, status })).map((r) => r.round));
+    for (const status of statuses) rows.push(...(await inspectionRepository.roundPage(db, { scope, status }, { afterId: null, descending: false }, limit)).map((r) => r.round));
     return candidatesOf(db, rows.slice(0, limit));
   },
   async one(db: Db, id: number) {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notification } from '../../db/schema/index.ts';
 
@@ -18,7 +18,16 @@ export const notificationRepository = {
     }
     return out;
   },
-  async listOf(db: Db, userId: number, opts: { unreadOnly: boolean; beforeId: number | null; limit: number }): Promise<NotificationRow[]> {
+  /**
+   * The user's notifications by id, newest first unless `ascending`: after the id `afterId` in that direction
+   * (keyset, what exports walk) or `offset` rows in (numbered pages). notification_user_idx serves both.
+   */
+  async listOf(
+    db: Db,
+    userId: number,
+    opts: { unreadOnly: boolean; afterId: number | null; limit: number; ascending?: boolean; offset?: number },
+  ): Promise<NotificationRow[]> {
+    const { ascending = false, offset = 0 } = opts;
     return db
       .select()
       .from(notification)
@@ -26,11 +35,12 @@ export const notificationRepository = {
         and(
           eq(notification.userId, userId),
           opts.unreadOnly ? isNull(notification.readAt) : undefined,
-          opts.beforeId !== null ? lt(notification.id, opts.beforeId) : undefined,
+          opts.afterId !== null ? (ascending ? gt : lt)(notification.id, opts.afterId) : undefined,
         ),
       )
-      .orderBy(desc(notification.id))
-      .limit(opts.limit);
+      .orderBy(ascending ? asc(notification.id) : desc(notification.id))
+      .limit(opts.limit)
+      .offset(offset);
   },
   async countOf(db: Db, userId: number, unreadOnly: boolean): Promise<number> {
     const [r] = await db

@@ -1,7 +1,9 @@
-import { IdParam, Notification, NotificationQuery, pageOf, UnreadCount } from '@taotai/shared';
+import { IdParam, listPageOf, Notification, NotificationFilterQuery, NotificationQuery, UnreadCount } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareNotificationExport } from './notification-export.ts';
 import * as service from './notification.service.ts';
 
 export function notificationRoutes(app: TypedApp, ctx: AppContext): void {
@@ -11,12 +13,17 @@ export function notificationRoutes(app: TypedApp, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '我的通知（新的在前；unread=true 只看未读；游标分页）',
+        summary: '我的通知（新的在前；unread=true 只看未读；页码或游标分页，按编号排序）',
         querystring: NotificationQuery,
-        response: { 200: pageOf(Notification) },
+        response: { 200: listPageOf(Notification) },
       },
     },
     async (req) => service.listMine(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/notifications/export.xlsx',
+    { schema: { tags, summary: '导出我的通知（xlsx，按列表筛选条件）', querystring: NotificationFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareNotificationExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.get(
     '/api/v1/notifications/unread-count',

@@ -1,9 +1,10 @@
-import type { Notification } from '@taotai/shared';
+import type { ListPage, Notification, NotificationQuery } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
 import { type NotificationInsert, type NotificationRow, notificationRepository as repo } from './notification.repository.ts';
 
 export const presentNotification = (n: NotificationRow): Notification => ({
@@ -23,16 +24,16 @@ export async function notify(tx: Db, rows: NotificationInsert[]): Promise<Notifi
   return repo.insertDeduped(tx, rows);
 }
 
-export async function listMine(db: Db, actor: Actor, q: { unread: boolean; cursor?: string; limit: number }) {
-  const beforeId = q.cursor ? Number(q.cursor) : null;
-  if (beforeId !== null && (!Number.isInteger(beforeId) || beforeId <= 0)) throw invalid('游标无效', [{ path: 'cursor', message: '游标无效' }]);
-  const rows = await repo.listOf(db, actor.userId!, { unreadOnly: q.unread, beforeId, limit: q.limit + 1 });
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map(presentNotification),
-    nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.id) : null,
-    total: await repo.countOf(db, actor.userId!, q.unread),
-  };
+/** One user's notifications are few and indexed by (user_id, id), so the total is always counted (the bell shows it). */
+export async function listMine(db: Db, actor: Actor, q: NotificationQuery): Promise<ListPage<Notification>> {
+  const w = pageWindow(q, 20);
+  const afterId = idCursor(w.cursor);
+  const [rows, total] = await Promise.all([
+    repo.listOf(db, actor.userId!, { unreadOnly: q.unread, afterId, limit: w.size + 1, ascending: q.sort === 'id', offset: w.offset }),
+    repo.countOf(db, actor.userId!, q.unread),
+  ]);
+  const { rows: page, nextCursor } = cutPage(rows, w, (last) => String(last.id));
+  return { items: page.map(presentNotification), nextCursor, total, page: w.page, pageSize: w.size };
 }
 
 export async function unreadCount(db: Db, actor: Actor): Promise<{ count: number }> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL, } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { region, responsibilityLetter } from '../../db/schema/index.ts';
@@ -26,6 +26,16 @@ export interface LetterListFilter {
   status?: string;
 }
 
+function conditions(f: LetterListFilter): SQL | undefined {
+  return and(
+    f.scope ? or(under(regionA, f.scope.column, f.scope.code), under(regionB, f.scope.column, f.scope.code)) : undefined,
+    f.enterpriseId === null ? undefined : eq(responsibilityLetter.partyBEnterpriseId, f.enterpriseId),
+    f.region ? or(eq(responsibilityLetter.partyARegionCode, f.region.code), under(regionB, f.region.column, f.region.code)) : undefined,
+    f.year === undefined ? undefined : eq(responsibilityLetter.year, f.year),
+    f.status ? eq(responsibilityLetter.status, f.status) : undefined,
+  );
+}
+
 export const letterRepository = {
   /** The lifecycle table runTransition moves (status, version). */
   table: responsibilityLetter,
@@ -50,24 +60,31 @@ export const letterRepository = {
       .where(and(eq(responsibilityLetter.year, year), eq(responsibilityLetter.partyARegionCode, partyA), b));
     return rows[0] ?? null;
   },
-  async list(db: Db, f: LetterListFilter): Promise<LetterRow[]> {
+  /**
+   * One page in letter-number order (the primary key serves both directions): after the id `afterId`
+   * (keyset, what exports walk) or `offset` rows in (numbered pages, bounded by MAX_OFFSET).
+   */
+  async page(db: Db, f: LetterListFilter, at: { afterId: number | null; descending: boolean; offset?: number }, limit: number): Promise<LetterRow[]> {
+    const { afterId, descending, offset = 0 } = at;
     const rows = await db
       .select({ l: responsibilityLetter })
       .from(responsibilityLetter)
       .innerJoin(regionA, eq(regionA.code, responsibilityLetter.partyARegionCode))
       .innerJoin(regionB, eq(regionB.code, responsibilityLetter.partyBScopeRegionCode))
-      .where(
-        and(
-          f.scope ? or(under(regionA, f.scope.column, f.scope.code), under(regionB, f.scope.column, f.scope.code)) : undefined,
-          f.enterpriseId === null ? undefined : eq(responsibilityLetter.partyBEnterpriseId, f.enterpriseId),
-          f.region ? or(eq(responsibilityLetter.partyARegionCode, f.region.code), under(regionB, f.region.column, f.region.code)) : undefined,
-          f.year === undefined ? undefined : eq(responsibilityLetter.year, f.year),
-          f.status ? eq(responsibilityLetter.status, f.status) : undefined,
-        ),
-      )
-      .orderBy(desc(responsibilityLetter.year), desc(responsibilityLetter.id))
-      .limit(2000);
+      .where(and(conditions(f), afterId === null ? undefined : (descending ? lt : gt)(responsibilityLetter.id, afterId)))
+      .orderBy(descending ? desc(responsibilityLetter.id) : asc(responsibilityLetter.id))
+      .limit(limit)
+      .offset(offset);
     return rows.map((r) => r.l);
+  },
+  async count(db: Db, f: LetterListFilter): Promise<number> {
+    const [r] = await db
+      .select({ n: count() })
+      .from(responsibilityLetter)
+      .innerJoin(regionA, eq(regionA.code, responsibilityLetter.partyARegionCode))
+      .innerJoin(regionB, eq(regionB.code, responsibilityLetter.partyBScopeRegionCode))
+      .where(conditions(f));
+    return r?.n ?? 0;
   },
   async insert(db: Db, row: LetterInsert): Promise<LetterRow> {
     const [r] = await db.insert(responsibilityLetter).values(row).returning();

@@ -1,11 +1,13 @@
-import { IdParam, Letter, LetterCreateBody, LifecycleHistory, LetterQuery, LetterSummary, LetterUpdateBody, Ok, VersionQuery } from '@taotai/shared';
+import { IdParam, Letter, LetterCreateBody, LetterFilterQuery, LetterQuery, LetterSummary, LetterUpdateBody, LifecycleHistory, listPageOf, Ok, VersionQuery } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import { attachmentHeader, uploadSpoolDir } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
-import * as sign from './responsibility-letter-sign.service.ts';
 import * as service from './responsibility-letter.service.ts';
+import { prepareLetterExport } from './responsibility-letter-export.ts';
+import * as sign from './responsibility-letter-sign.service.ts';
 
 // Enterprise users read their own letters too, so the route needs only a session; the services check scope.
 export function responsibilityLetterRoutes(app: TypedApp, ctx: AppContext): void {
@@ -14,8 +16,13 @@ export function responsibilityLetterRoutes(app: TypedApp, ctx: AppContext): void
   const base = '/api/v1/responsibility-letters';
   app.get(
     base,
-    { config, schema: { tags, summary: '目标责任书列表（年度、区划、状态筛选）', querystring: LetterQuery, response: { 200: z.array(LetterSummary) } } },
+    { config, schema: { tags, summary: '目标责任书列表（年度、区划、状态筛选；页码或游标分页，按编号排序）', querystring: LetterQuery, response: { 200: listPageOf(LetterSummary) } } },
     async (req) => service.listLetters(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    { config, schema: { tags, summary: '按列表筛选条件导出目标责任书（xlsx，全部符合条件的责任书）', querystring: LetterFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareLetterExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     base,

@@ -1,19 +1,20 @@
-import type { Letter, LetterCreateBody, LetterStatus, LetterQuery, LetterSummary, LetterUpdateBody } from '@taotai/shared';
+import type { FiltersOf, Letter, LetterCreateBody, LetterQuery, LetterStatus, LetterSummary, LetterUpdateBody, ListPage } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { filesRepository } from '../../platform/files/index.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { availableEvents, checkVersion, guardedEdit } from '../../platform/lifecycle/index.ts';
+import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
 import { targetPolicy } from '../target/index.ts';
 import { buildContent, type PartyB } from './letter-content.service.ts';
 import { letterMachine } from './responsibility-letter.machine.ts';
 import { type LetterRegions, letterPolicy } from './responsibility-letter.policy.ts';
 import { presentLetter, presentLetterSummary } from './responsibility-letter.presenter.ts';
-import { type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
+import { type LetterListFilter, type LetterRow, letterRepository } from './responsibility-letter.repository.ts';
 
 
 async function regionsOf(db: Db, l: LetterRow): Promise<LetterRegions | null> {
@@ -37,22 +38,33 @@ export async function getLetter(db: Db, actor: Actor, id: number): Promise<Lette
   return presentLetter(l, file, letterPolicy.abilities(actor, l), availableEvents(letterMachine, actor, l, l.status as LetterStatus));
 }
 
-export async function listLetters(db: Db, actor: Actor, q: LetterQuery): Promise<LetterSummary[]> {
-  let region: { column: 'provinceCode' | 'prefectureCode' | 'countyCode' | 'townshipCode'; code: string } | undefined;
+/** The list's filters, scoped (a region out of scope: 404): shared by the list and its export. */
+export async function letterFilter(db: Db, actor: Actor, q: FiltersOf<LetterQuery>): Promise<LetterListFilter> {
+  let region: LetterListFilter['region'];
   if (q.region) {
     const r = await regionRepository.byCode(db, q.region);
     if (!r || !targetPolicy.canReadRegion(actor, r)) throw notFound('行政区划');
-    const column = r.level === 'province' ? 'provinceCode' : r.level === 'prefecture' ? 'prefectureCode' : r.level === 'county' ? 'countyCode' : 'townshipCode';
-    region = { column, code: r.code };
+    region = { column: LEVEL_COLUMN[r.level], code: r.code };
   }
-  const rows = await letterRepository.list(db, {
+  return {
     scope: actor.scope.column === 'all' ? null : { column: actor.scope.column, code: actor.scope.code },
     enterpriseId: actor.role === 'enterprise' ? (actor.enterpriseId ?? 0) : null,
     region,
     year: q.year,
     status: q.status,
-  });
-  return rows.map(presentLetterSummary);
+  };
+}
+
+export async function listLetters(db: Db, actor: Actor, q: LetterQuery): Promise<ListPage<LetterSummary>> {
+  const w = pageWindow(q, 20);
+  const afterId = idCursor(w.cursor);
+  const filter = await letterFilter(db, actor, q);
+  const [rows, total] = await Promise.all([
+    letterRepository.page(db, filter, { afterId, descending: q.sort === '-id', offset: w.offset }, w.size + 1),
+    w.withTotal ? letterRepository.count(db, filter) : null,
+  ]);
+  const { rows: page, nextCursor } = cutPage(rows, w, (last) => String(last.id));
+  return { items: page.map(presentLetterSummary), nextCursor, total, page: w.page, pageSize: w.size };
 }
 
 async function draftingRegion(db: Db, actor: Actor, code: string): Promise<RegionRow> {

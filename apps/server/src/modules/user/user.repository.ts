@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agency, appUser, enterprise, region } from '../../db/schema/index.ts';
 
@@ -23,7 +23,6 @@ function whereOf(f: UserFilter): SQL | undefined {
     const p = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(appUser.username, p), ilike(appUser.displayName, p)));
   }
-  if (f.afterId) conds.push(gt(appUser.id, f.afterId));
   return and(...conds);
 }
 
@@ -63,15 +62,19 @@ export const userRepository = {
       .orderBy(asc(appUser.id));
   },
   /** Users in a subtree, oldest first; a left join keeps the country-wide admins (no region row). */
-  async list(db: Db, f: UserFilter, limit: number): Promise<UserListRow[]> {
+  async list(db: Db, f: UserFilter, limit: number, at: { descending?: boolean; offset?: number } = {}): Promise<UserListRow[]> {
+    const { descending = false, offset = 0 } = at;
+    // Keyset after `afterId` in the page's direction, or `offset` rows in (numbered pages); the primary key orders both.
+    const after = f.afterId ? (descending ? lt : gt)(appUser.id, f.afterId) : undefined;
     return db
       .select({ u: appUser, regionName: region.fullName, agencyName: agency.name })
       .from(appUser)
       .leftJoin(region, eq(region.code, appUser.regionCode))
       .leftJoin(agency, eq(agency.id, appUser.agencyId))
-      .where(whereOf(f))
-      .orderBy(asc(appUser.id))
-      .limit(limit);
+      .where(and(whereOf(f), after))
+      .orderBy(descending ? desc(appUser.id) : asc(appUser.id))
+      .limit(limit)
+      .offset(offset);
   },
   async count(db: Db, f: Omit<UserFilter, 'afterId'>): Promise<number> {
     const [r] = await db

@@ -1,15 +1,9 @@
-import { CreateUserBody, IdParam, pageOf, UpdateUserBody, User } from '@taotai/shared';
-import { z } from 'zod';
+import { CreateUserBody, IdParam, listPageOf, UpdateUserBody, User, UserFilterQuery, UserQuery } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareUserExport } from './user-export.ts';
 import * as service from './user.service.ts';
-
-export const UserQuery = z.object({
-  region: z.string().optional(),
-  q: z.string().trim().max(50).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 export function userRoutes(app: TypedApp, ctx: AppContext): void {
   const config = { ability: 'user:manage' as const };
@@ -17,9 +11,14 @@ export function userRoutes(app: TypedApp, ctx: AppContext): void {
     '/api/v1/users',
     {
       config,
-      schema: { tags: ['users'], summary: '用户列表（本级及下级区划）', querystring: UserQuery, response: { 200: pageOf(User) } },
+      schema: { tags: ['users'], summary: '用户列表（本级及下级区划；页码或游标分页，按编号排序）', querystring: UserQuery, response: { 200: listPageOf(User) } },
     },
     async (req) => service.listUsers(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/users/export.xlsx',
+    { config, schema: { tags: ['users'], summary: '按列表筛选条件导出用户（xlsx，全部符合条件的用户）', querystring: UserFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareUserExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.get(
     '/api/v1/users/:id',

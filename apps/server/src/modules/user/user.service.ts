@@ -1,4 +1,4 @@
-import type { CreateUserBody, UpdateUserBody, User } from '@taotai/shared';
+import type { CreateUserBody, FiltersOf, ListPage, UpdateUserBody, User, UserQuery } from '@taotai/shared';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
@@ -8,19 +8,13 @@ import { passwordProblems } from '../../platform/auth/password-policy.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
 import { loadSecuritySettings } from '../../platform/settings/security-settings.ts';
 import { authRepository } from '../auth/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';
 import { auditView, presentUser } from './user.presenter.ts';
 import { COUNTRY_CODE, userPolicy } from './user.policy.ts';
-import { type RegionSubtree, type UserListRow, userRepository } from './user.repository.ts';
-
-export interface UserListQuery {
-  region?: string;
-  q?: string;
-  cursor?: string;
-  limit: number;
-}
+import { type RegionSubtree, type UserFilter, type UserListRow, userRepository } from './user.repository.ts';
 
 const FORBIDDEN_ROLE = '领导小组办公室不能创建或管理系统管理员、审计员账户';
 
@@ -45,17 +39,22 @@ async function subtreeFor(db: Db, actor: Actor, regionCode: string | undefined):
   return subtreeOf(await regionInActorScope(db, actor, code));
 }
 
-export async function listUsers(db: Db, actor: Actor, q: UserListQuery) {
-  let afterId: number | undefined;
-  if (q.cursor) {
-    afterId = Number(q.cursor);
-    if (!Number.isSafeInteger(afterId) || afterId < 0) throw invalid('分页游标无效', [{ path: 'cursor', message: '分页游标无效' }]);
-  }
-  const subtree = await subtreeFor(db, actor, q.region);
-  const rows = await userRepository.list(db, { subtree, q: q.q, afterId }, q.limit + 1);
-  const items = rows.slice(0, q.limit).map(presentUser);
-  const total = await userRepository.count(db, { subtree, q: q.q });
-  return { items, nextCursor: rows.length > q.limit ? String(items.at(-1)!.id) : null, total };
+/** The list's filters, scoped (a region out of scope: 404): shared by the list and its export. */
+export async function userFilter(db: Db, actor: Actor, q: FiltersOf<UserQuery>): Promise<UserFilter> {
+  return { subtree: await subtreeFor(db, actor, q.region), q: q.q };
+}
+
+/** Accounts are few (thousands at most), so the total is always counted. */
+export async function listUsers(db: Db, actor: Actor, q: UserQuery): Promise<ListPage<User>> {
+  const w = pageWindow(q, 20);
+  const afterId = idCursor(w.cursor) ?? undefined;
+  const filter = await userFilter(db, actor, q);
+  const [rows, total] = await Promise.all([
+    userRepository.list(db, { ...filter, afterId }, w.size + 1, { descending: q.sort === '-id', offset: w.offset }),
+    userRepository.count(db, filter),
+  ]);
+  const { rows: page, nextCursor } = cutPage(rows, w, (last) => String(last.u.id));
+  return { items: page.map(presentUser), nextCursor, total, page: w.page, pageSize: w.size };
 }
 
 /** Loads an account the actor may see, or 404 — the same answer as an id that does not exist. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, region } from '../../db/schema/index.ts';
 
@@ -6,6 +6,31 @@ export type AuditRow = typeof auditLog.$inferSelect;
 /** The ancestor columns that scope an entry (ADR 0002); all null when the entry has no region. */
 export type AuditScopeColumns = Pick<AuditRow, 'provinceCode' | 'prefectureCode' | 'countyCode' | 'townshipCode'>;
 export type AuditScopeColumn = keyof AuditScopeColumns;
+
+/** The audit list's filters; `scope` and `region` are each one equality on an ancestor column. */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  scope: { column: AuditScopeColumn; code: string } | null;
+  region: { column: AuditScopeColumn; code: string } | null;
+}
+
+function filterConds(f: AuditFilter) {
+  return [
+    f.scope ? eq(auditLog[f.scope.column], f.scope.code) : undefined,
+    f.region ? eq(auditLog[f.region.column], f.region.code) : undefined,
+    f.actor ? eq(auditLog.actorName, f.actor) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    f.from ? gte(auditLog.at, f.from) : undefined,
+    f.to ? lte(auditLog.at, f.to) : undefined,
+  ];
+}
 
 export const auditRepository = {
   /** Serialises appends so two transactions never chain onto the same predecessor. */
@@ -50,40 +75,22 @@ export const auditRepository = {
     return { ...rows[0], count: Number(c!.n) };
   },
   /**
-   * Newest first. `scope` and `region` are each one equality on an ancestor column, served by its
-   * `(column, id)` index; entries without a region have null columns and so only appear unscoped.
+   * Newest first unless `ascending`; after `afterId` (keyset) or `offset` rows in (numbered pages). `scope` and
+   * `region` are served by the `(column, id)` indexes; entries without a region only appear unscoped.
    */
-  async list(
-    db: Db,
-    f: {
-      actor?: string;
-      action?: string;
-      entityType?: string;
-      entityId?: string;
-      from?: Date;
-      to?: Date;
-      beforeId?: number;
-      scope: { column: AuditScopeColumn; code: string } | null;
-      region: { column: AuditScopeColumn; code: string } | null;
-      limit: number;
-    },
-  ): Promise<AuditRow[]> {
-    const conds = [
-      f.scope ? eq(auditLog[f.scope.column], f.scope.code) : undefined,
-      f.region ? eq(auditLog[f.region.column], f.region.code) : undefined,
-      f.actor ? eq(auditLog.actorName, f.actor) : undefined,
-      f.action ? eq(auditLog.action, f.action) : undefined,
-      f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
-      f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
-      f.from ? gte(auditLog.at, f.from) : undefined,
-      f.to ? lte(auditLog.at, f.to) : undefined,
-      f.beforeId ? lt(auditLog.id, f.beforeId) : undefined,
-    ].filter(Boolean);
+  async list(db: Db, f: AuditFilter, at: { afterId: number | null; ascending?: boolean; offset?: number; limit: number }): Promise<AuditRow[]> {
+    const { afterId, ascending = false, offset = 0 } = at;
+    const conds = [...filterConds(f), afterId === null ? undefined : (ascending ? gt : lt)(auditLog.id, afterId)];
     return db
       .select()
       .from(auditLog)
       .where(and(...conds))
-      .orderBy(desc(auditLog.id))
-      .limit(f.limit);
+      .orderBy(ascending ? asc(auditLog.id) : desc(auditLog.id))
+      .limit(at.limit)
+      .offset(offset);
+  },
+  async count(db: Db, f: AuditFilter): Promise<number> {
+    const [r] = await db.select({ n: sql<number>`count(*)::bigint` }).from(auditLog).where(and(...filterConds(f)));
+    return Number(r?.n ?? 0);
   },
 };

@@ -39,3 +39,13 @@ export function cutPage<R>(rows: R[], w: PageWindow, cursorOf: (last: R) => stri
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > w.size && last ? cursorOf(last) : null };
 }
+
+/**
+ * The keyset position of a list ordered by its primary key alone: the cursor is the last id shown.
+ * Lists sorted by other keys encode their own cursor (enterprise-cursor.ts).
+ */
+export function idCursor(cursor: string | undefined): number | null {
+  const afterId = cursor === undefined ? null : Number(cursor);
+  if (afterId !== null && !(Number.isInteger(afterId) && afterId > 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
+  return afterId;
+}

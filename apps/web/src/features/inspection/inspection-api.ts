@@ -6,7 +6,6 @@ import type {
   InspectionRoundBody,
   InspectionRoundEvent,
   InspectionRoundStatus,
-  InspectionRoundSummary,
   OpinionStatus,
 } from '@taotai/shared';
 import { api, download, send } from '../../shared/api.ts';
@@ -32,7 +31,6 @@ const base = '/inspections';
 const rec = (id: number, recordId: number) => `${base}/${id}/records/${recordId}`;
 
 export const inspectionApi = {
-  list: (q: { year?: number; status?: InspectionRoundStatus }) => api.get<InspectionRoundSummary[]>(base, q),
   create: (body: InspectionRoundBody) => api.post<InspectionRound>(base, body),
   get: (id: number | string) => api.get<InspectionRound>(`${base}/${id}`),
   fire: (id: number, event: InspectionRoundEvent, version: number) => api.post<InspectionRound>(`${base}/${id}/transitions`, { event, version }),

@@ -1,50 +1,51 @@
-import { LETTER_STATUS_LABELS, type LetterStatus, type LetterSummary } from '@taotai/shared';
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { LETTER_STATUS_LABELS, type LetterStatus, type LetterSummary, type ListPage as ListPageOf } from '@taotai/shared';
+import { Card, Select, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { api } from '../../shared/api.ts';
 import { fmtDateTime } from '../../shared/format.ts';
-import { useAsync } from '../../shared/use-async.ts';
+import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
-import { YearSelect } from '../../shared/YearSelect.tsx';
-import { LETTER_STATUS_COLORS, letterApi } from './letter-api.ts';
+import { RegionSelect } from '../region/RegionSelect.tsx';
+import { LETTER_STATUS_COLORS } from './letter-api.ts';
+
+const columns: ListColumn<LetterSummary>[] = [
+  { key: 'id', title: '编号', dataIndex: 'id', width: 80, sortField: 'id' },
+  { key: 'title', title: '责任书', dataIndex: 'title', width: 260, render: (t: string, l) => <Link to={`/letters/${l.id}`}>{t}</Link> },
+  { key: 'year', title: '年度', dataIndex: 'year', width: 80, render: (y: number) => `${y}年` },
+  { key: 'partyA', title: '甲方', width: 180, render: (_: unknown, l) => l.partyA.name },
+  { key: 'partyB', title: '乙方', width: 220, render: (_: unknown, l) => l.partyB.name },
+  { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: LetterStatus) => <Tag color={LETTER_STATUS_COLORS[s]}>{LETTER_STATUS_LABELS[s]}</Tag> },
+  { key: 'signedAt', title: '签订时间', dataIndex: 'signedAt', width: 170, render: fmtDateTime },
+];
 
 /** 目标责任书: letters where my region is 甲方 or 乙方 sits below me (an enterprise sees its own). */
 export default function LetterListPage() {
-  const today = useToday();
-  const [year, setYear] = useState<number>();
-  useEffect(() => {
-    if (today && year === undefined) setYear(yearOf(today));
-  }, [today, year]);
-  const letters = useAsync(() => (year ? letterApi.list({ year }) : Promise.resolve([])), [year]);
-
+  const thisYear = yearOf(useToday());
+  const years = thisYear ? [-2, -1, 0, 1].map((d) => thisYear + d) : [];
+  const filterFields: ListFilterField[] = [
+    { name: 'year', label: '年度', node: <Select allowClear placeholder="全部" options={years.map((y) => ({ value: String(y), label: `${y}年` }))} /> },
+    { name: 'region', label: '区划', node: <RegionSelect placeholder="全部" /> },
+    { name: 'status', label: '状态', node: <Select allowClear placeholder="全部" options={Object.entries(LETTER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /> },
+  ];
   return (
     <Card>
-      <div className="page-toolbar">
-        <Space>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            目标责任书
-          </Typography.Title>
-          {year && <YearSelect value={year} onChange={setYear} around={yearOf(today) ?? year} />}
-        </Space>
-        <Typography.Text type="secondary">责任书在“目标任务”中按已分解的任务生成</Typography.Text>
-      </div>
-      {letters.error && <Alert type="error" showIcon title={letters.error.message} />}
-      <Table<LetterSummary>
-        rowKey="id"
-        size="middle"
-        loading={letters.loading}
-        dataSource={letters.data}
-        pagination={false}
-        locale={{ emptyText: `${year ?? ''}年尚无目标责任书` }}
-        data-testid="letter-table"
-        columns={[
-          { title: '责任书', dataIndex: 'title', render: (t: string, l) => <Link to={`/letters/${l.id}`}>{t}</Link> },
-          { title: '甲方', key: 'a', width: 180, render: (_, l) => l.partyA.name },
-          { title: '乙方', key: 'b', width: 220, render: (_, l) => l.partyB.name },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: LetterStatus) => <Tag color={LETTER_STATUS_COLORS[s]}>{LETTER_STATUS_LABELS[s]}</Tag> },
-          { title: '签订时间', dataIndex: 'signedAt', width: 170, render: fmtDateTime },
-        ]}
-      />
+      {/* This year by default, as before the list page; the default needs the server's today (a demo clock may differ). */}
+      {thisYear && (
+        <ListPage<LetterSummary, ListPageOf<LetterSummary>>
+          listKey="letter"
+          testId="letter"
+          rowKey="id"
+          columns={columns}
+          filterFields={filterFields}
+          defaultFilters={{ year: String(thisYear) }}
+          fetchPage={(r) => api.get<ListPageOf<LetterSummary>>('/responsibility-letters', listQuery(r))}
+          exportPath="/responsibility-letters/export.xlsx"
+          exportName="目标责任书.xlsx"
+          actions={<Typography.Text type="secondary">责任书在“目标任务”中按已分解的任务生成</Typography.Text>}
+          scrollX={1080}
+          emptyText="没有符合条件的目标责任书"
+        />
+      )}
     </Card>
   );
 }

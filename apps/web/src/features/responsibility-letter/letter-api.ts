@@ -1,8 +1,9 @@
-import type { Letter, LetterCreateBody, LetterStatus, LetterSummary } from '@taotai/shared';
+import type { Letter, LetterCreateBody, LetterStatus, LetterSummary, ListPage } from '@taotai/shared';
 import { api, download } from '../../shared/api.ts';
 
 export const letterApi = {
-  list: (q: { year?: number; region?: string; status?: LetterStatus }) => api.get<LetterSummary[]>('/responsibility-letters', q),
+  /** One page (the list page passes its own query); a target's letters fit in the largest page. */
+  list: (q: { year?: number; region?: string; status?: LetterStatus; pageSize?: number }) => api.get<ListPage<LetterSummary>>('/responsibility-letters', q),
   create: (body: LetterCreateBody) => api.post<Letter>('/responsibility-letters', body),
   get: (id: number | string) => api.get<Letter>(`/responsibility-letters/${id}`),
   update: (id: number, body: { obligations: string; signDeadline: string | null; version: number }) => api.put<Letter>(`/responsibility-letters/${id}`, body),

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, FileTextOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import type { LetterSummary, TargetAllocation, TargetLineItem } from '@taotai/shared';
+import { type LetterSummary, MAX_PAGE_SIZE, type TargetAllocation, type TargetLineItem } from '@taotai/shared';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -20,7 +20,7 @@ export default function TargetDetailPage() {
   const t = useAsync(() => targetApi.get(id!), [id]);
   const target = t.data;
   const letters = useAsync(
-    () => (target ? letterApi.list({ year: target.year, region: target.regionCode }) : Promise.resolve([] as LetterSummary[])),
+    async () => (target ? (await letterApi.list({ year: target.year, region: target.regionCode, pageSize: MAX_PAGE_SIZE })).items : ([] as LetterSummary[])),
     [target?.id, target?.year, target?.regionCode],
   );
   const [allocating, setAllocating] = useState(false);

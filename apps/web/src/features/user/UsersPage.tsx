@@ -1,52 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, type User } from '@taotai/shared';
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ListPage as ListPageOf, ROLE_LABELS, type User } from '@taotai/shared';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useMe } from '../../app/session.tsx';
+import { api } from '../../shared/api.ts';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
+import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
 import { RegionSelect } from '../region/RegionSelect.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
 import { usersApi } from './users-api.ts';
-
-interface Filters {
-  region?: string;
-  q?: string;
-}
 
 /** 用户管理: accounts in the manager's subtree; disable/enable and password reset are audited server-side. */
 export default function UsersPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
-  const [filters, setFilters] = useState<Filters>({});
-  const [items, setItems] = useState<User[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
-  const run = useRef(0);
-
-  const fetchPage = useCallback(async (f: Filters, after: string | null) => {
-    const mine = ++run.current;
-    setLoading(true);
-    try {
-      const page = await usersApi.list({ region: f.region, q: f.q?.trim() || undefined, cursor: after });
-      if (mine !== run.current) return;
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      if (!after) setTotal(page.total);
-      setCursor(page.nextCursor);
-      setError(undefined);
-    } catch (e) {
-      if (mine === run.current) setError(errorMessage(e));
-    } finally {
-      if (mine === run.current) setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    fetchPage(filters, null);
-  }, [filters, fetchPage]);
+  const [reload, setReload] = useState(0);
 
   const toggle = (u: User) =>
     modal.confirm({
@@ -58,24 +29,25 @@ export default function UsersPage() {
         try {
           await usersApi.update(u.id, { displayName: u.displayName, disabled: !u.disabled });
           message.success(u.disabled ? '已启用' : '已停用');
-          fetchPage(filters, null);
+          setReload((n) => n + 1);
         } catch (e) {
           message.error(errorMessage(e));
         }
       },
     });
 
-  const columns: TableProps<User>['columns'] = [
-    { title: '用户名', dataIndex: 'username', width: 110, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: '姓名', dataIndex: 'displayName', ellipsis: true },
-    { title: '角色', dataIndex: 'role', width: 150, render: (r: User['role']) => ROLE_LABELS[r] },
-    { title: '所属区划', dataIndex: 'regionName', width: 180, ellipsis: true },
-    { title: '所属单位', dataIndex: 'agencyName', width: 190, ellipsis: true, render: (v: string | null) => v ?? '—' },
+  const columns: ListColumn<User>[] = [
+    { key: 'id', title: '编号', dataIndex: 'id', width: 80, sortField: 'id' },
+    { key: 'username', title: '用户名', dataIndex: 'username', width: 110, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { key: 'displayName', title: '姓名', dataIndex: 'displayName', width: 180, ellipsis: true },
+    { key: 'role', title: '角色', dataIndex: 'role', width: 150, render: (r: User['role']) => ROLE_LABELS[r] },
+    { key: 'regionName', title: '所属区划', dataIndex: 'regionName', width: 180, ellipsis: true },
+    { key: 'agencyName', title: '所属单位', dataIndex: 'agencyName', width: 190, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
-      title: '状态',
       key: 'state',
+      title: '状态',
       width: 90,
-      render: (_, u) =>
+      render: (_: unknown, u) =>
         u.disabled ? (
           <Tag>已停用</Tag>
         ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
@@ -84,13 +56,13 @@ export default function UsersPage() {
           <Tag color="green">正常</Tag>
         ),
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 160, render: fmtDateTime },
+    { key: 'lastLoginAt', title: '最近登录', dataIndex: 'lastLoginAt', width: 160, render: fmtDateTime },
     {
-      title: '操作',
       key: 'ops',
+      title: '操作',
       width: 130,
       fixed: 'right',
-      render: (_, u) =>
+      render: (_: unknown, u) =>
         u.id === me.id ? (
           <Typography.Text type="secondary">当前用户</Typography.Text>
         ) : (
@@ -106,43 +78,43 @@ export default function UsersPage() {
     },
   ];
 
+  const filterFields: ListFilterField[] = [
+    { name: 'region', label: '区划', node: <RegionSelect placeholder="全部（本级及下级）" /> },
+    { name: 'q', label: '用户名/姓名', node: <Input allowClear /> },
+  ];
+
   return (
-    <Card
-      title="用户管理"
-      extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新增用户
-        </Button>
-      }
-    >
-      <Form<Filters> layout="inline" onFinish={(v) => setFilters({ ...v })} style={{ rowGap: 8, marginBottom: 12 }}>
-        <Form.Item name="region" label="区划">
-          <RegionSelect placeholder="全部（本级及下级）" style={{ width: 240 }} />
-        </Form.Item>
-        <Form.Item name="q" label="用户名/姓名">
-          <Input allowClear style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit">
-            查询
+    <Card title="用户管理">
+      <ListPage<User, ListPageOf<User>>
+        listKey="users"
+        testId="users"
+        rowKey="id"
+        columns={columns}
+        filterFields={filterFields}
+        fetchPage={(r) => api.get<ListPageOf<User>>('/users', listQuery(r))}
+        exportPath="/users/export.xlsx"
+        exportName="用户.xlsx"
+        // As before the list page: fifty accounts a page, so a county's accounts (and a new one) fit on the first.
+        defaultPageSize={50}
+        scrollX={1280}
+        reloadToken={reload}
+        emptyText="没有符合条件的用户"
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增用户
           </Button>
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<User> rowKey="id" size="middle" columns={columns} dataSource={items} loading={loading} pagination={false} scroll={{ x: 1150 }} />
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
-        <Typography.Text type="secondary">{total !== null ? `共 ${total} 个用户` : `已显示 ${items.length} 个用户`}</Typography.Text>
-        {cursor && (
-          <Button onClick={() => fetchPage(filters, cursor)} loading={loading}>
-            加载更多
-          </Button>
+        }
+        above={({ result }) => (
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 12 }} data-testid="users-total">
+            {result?.total != null ? `共 ${result.total} 个用户` : '…'}
+          </Typography.Text>
         )}
-      </div>
+      />
       <CreateUserModal
         open={creating}
         onClose={(created) => {
           setCreating(false);
-          if (created) fetchPage(filters, null);
+          if (created) setReload((n) => n + 1);
         }}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

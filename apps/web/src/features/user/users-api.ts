@@ -12,8 +12,6 @@ export interface CreateUserValues {
 }
 
 export const usersApi = {
-  list: (q: { region?: string; q?: string; cursor?: string | null }) =>
-    api.get<{ items: User[]; nextCursor: string | null; total: number | null }>('/users', { ...q, cursor: q.cursor ?? undefined }),
   create: (body: CreateUserValues) => api.post<User>('/users', body),
   update: (id: number, body: { displayName: string; disabled: boolean; resetPassword?: string }) => api.put<User>(`/users/${id}`, body),
   agencies: (regionCode: string) => api.get<Agency[]>(`/regions/${regionCode}/agencies`),

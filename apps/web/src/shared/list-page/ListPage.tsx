@@ -54,6 +54,8 @@ export interface ListPageProps<T, R extends ListResult<T> = ListResult<T>> {
   emptyText?: string;
   scrollX?: number;
   rowSelection?: TableProps<T>['rowSelection'];
+  /** Rows that open to show more (the audit log's before/after). */
+  expandable?: TableProps<T>['expandable'];
   /** Bump to refetch from outside (after an import). */
   reloadToken?: number;
   testId?: string;
@@ -188,6 +190,7 @@ export function ListPage<T extends object, R extends ListResult<T> = ListResult<
         loading={loading}
         onChange={onChange}
         rowSelection={rowSelection}
+        expandable={props.expandable}
         scroll={props.scrollX ? { x: props.scrollX } : undefined}
         locale={props.emptyText ? { emptyText: props.emptyText } : undefined}
         data-testid={props.testId ? `${props.testId}-table` : undefined}
