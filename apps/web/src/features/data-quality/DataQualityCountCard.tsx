@@ -18,7 +18,7 @@ export function DataQualityCountCard({ region }: { region?: string }) {
   const to = region ? `/data-quality?region=${encodeURIComponent(region)}` : '/data-quality';
   return (
     <Card size="small" data-testid="dq-count-card">
-      <Link to={to} aria-label={`数据质量：${counts.data.regionName}及下级待处理标记 ${counts.data.open} 条`}>
+      <Link to={to}>
         <Statistic title={`数据质量待处理（${counts.data.regionName}及下级）`} value={counts.data.open} suffix="条" />
       </Link>
     </Card>

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { CRITERION_LABELS, ENTERPRISE_STATUS_LABELS, type EnterpriseSummary } from '@taotai/shared';
-import { App, Button, Card, Col, Input, Row, Select, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Grid, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session.tsx';
@@ -27,6 +27,7 @@ const columns: ListColumn<EnterpriseSummary>[] = [
 
 /** 企业台账: region tree + the list page; filters, page and sort live in the URL so a link reproduces the view. */
 export default function EnterpriseListPage() {
+  const wide = Grid.useBreakpoint().lg ?? true;
   const [params, setParams] = useSearchParams();
   const can = useCan();
   const nav = useNavigate();
@@ -92,16 +93,24 @@ export default function EnterpriseListPage() {
     </>
   );
 
+  const tree = (
+    <RegionTree
+      selected={region}
+      onSelect={(code, name) => {
+        setRegionName(name);
+        setParam('region', code);
+      }}
+    />
+  );
+  // Beside the list on a desktop; on a phone or tablet folded above it, so the list keeps the width (issue 11).
   return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="240px">
-        <RegionTree
-          selected={region}
-          onSelect={(code, name) => {
-            setRegionName(name);
-            setParam('region', code);
-          }}
-        />
+    <Row gutter={[16, 16]} wrap={!wide}>
+      <Col flex={wide ? '240px' : '100%'} style={{ minWidth: 0 }}>
+        {wide ? (
+          tree
+        ) : (
+          <Collapse size="small" items={[{ key: 'tree', label: `按行政区划筛选${regionName && region ? `：${regionName}` : ''}`, children: tree }]} />
+        )}
       </Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
         <Card>
