@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -81,6 +83,13 @@ describe('target decomposition approval: draft → submitted → approved, retur
       events: [{ event: 'approve', label: '批准' }],
     });
     expect(await todoKeys(gy)).not.toContain(`target:${gyTargetId}`);
+    // The arrival notice goes to the approver's office (the province), never to the mover or to 郑州.
+    const told = await queryRows<{ username: string }>(
+      t.ctx.db,
+      sql`SELECT u.username FROM notification n JOIN app_user u ON u.id = n.user_id
+          WHERE n.kind = 'todo_arrived' AND n.entity_type = 'target' AND n.entity_id = ${gyTargetId}`,
+    );
+    expect(told.map((r) => r.username)).toEqual(['ha-office']);
   });
 
   it('returns only with a reason; the office corrects while returned and submits again', async () => {
