@@ -141,6 +141,7 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/targets/{id}': { params: (r) => ({ id: r.targetId }) },
   'GET /api/v1/targets/{id}/child-regions': { params: (r) => ({ id: r.targetId }) },
   'GET /api/v1/targets/{id}/line-candidates': { params: (r) => ({ id: r.targetId }), inMayBeMissing: true },
+  'GET /api/v1/targets/{id}/history': { params: (r) => ({ id: r.targetId }) },
   'GET /api/v1/elimination-plans/{id}': { params: (r) => ({ id: r.planId }) },
   'GET /api/v1/elimination-plans/{id}/candidates': { params: (r) => ({ id: r.planId }), inMayBeMissing: true },
   'GET /api/v1/elimination-plans/{id}/export.xlsx': { params: (r) => ({ id: r.planId }) },

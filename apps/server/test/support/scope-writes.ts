@@ -37,6 +37,7 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
   'DELETE /api/v1/targets/{id}': { params: (r) => ({ id: r.targetId }), query: `version=${V}` },
   'PUT /api/v1/targets/{id}/allocations': { params: (r) => ({ id: r.targetId }), body: () => ({ version: V, items: [] }) },
   'PUT /api/v1/targets/{id}/lines': { params: (r) => ({ id: r.targetId }), body: () => ({ version: V, items: [] }) },
+  'POST /api/v1/targets/{id}/transitions': { params: (r) => ({ id: r.targetId }), body: () => ({ event: 'return', reason: '越权退回' }) },
   'PUT /api/v1/elimination-plans/{id}': { params: (r) => ({ id: r.planId }), body: () => ({ title: '越权修改计划', version: V }) },
   'DELETE /api/v1/elimination-plans/{id}': { params: (r) => ({ id: r.planId }), query: `version=${V}` },
   'POST /api/v1/elimination-plans/{id}/lines': { params: (r) => ({ id: r.planId }), body: (r) => ({ version: V, items: [{ lineId: r.lineId }] }) },

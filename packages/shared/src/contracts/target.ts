@@ -10,6 +10,28 @@ const enterpriseCount = z.number().int('企业数应为整数').min(0, '企业�
 export const DECOMPOSITION_MODES = ['regions', 'lines'] as const;
 export type DecompositionMode = (typeof DECOMPOSITION_MODES)[number];
 
+/**
+ * The decomposition's approval (issue 10 §2): the region's office submits how it split its target, the level
+ * above approves or returns it (省直管县: the province), never the submitter. `reopen` is fired by editing an
+ * approved decomposition (it goes back to draft and must be approved again); it is no button of its own.
+ */
+export const TARGET_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = { draft: '未报送', submitted: '待审批', approved: '已批准', returned: '已退回' };
+
+export const TARGET_EVENTS = ['submit', 'return', 'approve', 'reopen'] as const;
+export type TargetEvent = (typeof TARGET_EVENTS)[number];
+export const TARGET_EVENT_LABELS: Record<TargetEvent, string> = { submit: '报送分解', return: '退回', approve: '批准', reopen: '重新分解' };
+/** The events a user fires through the transition route (`reopen` only happens by editing). */
+export const TARGET_USER_EVENTS = ['submit', 'return', 'approve'] as const;
+
+export const TargetTransitionBody = z.object({
+  event: z.enum(TARGET_USER_EVENTS, { error: '操作应为报送分解、退回或批准' }),
+  /** Required when returning (what to correct); on approval the optional opinion (审核意见). Kept in the history. */
+  reason: z.string().trim().max(500, '原因或审核意见不超过500字').default(''),
+});
+export type TargetTransitionBody = z.infer<typeof TargetTransitionBody>;
+
 /** A target received from above and entered by the region's own office (the province's from the state). */
 export const TargetCreateBody = z.object({
   regionCode: z.string().min(1, '请选择区划'),
@@ -124,6 +146,8 @@ export const TargetSummary = z.object({
   note: z.string(),
   version: z.number().int(),
   updatedAt: z.string(),
+  /** Where its decomposition stands: 待审批 until the level above approves it. */
+  decompositionStatus: z.enum(TARGET_STATUSES),
 });
 export type TargetSummary = z.infer<typeof TargetSummary>;
 
@@ -132,6 +156,9 @@ export const Target = TargetSummary.extend({
   allocations: z.array(TargetAllocation),
   lines: z.array(TargetLineItem),
   abilities: z.object({ update: z.boolean(), delete: z.boolean(), decompose: z.boolean() }),
+  /** Why the level above returned the decomposition (while returned). */
+  returnReason: z.string().nullable(),
+  availableEvents: z.array(z.enum(TARGET_USER_EVENTS)),
 });
 export type Target = z.infer<typeof Target>;
 

@@ -66,6 +66,16 @@ export const target = pgTable(
     source: text('source').notNull().default(''),
     note: text('note').notNull().default(''),
     version: integer('version').notNull().default(1),
+    /**
+     * Where the decomposition (its allocations or named lines) stands: draft → submitted → approved, or
+     * returned (issue 10 §2). Named `status` for runTransition; the column says what it is about.
+     */
+    status: text('decomposition_status').notNull().default('draft'),
+    submittedBy: integer('decomposition_submitted_by'),
+    submittedAt: timestamp('decomposition_submitted_at', { withTimezone: true, mode: 'date' }),
+    approvedBy: integer('decomposition_approved_by'),
+    approvedAt: timestamp('decomposition_approved_at', { withTimezone: true, mode: 'date' }),
+    returnReason: text('decomposition_return_reason'),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -73,6 +83,7 @@ export const target = pgTable(
   (t) => [
     uniqueIndex('target_year_region_industry_uq').on(t.year, t.regionCode, t.industryCode),
     index('target_parent_idx').on(t.parentTargetId),
+    index('target_decomposition_status_idx').on(t.status),
   ],
 );
 

@@ -4,3 +4,4 @@ export { readableRegion, readableTarget } from './target.service.ts';
 export { targetPolicy, TARGET_LEVELS } from './target.policy.ts';
 export { regionSubtree, type TargetLineView, type TargetRow, type TargetView, targetRepository } from './target.repository.ts';
 export { deadlineProblem, isCalendarDate, yearEnd } from './target-rules.ts';
+export { targetTodoSource } from './target.todo.ts';

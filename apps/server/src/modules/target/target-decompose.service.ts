@@ -17,6 +17,7 @@ import { catalogueRepository } from '../catalogue/index.ts';
 import { raiseFlag } from '../data-quality/index.ts';
 import { targetRepository } from './target.repository.ts';
 import { getTarget, lockTargetForOffice, readableTarget } from './target.service.ts';
+import { openForEdit } from './target-transition.service.ts';
 import { deadlineProblem, defaultLineDeadline, firstDuplicate, laterThanParent, overAllocation } from './target-rules.ts';
 
 const item = (i: number, path: string, message: string) => {
@@ -57,6 +58,7 @@ export async function setAllocations(db: Db, clock: Clock, actor: Actor, id: num
     const { row: parent, region } = await lockTargetForOffice(tx, actor, id, '分解该目标任务');
     if (region.level === 'county') throw invalid('县级目标任务应分解到企业和生产线，而不是下级区划');
     checkVersion(parent.version, body.version);
+    await openForEdit(tx, actor, parent, region, now);
     const dup = firstDuplicate(body.items.map((x) => x.regionCode));
     if (dup) throw item(dup.index, 'regionCode', `与第${dup.firstIndex + 1}项的区划重复`);
 
@@ -150,6 +152,7 @@ export async function setLines(db: Db, clock: Clock, actor: Actor, id: number, b
     const { row: t, region } = await lockTargetForOffice(tx, actor, id, '将该目标任务分解到企业');
     if (region.level !== 'county') throw invalid('只有县级目标任务分解到企业和生产线，市级以上请分解到下级区划');
     checkVersion(t.version, body.version);
+    await openForEdit(tx, actor, t, region, now);
     const ids = body.items.map((x) => x.lineId);
     const dup = firstDuplicate(ids);
     if (dup) throw item(dup.index, 'lineId', `与第${dup.firstIndex + 1}项的生产线重复`);

@@ -30,6 +30,7 @@ export const presentTargetSummary = (t: TargetView): TargetSummary => ({
   note: t.note,
   version: t.version,
   updatedAt: t.updatedAt.toISOString(),
+  decompositionStatus: t.status as TargetSummary['decompositionStatus'],
 });
 
 export const presentAllocation = (c: TargetView, decomposedFurther: boolean): TargetAllocation => ({
@@ -73,6 +74,7 @@ export function presentTarget(
     allocations: TargetAllocation[];
     lines: TargetLineItem[];
     abilities: Target['abilities'];
+    availableEvents: Target['availableEvents'];
   },
 ): Target {
   return {
@@ -81,5 +83,7 @@ export function presentTarget(
     allocations: parts.allocations,
     lines: parts.lines,
     abilities: parts.abilities,
+    returnReason: t.status === 'returned' ? t.returnReason : null,
+    availableEvents: parts.availableEvents,
   };
 }

@@ -57,6 +57,9 @@ export interface TargetListFilter {
   region?: { code: string; subtree: SQL | null };
   year?: number;
   industry?: string;
+  /** Decompositions in this state (the approver's 待办), at most `limit`. */
+  status?: string;
+  limit?: number;
 }
 
 /** A line named under a target, with what the progress table needs. */
@@ -136,10 +139,11 @@ export const targetRepository = {
           regionCond,
           f.year === undefined ? undefined : eq(target.year, f.year),
           f.industry ? eq(target.industryCode, f.industry) : undefined,
+          f.status ? eq(target.status, f.status) : undefined,
         ),
       )
       .orderBy(desc(target.year), asc(region.depth), asc(target.regionCode), asc(industry.sortOrder), asc(target.industryCode))
-      .limit(5000);
+      .limit(f.limit ?? 5000);
     return rows.map(flatten);
   },
   async children(db: Db, parentId: number): Promise<TargetView[]> {

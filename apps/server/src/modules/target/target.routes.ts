@@ -1,5 +1,6 @@
 import {
   IdParam,
+  LifecycleHistory,
   Ok,
   ProgressQuery,
   Target,
@@ -12,6 +13,7 @@ import {
   TargetProgress,
   TargetQuery,
   TargetSummary,
+  TargetTransitionBody,
   TargetUpdateBody,
   VersionQuery,
 } from '@taotai/shared';
@@ -21,6 +23,7 @@ import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as decompose from './target-decompose.service.ts';
 import { targetProgress } from './target-progress.service.ts';
 import * as service from './target.service.ts';
+import { targetHistory, transitionTarget } from './target-transition.service.ts';
 
 // Writes are checked in the service after scope (out of scope 404, not the region's office 403).
 export function targetRoutes(app: TypedApp, ctx: AppContext): void {
@@ -95,5 +98,18 @@ export function targetRoutes(app: TypedApp, ctx: AppContext): void {
       schema: { tags, summary: '将县级目标任务分解到企业和生产线（整体替换，带版本号）', params: IdParam, body: TargetLinesBody, response: { 200: Target } },
     },
     async (req) => decompose.setLines(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/targets/:id/transitions',
+    {
+      config,
+      schema: { tags, summary: '报送、退回或批准目标分解（由上级领导小组办公室审批，省直管县由省级审批）', params: IdParam, body: TargetTransitionBody, response: { 200: Target } },
+    },
+    async (req) => transitionTarget(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/targets/:id/history',
+    { config, schema: { tags, summary: '目标分解履历（报送、退回、批准，含原因和审核意见）', params: IdParam, response: { 200: LifecycleHistory } } },
+    async (req) => targetHistory(ctx.db, req.actor!, req.params.id),
   );
 }

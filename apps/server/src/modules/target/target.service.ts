@@ -11,9 +11,9 @@ import { type RegionRow, regionRepository } from '../region/index.ts';
 import { decompositionModeOf, TARGET_LEVELS, targetPolicy } from './target.policy.ts';
 import { presentAllocation, presentTarget, presentTargetLine, presentTargetSummary } from './target.presenter.ts';
 import { regionSubtree, type TargetRow, type TargetView, targetRepository } from './target.repository.ts';
+import { targetEvents } from './target.machine.ts';
 import { figuresFor } from './target-figures.ts';
 import { deadlineProblem, yearEnd } from './target-rules.ts';
-
 
 /** A region the actor may read targets of; otherwise 404, the same as a code that does not exist. */
 export async function readableRegion(db: Db, actor: Actor, code: string): Promise<RegionRow> {
@@ -67,6 +67,7 @@ export async function getTarget(db: Db, actor: Actor, id: number): Promise<Targe
     allocations: children.map((c) => presentAllocation(c, further.has(c.id))),
     lines: lines.map(presentTargetLine),
     abilities: targetPolicy.abilities(actor, view, further.has(id)),
+    availableEvents: targetEvents(actor, view, region),
   });
 }
 

@@ -4,9 +4,10 @@ import { planTodoSource } from '../elimination-plan/index.ts';
 import { exitTaskTodoSource } from '../exit-task/index.ts';
 import { filingTodoSource } from '../filing/index.ts';
 import { roundTodoSource } from '../inspection/index.ts';
+import { targetTodoSource } from '../target/index.ts';
 
 /**
  * Every lifecycle whose machine marks awaited rows registers its source here (ADR 0016): a new lifecycle
  * gets to-do items, arrival notices and reminders by adding one line.
  */
-export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource];
+export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource, targetTodoSource];

@@ -28,6 +28,8 @@ export const DUTY_RULES = {
   planUpper: '本级报送的计划须由上级领导小组办公室审批（省直管县由省级审批）',
   announcementSelf: '本人编制或报送的公告须由领导小组组长或上级审批、发布',
   announcementUpper: '公告须由本级领导小组组长或上级领导小组办公室审批、发布（省直管县由省级审批）',
+  targetSelf: '本人报送的目标分解须由上级审批',
+  targetUpper: '本级报送的目标分解须由上级领导小组办公室审批（省直管县由省级审批）',
   inspectionSelf: '组建检查批次的人员不能结束本批次：验收结论须由检查组组长签署',
 } as const;
 
@@ -53,4 +55,9 @@ export function planApproval(actor: Actor, r: DutyRegion, authors: readonly (num
 /** A list or 公示: approved and published by the region's leader or the level above, never by its drafter or submitter. */
 export function announcementApproval(actor: Actor, r: DutyRegion, authors: readonly (number | null | undefined)[]): string | null {
   return notOwnWork(actor, authors, DUTY_RULES.announcementSelf) ?? (isOwnLeader(actor, r) || isUpperOffice(actor, r) ? null : DUTY_RULES.announcementUpper);
+}
+
+/** A region's decomposition of its target (issue 10 §2): approved by the level above, never by its submitter. */
+export function targetDecompositionApproval(actor: Actor, r: DutyRegion, authors: readonly (number | null | undefined)[]): string | null {
+  return notOwnWork(actor, authors, DUTY_RULES.targetSelf) ?? (isUpperOffice(actor, r) ? null : DUTY_RULES.targetUpper);
 }

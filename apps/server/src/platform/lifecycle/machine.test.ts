@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.ts';
-import { announcementApproval, approvingRegionOf, DUTY_RULES, planApproval } from './duties.ts';
+import { announcementApproval, approvingRegionOf, DUTY_RULES, planApproval, targetDecompositionApproval } from './duties.ts';
 import { availableEvents, type Machine, nextStatus, notApplicable, refusalOf, transitionFor } from './machine.ts';
 
 const actor = (over: Partial<Actor>): Actor => ({
@@ -84,5 +84,12 @@ describe('separation of duties', () => {
     expect(announcementApproval(actor({ userId: 4, role: 'leader' }), gongyi, [3])).toBeNull();
     expect(announcementApproval(actor({ userId: 4, role: 'leader', regionCode: '410182' }), gongyi, [3])).toBe(DUTY_RULES.announcementUpper);
     expect(announcementApproval(actor({ userId: 6, regionCode: '410000', regionLevel: 'province' }), gongyi, [3])).toBeNull();
+  });
+  it('sends a target decomposition to the reporting parent, never back to its submitter (issue 10 §2)', () => {
+    expect(targetDecompositionApproval(actor({ userId: 3 }), gongyi, [3])).toBe(DUTY_RULES.targetSelf);
+    expect(targetDecompositionApproval(actor({ userId: 5, regionCode: '410100', regionLevel: 'prefecture' }), gongyi, [3])).toBe(DUTY_RULES.targetUpper);
+    expect(targetDecompositionApproval(actor({ userId: 6, regionCode: '410000', regionLevel: 'province' }), gongyi, [3])).toBeNull();
+    expect(targetDecompositionApproval(actor({ userId: 5, regionCode: '410100', regionLevel: 'prefecture' }), xingyang, [3])).toBeNull();
+    expect(targetDecompositionApproval(actor({ userId: 9, role: 'admin' }), gongyi, [9])).toBe(DUTY_RULES.targetSelf);
   });
 });

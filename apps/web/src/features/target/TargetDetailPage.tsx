@@ -1,15 +1,20 @@
 import { ApartmentOutlined, FileTextOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { type LetterSummary, MAX_PAGE_SIZE, type TargetAllocation, type TargetLineItem } from '@taotai/shared';
+import { type LetterSummary, MAX_PAGE_SIZE, TARGET_EVENT_LABELS, TARGET_STATUS_LABELS, type TargetAllocation, type TargetLineItem, type TargetTransitionBody } from '@taotai/shared';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtNumber } from '../../shared/format.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
+import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { LETTER_STATUS_COLORS, letterApi } from '../responsibility-letter/letter-api.ts';
 import { AllocationModal } from './AllocationModal.tsx';
-import { qty, targetApi } from './target-api.ts';
+import { qty, TARGET_STATUS_COLORS, targetApi } from './target-api.ts';
+
+type Event = TargetTransitionBody['event'];
+const DONE: Record<Event, string> = { submit: '目标分解已报送，待上级审批', return: '目标分解已退回', approve: '目标分解已批准' };
 import { TargetLinesModal } from './TargetLinesModal.tsx';
 
 /** One target: figures, decomposition (to regions, or at county level to lines), and the letters it leads to. */
@@ -32,6 +37,22 @@ export default function TargetDetailPage() {
     return <Result status={t.error?.status === 404 ? '404' : 'error'} title={t.error?.message ?? '目标任务不存在或无权访问'} extra={<Button onClick={() => nav('/targets')}>返回</Button>} />;
   }
   const d = target.decomposition;
+  // While the level above reviews it the decomposition stays as sent (the server refuses edits: 409).
+  const editable = target.abilities.decompose && target.decompositionStatus !== 'submitted';
+  const fire = async (e: Event, reason: string) => {
+    setBusy(e);
+    try {
+      await targetApi.transition(target.id, e, reason);
+      message.success(DONE[e]);
+      t.reload();
+      return true;
+    } catch (err) {
+      message.error(errorMessage(err));
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  };
   const mine = (letters.data ?? []).filter((l) => l.partyA.regionCode === target.regionCode);
   const letterFor = (b: { regionCode?: string; enterpriseId?: number }) =>
     mine.find((l) => (b.enterpriseId ? l.partyB.enterpriseId === b.enterpriseId : l.partyB.kind === 'region' && l.partyB.regionCode === b.regionCode));
@@ -97,16 +118,24 @@ export default function TargetDetailPage() {
                 <Button danger>删除</Button>
               </Popconfirm>
             )}
-            {target.abilities.decompose && d.mode === 'regions' && (
+            {editable && d.mode === 'regions' && (
               <Button type="primary" icon={<ApartmentOutlined />} onClick={() => setAllocating(true)}>
                 分解到下级
               </Button>
             )}
-            {target.abilities.decompose && d.mode === 'lines' && (
+            {editable && d.mode === 'lines' && (
               <Button type="primary" icon={<NodeIndexOutlined />} onClick={() => setNaming(true)}>
                 落实到企业和生产线
               </Button>
             )}
+            <TransitionActions
+              events={target.availableEvents}
+              labels={TARGET_EVENT_LABELS}
+              noun="目标分解"
+              busy={busy !== undefined}
+              onFire={fire}
+              confirm={{ submit: '报送后由上级领导小组办公室审批（省直管县由省级审批），审批前不能修改分解。' }}
+            />
           </Space>
         }
       >
@@ -121,6 +150,15 @@ export default function TargetDetailPage() {
             { key: 'from', label: '下达单位', children: target.issuerRegionName ?? '上级下达（本级录入）' },
             { key: 'src', label: '文号', children: target.source || '—' },
             {
+              key: 'st',
+              label: '分解审批',
+              children: (
+                <Tag color={TARGET_STATUS_COLORS[target.decompositionStatus]} data-testid="decomposition-status">
+                  {TARGET_STATUS_LABELS[target.decompositionStatus]}
+                </Tag>
+              ),
+            },
+            {
               key: 'd',
               label: d.mode === 'lines' ? '已落实到生产线' : '已分解到下级',
               children: (
@@ -133,6 +171,12 @@ export default function TargetDetailPage() {
             ...(target.note ? [{ key: 'n', label: '备注', children: target.note, span: 3 }] : []),
           ]}
         />
+        {target.decompositionStatus === 'returned' && target.returnReason && (
+          <Alert type="warning" showIcon style={{ marginTop: 12 }} title="目标分解被上级退回" description={target.returnReason} />
+        )}
+        {target.decompositionStatus === 'approved' && target.abilities.decompose && (
+          <Alert type="info" showIcon style={{ marginTop: 12 }} title="分解已批准；如再修改分解，将退回未报送状态，须重新报送上级审批" />
+        )}
         {d.shortfall && d.decomposed > 0 && (
           <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`分解合计少于目标 ${qty(d.shortBy, target.unitName)}，请补足分解`} />
         )}
@@ -178,6 +222,7 @@ export default function TargetDetailPage() {
           />
         </Card>
       )}
+      <LifecycleTimeline path={`/targets/${target.id}`} version={target.version} />
       <AllocationModal
         open={allocating}
         target={target}

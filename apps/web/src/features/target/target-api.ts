@@ -6,7 +6,9 @@ import type {
   TargetLineCandidate,
   TargetLinesBody,
   TargetProgress,
+  TargetStatus,
   TargetSummary,
+  TargetTransitionBody,
   TargetUpdateBody,
 } from '@taotai/shared';
 import { api } from '../../shared/api.ts';
@@ -24,7 +26,11 @@ export const targetApi = {
   lineCandidates: (id: number, q?: string) =>
     api.get<{ items: TargetLineCandidate[]; nextCursor: number | null }>(`/targets/${id}/line-candidates`, { q, limit: 500 }),
   setLines: (id: number, body: TargetLinesBody) => api.put<Target>(`/targets/${id}/lines`, body),
+  transition: (id: number, event: TargetTransitionBody['event'], reason = '') => api.post<Target>(`/targets/${id}/transitions`, { event, reason }),
 };
+
+/** The decomposition's status tag: 待审批 until the level above approves it. */
+export const TARGET_STATUS_COLORS: Record<TargetStatus, string> = { draft: 'default', submitted: 'blue', approved: 'green', returned: 'orange' };
 
 /** Quantities keep up to four decimals (万吨 with fractions) and never mix units. */
 export const qty = (n: number, unit: string) => `${n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })} ${unit}`;
