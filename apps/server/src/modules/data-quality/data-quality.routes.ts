@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+
 import {
   DataQualityCounts,
   DataQualityCountsQuery,

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, LEVEL_COLUMN, type ScopeColumn } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { cutPage, pageWindow } from '../../platform/http/list-query.ts';
 import { lifecycleRepository, presentHistory, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope, regionRepository } from '../region/index.ts';

@@ -1,5 +1,4 @@
 import { IdParam, Letter, LetterCreateBody, LetterFilterQuery, LetterQuery, LetterSummary, LetterUpdateBody, LifecycleHistory, listPageOf, Ok, VersionQuery } from '@taotai/shared';
-import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { saveUpload } from '../../platform/documents/upload.ts';
 import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
