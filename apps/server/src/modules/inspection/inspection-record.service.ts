@@ -4,13 +4,13 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { STALE_STATE } from '../../platform/lifecycle/index.ts';
 import { fireTaskEvent } from '../exit-task/index.ts';
 import { presentLine } from './inspection.presenter.ts';
 import { inspectionRepository as repo } from './inspection.repository.ts';
-import { getRound, writableRound } from './inspection.service.ts';
-import { acceptsConclusions } from './inspection-round.machine.ts';
+import { getRound, readableRound, roundRecordOf } from './inspection.service.ts';
+import { acceptsConclusions, signer } from './inspection-round.machine.ts';
 import { conclusionRefusal } from './inspection-rules.ts';
 
 /**
@@ -21,14 +21,18 @@ import { conclusionRefusal } from './inspection-rules.ts';
 export async function concludeRecord(db: Db, clock: Clock, actor: Actor, roundId: number, recordId: number, body: InspectionConclusionBody): Promise<InspectionRound> {
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { round } = await writableRound(tx, actor, roundId);
+    const c = await readableRound(tx, actor, roundId);
+    const { round } = c;
+    // The conclusion is the leader's to sign (issue 10 §2), like concluding the round.
+    const refusal = signer(actor, roundRecordOf(c));
+    if (refusal) throw forbidden(refusal);
     const v = await repo.recordOfRound(tx, roundId, recordId);
     if (!v) throw notFound('检查记录');
     if (!acceptsConclusions(round.status as InspectionRoundStatus)) throw conflict(round.status === 'draft' ? '本批次尚未开始检查，请先点击“开始检查”' : '本批次检查已结束');
     if (v.record.status !== 'pending') throw conflict(`${v.enterpriseName}已作出验收结论`);
     if (v.record.version !== body.version) throw conflict(STALE_STATE);
-    const refusal = conclusionRefusal(body);
-    if (refusal) throw invalid(refusal.message, [refusal]);
+    const missing = conclusionRefusal(body);
+    if (missing) throw invalid(missing.message, [missing]);
     if (body.inspectedOn > todayInChina(now)) throw invalid('检查日期不能晚于今天', [{ path: 'inspectedOn', message: '检查日期不能晚于今天' }]);
 
     const tasks = await repo.awaitingAcceptance(tx, { enterpriseIds: [v.record.enterpriseId] });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { capacityUnit, documentNumberSequence, enterprise, exitTask, inspectionRecord, inspectionRound, line, region, storedFile } from '../../db/schema/index.ts';
+import { appUser, capacityUnit, documentNumberSequence, enterprise, exitTask, inspectionRecord, inspectionRound, line, region, storedFile } from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 
 export type RoundRow = typeof inspectionRound.$inferSelect;
@@ -60,12 +60,18 @@ export const inspectionRepository = {
     const rows = await db.select().from(inspectionRound).where(eq(inspectionRound.id, id));
     return rows[0] ?? null;
   },
+  /** The display name of the round's leader account (shown beside the team; a disabled account too). */
+  async accountName(db: Db, id: number): Promise<string | null> {
+    const [r] = await db.select({ name: appUser.displayName }).from(appUser).where(eq(appUser.id, id));
+    return r?.name ?? null;
+  },
   /** Rounds whose region lies in the subtree (null: all), newest first. */
   async listRounds(db: Db, f: { scope: { column: SubtreeColumn; code: string } | null; year?: number; status?: string }) {
     return db
-      .select({ round: inspectionRound, regionName: region.name })
+      .select({ round: inspectionRound, regionName: region.name, leaderAccountName: appUser.displayName })
       .from(inspectionRound)
       .innerJoin(region, eq(region.code, inspectionRound.regionCode))
+      .leftJoin(appUser, eq(appUser.id, inspectionRound.leaderUserId))
       .where(
         and(
           f.scope ? regionUnder(f.scope.column, f.scope.code) : undefined,

@@ -29,6 +29,7 @@ export const DUTY_RULES = {
   announcementSelf: '本人编制或报送的公告须由领导小组组长或上级审批、发布',
   announcementUpper: '公告须由本级领导小组组长或上级领导小组办公室审批、发布（省直管县由省级审批）',
   inspectionSelf: '组建检查批次的人员不能结束本批次：验收结论须由检查组组长签署',
+  inspectionLeader: '验收结论须由本批次检查组组长签署',
 } as const;
 
 /** The drafter or submitter (user ids recorded on the record) may not approve it. */
