@@ -143,6 +143,12 @@ export default function InspectionDetailPage() {
             { key: 'r', label: '组织单位', children: `${round.regionName}淘汰落后产能工作领导小组办公室` },
             { key: 'y', label: '年度', children: `${round.year}年` },
             { key: 'd', label: '检查日期', children: round.endDate ? `${round.startDate} 至 ${round.endDate}` : `${round.startDate} 起` },
+            // Who concludes the records and the round and signs the opinions (issue 10 §2).
+            {
+              key: 'l',
+              label: '检查组组长账号',
+              children: <span data-testid="round-leader">{round.leaderAccountName ?? '未指定（请在批次中指定后方可作出验收结论）'}</span>,
+            },
           ]}
         />
         <Table<TeamMember>

@@ -2,6 +2,7 @@ import type {
   Agency,
   InspectionCandidate,
   InspectionConclusionBody,
+  InspectionLeaderAccount,
   InspectionRound,
   InspectionRoundBody,
   InspectionRoundEvent,
@@ -48,6 +49,8 @@ export const inspectionApi = {
     return api.upload<InspectionRound>(`${rec(id, recordId)}/signed-scan`, form);
   },
   downloadScan: (id: number, recordId: number, fallback: string) => download(`${rec(id, recordId)}/signed-scan`, undefined, fallback),
+  /** Office accounts of the region and above that may lead the team (the clerk forming the round excluded). */
+  leaderAccounts: (regionCode: string) => api.get<InspectionLeaderAccount[]>(`${base}/leader-accounts`, { regionCode }),
   agencies: (regionCode: string) => api.get<Agency[]>(`/regions/${regionCode}/agencies`),
 };
 
