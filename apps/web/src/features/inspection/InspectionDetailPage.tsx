@@ -121,7 +121,9 @@ export default function InspectionDetailPage() {
             {round.abilities.events.map((e) =>
               e === 'conclude' ? (
                 <Popconfirm key={e} title="结束本批次后不能再加入企业或作出结论，确定？" onConfirm={() => fire(e)}>
-                  <Button loading={busy}>{INSPECTION_ROUND_EVENT_LABELS[e]}</Button>
+                  <Button loading={busy} data-testid="round-conclude">
+                    {INSPECTION_ROUND_EVENT_LABELS[e]}
+                  </Button>
                 </Popconfirm>
               ) : (
                 <Button key={e} type="primary" loading={busy} onClick={() => fire(e)} data-testid={`round-${e}`}>
