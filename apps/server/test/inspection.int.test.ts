@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUser, line } from '../src/db/schema/index.ts';
+import { appUser, lifecycleHistory, line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { PDF, PNG } from './exit-task-fixtures.ts';
 import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
@@ -155,6 +155,12 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=inspection_record&entityId=${rec.id}&limit=50` });
     expect(log.items.map((i: { action: string }) => i.action)).toContain('inspection.conclude');
+    // The record moved through the one lifecycle step: its history names the leader account.
+    const hist = await t.ctx.db
+      .select({ event: lifecycleHistory.event, from: lifecycleHistory.fromStatus, to: lifecycleHistory.toStatus, by: lifecycleHistory.actorName })
+      .from(lifecycleHistory)
+      .where(and(eq(lifecycleHistory.entityType, 'inspection_record'), eq(lifecycleHistory.entityId, rec.id)));
+    expect(hist).toEqual([{ event: 'conclude', from: 'pending', to: 'concluded', by: '郑州市领导小组办公室' }]);
     const taskLog = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=exit_task&entityId=${f.tasks.aKiln}&limit=50` });
     expect(taskLog.items.map((i: { action: string }) => i.action)).toContain('exit_task.accept');
   });

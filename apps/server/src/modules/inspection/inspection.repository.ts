@@ -52,6 +52,8 @@ export type TaskLineRow = Awaited<ReturnType<typeof taskLines>>[number];
 export const inspectionRepository = {
   /** The round's lifecycle table, for platform/lifecycle's guarded update. */
   roundTable: inspectionRound,
+  /** The record's lifecycle table (pending → concluded). */
+  recordTable: inspectionRecord,
   async insertRound(db: Db, row: RoundInsert): Promise<RoundRow> {
     const [r] = await db.insert(inspectionRound).values(row).returning();
     return r!;
