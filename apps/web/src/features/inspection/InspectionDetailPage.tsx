@@ -20,6 +20,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { useToday } from '../../shared/use-today.ts';
 import { AddEnterprisesModal } from './AddEnterprisesModal.tsx';
 import { ConcludeModal } from './ConcludeModal.tsx';
+import { LeaderAccountPicker } from './LeaderAccountPicker.tsx';
 import { inspectionApi, OPINION_STATUS_COLORS, ROUND_STATUS_COLORS } from './inspection-api.ts';
 import { linesText } from './lines-text.ts';
 
@@ -149,7 +150,12 @@ export default function InspectionDetailPage() {
             {
               key: 'l',
               label: '检查组组长账号',
-              children: <span data-testid="round-leader">{round.leaderAccountName ?? '未指定（请在批次中指定后方可作出验收结论）'}</span>,
+              children: (
+                <Space wrap>
+                  <span data-testid="round-leader">{round.leaderAccountName ?? '未指定（指定后方可作出验收结论）'}</span>
+                  {round.abilities.update && <LeaderAccountPicker round={round} onSaved={setOverride} />}
+                </Space>
+              ),
             },
           ]}
         />

@@ -8,6 +8,7 @@ import type {
   InspectionRoundEvent,
   InspectionRoundStatus,
   InspectionRoundSummary,
+  InspectionRoundUpdateBody,
   OpinionStatus,
 } from '@taotai/shared';
 import { api, download, send } from '../../shared/api.ts';
@@ -35,6 +36,7 @@ const rec = (id: number, recordId: number) => `${base}/${id}/records/${recordId}
 export const inspectionApi = {
   list: (q: { year?: number; status?: InspectionRoundStatus }) => api.get<InspectionRoundSummary[]>(base, q),
   create: (body: InspectionRoundBody) => api.post<InspectionRound>(base, body),
+  update: (id: number, body: InspectionRoundUpdateBody) => api.put<InspectionRound>(`${base}/${id}`, body),
   get: (id: number | string) => api.get<InspectionRound>(`${base}/${id}`),
   fire: (id: number, event: InspectionRoundEvent, version: number) => api.post<InspectionRound>(`${base}/${id}/transitions`, { event, version }),
   candidates: (id: number) => api.get<InspectionCandidate[]>(`${base}/${id}/candidates`),
