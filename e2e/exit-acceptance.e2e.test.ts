@@ -206,7 +206,7 @@ describe('退出验收（浏览器）', () => {
     await gy.context().close();
   });
 
-  it('联合验收：组建检查组、核查清单全部符合、验收通过，验收意见 .docx 下载读回并上传签发扫描件', async () => {
+  it('联合验收：gy-office 组建检查组并指定组长账号 zz-office；组长作出验收结论、下载验收意见 .docx 读回、上传签发扫描件并结束本批次', async () => {
     const gy = await as('gy-office');
     await gy.goto('/inspections');
     await gy.getByTestId('create-round').click();
@@ -221,6 +221,15 @@ describe('退出验收（浏览器）', () => {
     await pick(0, '工业和信息化局', '张建军');
     await pick(1, '生态环境局', '李卫东');
     await pick(2, '应急管理局', '王立新');
+    // The 检查组组长's account (issue 10 §2): the clerk forming the round is not offered, 郑州's office is.
+    const leaderSelect = gy.getByRole('dialog').locator('.ant-form-item', { hasText: '检查组组长账号' }).locator('.ant-select');
+    await leaderSelect.waitFor();
+    const leaderOption = gy.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '郑州市领导小组办公室' });
+    await expect.poll(async () => {
+      if (!(await leaderOption.isVisible())) await leaderSelect.click();
+      return leaderOption.isVisible();
+    }).toBe(true);
+    await leaderOption.click();
     await gy.getByRole('dialog').getByRole('button', { name: '组建' }).click();
     await gy.getByTestId('add-enterprises').click();
     const candidates = gy.getByTestId('candidate-table');
@@ -229,18 +238,25 @@ describe('退出验收（浏览器）', () => {
     await gy.getByRole('button', { name: /加入（/ }).click();
     await gy.getByTestId('round-start').click();
     await gy.getByTestId('round-status').getByText('检查中').waitFor();
+    await gy.getByTestId('round-leader').getByText('郑州市领导小组办公室').waitFor();
+    // The clerk who formed the round is offered neither a conclusion nor 结束本批次.
+    expect(await gy.locator('[data-testid^="conclude-"]').count()).toBe(0);
+    const roundUrl = new URL(gy.url()).pathname;
+    await gy.context().close();
 
-    await gy.locator('[data-testid^="conclude-"]').first().click();
-    const dialog = gy.getByRole('dialog');
+    const zz = await as('zz-office');
+    await zz.goto(roundUrl);
+    await zz.locator('[data-testid^="conclude-"]').first().click();
+    const dialog = zz.getByRole('dialog');
     for (const label of ['主体设备已拆除无法恢复生产', '已断电', '设备去向有据可查', '职工已妥善安置']) {
       await dialog.getByTestId('checklist').getByText(label, { exact: true }).click();
     }
     await dialog.getByPlaceholder(/现场核实情况/).fill('现场核实：机立窑窑体已拆除，设备已报废处置，职工已全部安置。');
     await dialog.getByRole('button', { name: '作出结论' }).click();
-    await gy.locator('.ant-message').getByText('通过验收').first().waitFor();
+    await zz.locator('.ant-message').getByText('通过验收').first().waitFor();
 
-    const download = gy.waitForEvent('download');
-    await gy.getByTestId('record-table').getByRole('button', { name: /验收意见/ }).first().click();
+    const download = zz.waitForEvent('download');
+    await zz.getByTestId('record-table').getByRole('button', { name: /验收意见/ }).first().click();
     const opinion = await docxText(await download);
     expect(opinion.text).toContain(ENTERPRISE);
     expect(opinion.text).toContain('巩');
@@ -248,13 +264,16 @@ describe('退出验收（浏览器）', () => {
     expect(opinion.text).toContain('8.8');
     expect(opinion.xml).toContain('仿宋_GB2312');
     expect(opinion.xml).toContain('方正小标宋简体');
-    await gy.getByTestId(/scan-input-/).first().setInputFiles({ name: '验收意见-签发.pdf', mimeType: 'application/pdf', buffer: await gy.pdf() });
-    await gy.locator('.ant-message').getByText('验收意见已签发').waitFor();
-    await screenshot(gy, 'x4-04-inspection');
+    await zz.getByTestId(/scan-input-/).first().setInputFiles({ name: '验收意见-签发.pdf', mimeType: 'application/pdf', buffer: await zz.pdf() });
+    await zz.locator('.ant-message').getByText('验收意见已签发').waitFor();
+    await screenshot(zz, 'x4-04-inspection');
+    await zz.getByTestId('round-conclude').click();
+    await zz.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await zz.getByTestId('round-status').getByText('已结束').waitFor();
 
-    await gy.goto(taskUrl);
-    await gy.getByTestId('exit-status').getByText('已验收').waitFor();
-    await gy.context().close();
+    await zz.goto(taskUrl);
+    await zz.getByTestId('exit-status').getByText('已验收').waitFor();
+    await zz.context().close();
   });
 
   it('公告：gy-office 生成已完成淘汰名单公示（5 个工作日）并提交，ha-office 审核通过并发布（编制者不能审核、发布）', async () => {

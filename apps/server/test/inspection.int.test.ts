@@ -1,8 +1,8 @@
 import { INSPECTION_ROUND_STATUS_LABELS } from '@taotai/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { line } from '../src/db/schema/index.ts';
+import { appUser, lifecycleHistory, line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { PDF, PNG } from './exit-task-fixtures.ts';
 import { gongyiAwaitingAcceptance } from './inspection-fixtures.ts';
@@ -26,6 +26,9 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
   let t: TestApp;
   let f: Awaited<ReturnType<typeof gongyiAwaitingAcceptance>>;
   let round: Round;
+  /** 检查组组长's account (zz-office, the level above): concludes records and the round, signs the opinions (issue 10 §2). */
+  let lead: string;
+  const idOf = async (username: string) => (await t.ctx.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, username)))[0]!.id;
   const url = (s = '') => `/api/v1/inspections/${round.id}${s}`;
   const recordOf = (r: Round, enterpriseId: number) => r.records.find((x) => x.enterpriseId === enterpriseId)!;
   const conclude = (cookie: string, rec: Rec, body: Record<string, unknown>) =>
@@ -35,6 +38,7 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
   beforeAll(async () => {
     t = await createTestApp();
     f = await gongyiAwaitingAcceptance(t);
+    lead = await t.login('zz-office');
   });
   afterAll(() => t.close());
 
@@ -61,8 +65,20 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     expect(res.statusCode).toBe(404);
     const member = await t.login('gy-fgw');
     expect((await t.request({ method: 'POST', url: '/api/v1/inspections', cookie: member, payload: body })).statusCode).toBe(403);
-    round = await call(t, f.gy, { method: 'POST', url: '/api/v1/inspections', payload: body }, 201);
+    // The leader account: an office or leader account of 巩义 or above, never the clerk forming the round.
+    const accounts: { id: number; regionCode: string }[] = await call(t, f.gy, { method: 'GET', url: '/api/v1/inspections/leader-accounts' });
+    expect(accounts.map((a) => a.id)).toEqual(expect.arrayContaining([await idOf('zz-office'), await idOf('ha-office')]));
+    for (const u of ['gy-office', 'xy-office', 'gy-leader']) expect(accounts.map((a) => a.id)).not.toContain(await idOf(u));
+    expect((await t.request({ method: 'GET', url: '/api/v1/inspections/leader-accounts', cookie: member })).statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url: '/api/v1/inspections/leader-accounts?regionCode=410181', cookie: xy })).statusCode).toBe(404);
+    res = await t.request({ method: 'POST', url: '/api/v1/inspections', cookie: f.gy, payload: { ...body, leaderUserId: await idOf('gy-office') } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ path: 'leaderUserId', message: '组建检查批次的人员不能担任本批次检查组组长（验收结论须由检查组组长签署）' }]);
+    res = await t.request({ method: 'POST', url: '/api/v1/inspections', cookie: f.gy, payload: { ...body, leaderUserId: await idOf('xy-office') } });
+    expect(res.json().message).toBe('检查组组长账号须为本级或上级领导小组办公室的有效账号');
+    round = await call(t, f.gy, { method: 'POST', url: '/api/v1/inspections', payload: { ...body, leaderUserId: await idOf('zz-office') } }, 201);
     expect(round).toMatchObject({ regionCode: '410181', regionName: '巩义市', status: 'draft', records: [], abilities: { update: true, addEnterprises: true, events: ['start'] } });
+    expect(round).toMatchObject({ leaderUserId: await idOf('zz-office'), leaderAccountName: '郑州市领导小组办公室' });
     expect(round.team).toEqual([
       { agencyId: kind('industry'), agencyName: '巩义市工业和信息化局', personName: '张组长', role: 'leader' },
       expect.objectContaining({ personName: '李成员', role: 'member' }),
@@ -91,19 +107,19 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
   });
 
   it('takes conclusions only once the round has started (draft → in progress)', async () => {
-    let res = await conclude(f.gy, recordOf(round, f.a.id), { ...ALL_CHECKED, conclusion: 'pass' });
+    let res = await conclude(lead, recordOf(round, f.a.id), { ...ALL_CHECKED, conclusion: 'pass' });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('本批次尚未开始检查，请先点击“开始检查”');
     round = await call(t, f.gy, { method: 'POST', url: url('/transitions'), payload: { event: 'start', version: round.version } });
     // The clerk who formed the round is offered no 结束本批次: that is for another signer (四眼原则).
     expect(round).toMatchObject({ status: 'in_progress', abilities: { events: [] } });
-    res = await t.request({ method: 'POST', url: url('/transitions'), cookie: f.zz, payload: { event: 'conclude', version: round.version } });
+    res = await t.request({ method: 'POST', url: url('/transitions'), cookie: lead, payload: { event: 'conclude', version: round.version } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('还有3家企业未作出验收结论，不能结束本批次');
   });
 
   it('refuses to pass with an unchecked item, naming it in Chinese, and changes nothing', async () => {
-    const res = await conclude(f.gy, recordOf(round, f.a.id), { ...ALL_CHECKED, workersPlaced: false, conclusion: 'pass' });
+    const res = await conclude(lead, recordOf(round, f.a.id), { ...ALL_CHECKED, workersPlaced: false, conclusion: 'pass' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('验收通过须全部检查项符合要求，以下检查项未确认：职工已妥善安置');
     expect(res.json().fields).toEqual([{ path: 'workersPlaced', message: res.json().message }]);
@@ -114,7 +130,14 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
 
   it('passing accepts every task of the enterprise and marks its lines eliminated, in one audited transaction', async () => {
     const rec = recordOf(round, f.a.id);
-    const res = await conclude(f.gy, rec, { ...ALL_CHECKED, notes: '现场核实窑体已拆除', conclusion: 'pass' });
+    // Only the leader account concludes a record: the clerk who formed the round and the level above are refused.
+    expect(recordOf(round, f.a.id).abilities).toMatchObject({ conclude: false });
+    const own = await conclude(f.gy, rec, { ...ALL_CHECKED, conclusion: 'pass' });
+    expect([own.statusCode, own.json().message]).toEqual([403, DUTY_RULES.inspectionSelf]);
+    const upper = await conclude(await t.login('ha-office'), rec, { ...ALL_CHECKED, conclusion: 'pass' });
+    expect([upper.statusCode, upper.json().message]).toEqual([403, '验收结论须由本批次检查组组长签署']);
+    expect(recordOf(await call(t, lead, { method: 'GET', url: url() }), f.a.id).abilities).toMatchObject({ conclude: true });
+    const res = await conclude(lead, rec, { ...ALL_CHECKED, notes: '现场核实窑体已拆除', conclusion: 'pass' });
     expect(res.statusCode, res.body).toBe(200);
     round = res.json();
     expect(recordOf(round, f.a.id)).toMatchObject({
@@ -123,27 +146,33 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
       checklist: ALL_CHECKED,
       notes: '现场核实窑体已拆除',
       inspectedOn: '2026-03-02',
-      concludedBy: '巩义市领导小组办公室',
+      concludedBy: '郑州市领导小组办公室',
       abilities: { conclude: false, remove: false, generateOpinion: true, uploadScan: false },
     });
     for (const id of [f.tasks.aKiln, f.tasks.aMill]) expect((await call(t, f.gy, { method: 'GET', url: `/api/v1/exit-tasks/${id}` })).status).toBe('accepted');
     const lines = await t.ctx.db.select({ status: line.status }).from(line).where(inArray(line.id, [f.lines.aKiln.id, f.lines.aMill.id]));
     expect(lines.map((l) => l.status)).toEqual(['eliminated', 'eliminated']);
     // A stale second conclusion is a conflict, not a second acceptance.
-    expect((await conclude(f.gy, rec, { ...ALL_CHECKED, conclusion: 'pass' })).statusCode).toBe(409);
+    expect((await conclude(lead, rec, { ...ALL_CHECKED, conclusion: 'pass' })).statusCode).toBe(409);
     const admin = await t.login('admin');
     const log = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=inspection_record&entityId=${rec.id}&limit=50` });
     expect(log.items.map((i: { action: string }) => i.action)).toContain('inspection.conclude');
+    // The record moved through the one lifecycle step: its history names the leader account.
+    const hist = await t.ctx.db
+      .select({ event: lifecycleHistory.event, from: lifecycleHistory.fromStatus, to: lifecycleHistory.toStatus, by: lifecycleHistory.actorName })
+      .from(lifecycleHistory)
+      .where(and(eq(lifecycleHistory.entityType, 'inspection_record'), eq(lifecycleHistory.entityId, rec.id)));
+    expect(hist).toEqual([{ event: 'conclude', from: 'pending', to: 'concluded', by: '郑州市领导小组办公室' }]);
     const taskLog = await call(t, admin, { method: 'GET', url: `/api/v1/audit?entityType=exit_task&entityId=${f.tasks.aKiln}&limit=50` });
     expect(taskLog.items.map((i: { action: string }) => i.action)).toContain('exit_task.accept');
   });
 
   it('failing needs reasons and sends the task back with them', async () => {
     const rec = recordOf(round, f.b.id);
-    let res = await conclude(f.gy, rec, { ...ALL_CHECKED, equipmentDismantled: false, conclusion: 'fail' });
+    let res = await conclude(lead, rec, { ...ALL_CHECKED, equipmentDismantled: false, conclusion: 'fail' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe('验收不通过时请填写不通过的原因（将退回退出任务要求整改）');
-    res = await conclude(f.gy, rec, { ...ALL_CHECKED, equipmentDismantled: false, conclusion: 'fail', reasons: '窑体未拆除到位，仍可恢复生产' });
+    res = await conclude(lead, rec, { ...ALL_CHECKED, equipmentDismantled: false, conclusion: 'fail', reasons: '窑体未拆除到位，仍可恢复生产' });
     expect(res.statusCode, res.body).toBe(200);
     round = res.json();
     expect(recordOf(round, f.b.id)).toMatchObject({ conclusion: 'fail', reasons: '窑体未拆除到位，仍可恢复生产' });
@@ -156,8 +185,8 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
   it('lets only one of two concurrent conclusions of the same record through (409)', async () => {
     const rec = recordOf(round, f.c.id);
     const [x, y] = await Promise.all([
-      conclude(f.gy, rec, { ...ALL_CHECKED, conclusion: 'pass' }),
-      conclude(f.zz, rec, { ...ALL_CHECKED, conclusion: 'fail', reasons: '并发测试' }),
+      conclude(lead, rec, { ...ALL_CHECKED, conclusion: 'pass' }),
+      conclude(lead, rec, { ...ALL_CHECKED, conclusion: 'fail', reasons: '并发测试' }),
     ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
     const task = await call(t, f.gy, { method: 'GET', url: `/api/v1/exit-tasks/${f.tasks.c}` });
@@ -240,8 +269,11 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
 
   it('files the signed scan by content, once, and serves it back unchanged', async () => {
     const a = recordOf(await fresh(), f.a.id);
-    const up = (file: Buffer, name: string) => t.request({ method: 'POST', url: url(`/records/${a.id}/signed-scan`), cookie: f.gy, ...multipart(file, name) });
-    let res = await up(Buffer.from('PK\u0003\u0004 a docx, not a scan'), '验收意见.pdf');
+    const up = (file: Buffer, name: string, cookie = lead) => t.request({ method: 'POST', url: url(`/records/${a.id}/signed-scan`), cookie, ...multipart(file, name) });
+    // The signed opinion is filed by the leader account only (issue 10 §2).
+    let res = await up(PDF, 'office.pdf', f.gy);
+    expect([res.statusCode, res.json().message]).toEqual([403, DUTY_RULES.inspectionSelf]);
+    res = await up(Buffer.from('PK\u0003\u0004 a docx, not a scan'), '验收意见.pdf');
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('签发盖章的验收意见扫描件应为PDF文件、JPEG图片、PNG图片');
     res = await up(PNG, '验收意见.pdf');
@@ -334,9 +366,12 @@ describe('joint acceptance inspection: rounds, per-enterprise conclusions that m
     expect(own.statusCode).toBe(403);
     expect(own.json().message).toBe(DUTY_RULES.inspectionSelf);
     const ha = await t.login('ha-office');
-    expect((await call(t, ha, { method: 'GET', url: url() })).abilities.events).toEqual(['conclude']);
-    // Two signers at once: exactly one wins, the other is told the round moved under it.
-    const both = await Promise.all([ha, f.zz].map((cookie) => t.request({ method: 'POST', url: url('/transitions'), cookie, payload: { event: 'conclude', version: round.version } })));
+    expect((await call(t, ha, { method: 'GET', url: url() })).abilities.events).toEqual([]);
+    const upper = await t.request({ method: 'POST', url: url('/transitions'), cookie: ha, payload: { event: 'conclude', version: round.version } });
+    expect([upper.statusCode, upper.json().message]).toEqual([403, '验收结论须由本批次检查组组长签署']);
+    expect((await call(t, lead, { method: 'GET', url: url() })).abilities.events).toEqual(['conclude']);
+    // The leader twice at once: exactly one wins, the other is told the round moved under it.
+    const both = await Promise.all([lead, lead].map((cookie) => t.request({ method: 'POST', url: url('/transitions'), cookie, payload: { event: 'conclude', version: round.version } })));
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     round = both.find((r) => r.statusCode === 200)!.json();
     expect(round).toMatchObject({ status: 'concluded', enterpriseCount: 3, concludedCount: 3, abilities: { update: false, addEnterprises: false, events: [] } });

@@ -62,12 +62,16 @@ describe('concurrent double transitions', () => {
       { agencyId: agencies[0]!.id, personName: '并发组长', role: 'leader' },
       { agencyId: agencies[1]!.id, personName: '并发成员', role: 'member' },
     ];
-    const round = await call(t, gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '并发测试批次', year: YEAR, startDate: '2026-03-02', team } }, 201);
+    // Its leader account (郑州's office) concludes the records; the clerk who formed it may not (issue 10 §2).
+    const accounts: { id: number; displayName: string }[] = await call(t, gy, { method: 'GET', url: '/api/v1/inspections/leader-accounts' });
+    const leaderUserId = accounts.find((a) => a.displayName === '郑州市领导小组办公室')!.id;
+    const zz = await t.login('zz-office');
+    const round = await call(t, gy, { method: 'POST', url: '/api/v1/inspections', payload: { title: '并发测试批次', year: YEAR, startDate: '2026-03-02', team, leaderUserId } }, 201);
     const withRecord = await call(t, gy, { method: 'POST', url: `/api/v1/inspections/${round.id}/records`, payload: { enterpriseIds: [f.ent.id] } });
     oneWins(await twice(gy, `/api/v1/inspections/${round.id}/transitions`, { event: 'start', version: withRecord.version }));
     const rec = (await call(t, gy, { method: 'GET', url: `/api/v1/inspections/${round.id}` })).records[0];
     const conclusion = { version: rec.version, inspectedOn: '2026-03-02', notes: '', conclusion: 'pass', ...ALL_CHECKED };
-    oneWins(await twice(gy, `/api/v1/inspections/${round.id}/records/${rec.id}/conclusion`, conclusion));
+    oneWins(await twice(zz, `/api/v1/inspections/${round.id}/records/${rec.id}/conclusion`, conclusion));
   });
 
   it('responsibility letter: signed twice', async () => {

@@ -217,6 +217,9 @@ describe('待办 of exit tasks awaiting acceptance and of inspection rounds awai
 
     const agencies: { id: number; kind: string }[] = await call(t, f.gy, { method: 'GET', url: '/api/v1/regions/410181/agencies' });
     const kind = (k: string) => agencies.find((a) => a.kind === k)!.id;
+    // The round's leader account is 郑州's office (issue 10 §2): the round waits on its list only.
+    const accounts: { id: number; displayName: string }[] = await call(t, f.gy, { method: 'GET', url: '/api/v1/inspections/leader-accounts' });
+    const leaderUserId = accounts.find((a) => a.displayName === '郑州市领导小组办公室')!.id;
     let round = await call(
       t,
       f.gy,
@@ -224,6 +227,7 @@ describe('待办 of exit tasks awaiting acceptance and of inspection rounds awai
         method: 'POST',
         url: '/api/v1/inspections',
         payload: {
+          leaderUserId,
           title: '2026年第一批联合检查验收',
           year: YEAR,
           startDate: '2026-03-01',
@@ -241,10 +245,12 @@ describe('待办 of exit tasks awaiting acceptance and of inspection rounds awai
     // The clerk who formed the round may not conclude it (四眼原则): it is on 郑州's list, not on 巩义's.
     expect(await keysOf(f.zz)).toContain(`inspection_round:${round.id}`);
     expect(await keysOf(f.gy)).not.toContain(`inspection_round:${round.id}`);
+    // Nor does any other office that is not the leader account: 河南's office is not waited for.
+    expect(await keysOf(await t.login('ha-office'))).not.toContain(`inspection_round:${round.id}`);
 
     // A conclusion fires the task's accept in the inspection's transaction: the task leaves every list.
     const rec = round.records.find((r: { enterpriseId: number }) => r.enterpriseId === f.b.id);
-    await call(t, f.gy, {
+    await call(t, f.zz, {
       method: 'POST',
       url: `/api/v1/inspections/${round.id}/records/${rec.id}/conclusion`,
       payload: { version: rec.version, inspectedOn: '2026-03-02', notes: '', equipmentDismantled: true, powerCut: true, destinationDocumented: true, workersPlaced: true, conclusion: 'pass' },

@@ -106,6 +106,7 @@ export const ALLOW_LIST: Record<string, string> = {
   'POST /api/v1/filing-requirements': "create: the issuer is the actor's own region",
   'POST /api/v1/survey-filings': 'create: requirement in the body, checked against the filer (survey tests)',
   'POST /api/v1/inspections': 'create: region in the body, inspection tests',
+  'GET /api/v1/inspections/leader-accounts': 'region in the query: out of scope 404, non-office 403 (inspection tests)',
   'POST /api/v1/announcements': 'create: region in the body, announcement tests',
 };
 

@@ -61,6 +61,8 @@ export const InspectionRoundBody = z.object({
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
   team: z.array(TeamMemberBody).max(50),
+  /** 检查组组长's account (issue 10 §2): concludes the round and signs the opinions; from GET /inspections/leader-accounts. */
+  leaderUserId: z.number().int().positive().nullable().optional(),
 });
 export type InspectionRoundBody = z.infer<typeof InspectionRoundBody>;
 
@@ -93,6 +95,9 @@ export const InspectionRoundSummary = z.object({
   endDate: z.string().nullable(),
   status: z.enum(INSPECTION_ROUND_STATUSES),
   team: z.array(TeamMember),
+  /** The leader's account and its display name (null until chosen). */
+  leaderUserId: z.number().int().nullable(),
+  leaderAccountName: z.string().nullable(),
   enterpriseCount: z.number().int(),
   concludedCount: z.number().int(),
   version: z.number().int(),
@@ -155,6 +160,12 @@ export const InspectionCandidate = z.object({
   lines: z.array(InspectedLine),
 });
 export type InspectionCandidate = z.infer<typeof InspectionCandidate>;
+
+/** An account that may lead a round's team: an active office account of the round's region or above. */
+export const InspectionLeaderAccount = z.object({ id: z.number().int(), displayName: z.string(), regionCode: z.string(), role: z.string() });
+export type InspectionLeaderAccount = z.infer<typeof InspectionLeaderAccount>;
+export const InspectionLeaderAccountQuery = z.object({ regionCode: z.string().optional() });
+export type InspectionLeaderAccountQuery = z.infer<typeof InspectionLeaderAccountQuery>;
 
 export const AddInspectionEnterprisesBody = z.object({ enterpriseIds: z.array(z.number().int().positive()).min(1, '请选择企业').max(200) });
 export type AddInspectionEnterprisesBody = z.infer<typeof AddInspectionEnterprisesBody>;

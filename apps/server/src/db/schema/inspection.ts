@@ -17,6 +17,11 @@ export const inspectionRound = pgTable(
     status: text('status').notNull().default('draft'),
     /** [{agencyId, agencyName, personName, role}] */
     team: jsonb('team').notNull(),
+    /**
+     * 检查组组长's own account (issue 10 §2): the only one who concludes the round and signs its acceptance
+     * opinions; the team's leader entry (personName) stays for display. Null on rounds formed before it.
+     */
+    leaderUserId: integer('leader_user_id'),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

@@ -33,7 +33,7 @@ type PageAt = { afterId: number | null; descending: boolean; offset?: number };
 async function summaries(db: Db, f: RoundListFilter, at: PageAt, limit: number) {
   const rows = await repo.roundPage(db, f, at, limit);
   const counts = new Map((await repo.recordCounts(db, rows.map((r) => r.round.id))).map((c) => [c.roundId, c]));
-  return rows.map((r) => presentRoundSummary(r.round, r.regionName, counts.get(r.round.id) ?? { total: 0, concluded: 0 }));
+  return rows.map((r) => presentRoundSummary(r.round, r.regionName, counts.get(r.round.id) ?? { total: 0, concluded: 0 }, r.leaderAccountName));
 }
 
 export async function listRounds(db: Db, actor: Actor, q: InspectionRoundQuery): Promise<ListPage<InspectionRoundSummary>> {

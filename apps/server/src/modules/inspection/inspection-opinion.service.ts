@@ -12,7 +12,8 @@ import { checkUpload, openStoredFile, storeUpload, type UploadRule } from '../..
 import { contactLine, documentNumberOf, documentSettingsFor } from '../office-settings/index.ts';
 import { inspectionPolicy } from './inspection.policy.ts';
 import { type RecordView, inspectionRepository as repo } from './inspection.repository.ts';
-import { getRound, type RoundContext, readableRound, writableRound } from './inspection.service.ts';
+import { getRound, type RoundContext, readableRound, roundRecordOf } from './inspection.service.ts';
+import { signer } from './inspection-round.machine.ts';
 import { type OpinionContent, renderOpinionDocx } from './opinion-docx.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -109,9 +110,17 @@ export async function generateBatch(ctx: AppContext, actor: Actor, roundId: numb
   });
 }
 
+/** The signed opinion is filed by the round's leader account only (issue 10 §2); out of scope stays 404. */
+async function signableRound(db: Db, actor: Actor, roundId: number): Promise<RoundContext> {
+  const c = await readableRound(db, actor, roundId);
+  const refusal = signer(actor, roundRecordOf(c));
+  if (refusal) throw forbidden(refusal);
+  return c;
+}
+
 /** Checked before the upload is read, so a record out of scope or without an opinion costs no upload. */
 export async function assertScanUploadable(ctx: AppContext, actor: Actor, roundId: number, recordId: number): Promise<void> {
-  const c = await writableRound(ctx.db, actor, roundId);
+  const c = await signableRound(ctx.db, actor, roundId);
   const v = await repo.recordOfRound(ctx.db, c.round.id, recordId);
   if (!v) throw notFound('检查记录');
   if (v.record.opinionStatus === 'none') throw conflict('请先生成验收意见，再上传签发盖章的扫描件');
@@ -124,7 +133,7 @@ export async function uploadSignedScan(ctx: AppContext, actor: Actor, roundId: n
     const mime = await checkUpload(upload, OPINION_SCAN_RULE);
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
-      const c = await writableRound(tx, actor, roundId);
+      const c = await signableRound(tx, actor, roundId);
       const v = await repo.recordOfRound(tx, c.round.id, recordId);
       if (!v) throw notFound('检查记录');
       const file = await storeUpload(tx, ctx.config.dataDir, actor.userId, upload, mime, now);

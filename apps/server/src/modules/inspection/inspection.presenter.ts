@@ -20,7 +20,7 @@ export const presentLine = (r: TaskLineRow): InspectedLine => ({
   unitName: r.unitName,
 });
 
-export function presentRoundSummary(r: RoundRow, regionName: string, counts: { total: number; concluded: number }): InspectionRoundSummary {
+export function presentRoundSummary(r: RoundRow, regionName: string, counts: { total: number; concluded: number }, leaderAccountName: string | null): InspectionRoundSummary {
   return {
     id: r.id,
     regionCode: r.regionCode,
@@ -31,6 +31,8 @@ export function presentRoundSummary(r: RoundRow, regionName: string, counts: { t
     endDate: r.endDate,
     status: r.status as InspectionRoundStatus,
     team: r.team as TeamMember[],
+    leaderUserId: r.leaderUserId,
+    leaderAccountName,
     enterpriseCount: counts.total,
     concludedCount: counts.concluded,
     version: r.version,

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { capacityUnit, documentNumberSequence, enterprise, exitTask, inspectionRecord, inspectionRound, line, region, storedFile } from '../../db/schema/index.ts';
+import { appUser, capacityUnit, documentNumberSequence, enterprise, exitTask, inspectionRecord, inspectionRound, line, region, storedFile } from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 
 export type RoundRow = typeof inspectionRound.$inferSelect;
@@ -69,6 +69,8 @@ export type TaskLineRow = Awaited<ReturnType<typeof taskLines>>[number];
 export const inspectionRepository = {
   /** The round's lifecycle table, for platform/lifecycle's guarded update. */
   roundTable: inspectionRound,
+  /** The record's lifecycle table (pending → concluded). */
+  recordTable: inspectionRecord,
   async insertRound(db: Db, row: RoundInsert): Promise<RoundRow> {
     const [r] = await db.insert(inspectionRound).values(row).returning();
     return r!;
@@ -77,6 +79,11 @@ export const inspectionRepository = {
     const rows = await db.select().from(inspectionRound).where(eq(inspectionRound.id, id));
     return rows[0] ?? null;
   },
+  /** The display name of the round's leader account (shown beside the team; a disabled account too). */
+  async accountName(db: Db, id: number): Promise<string | null> {
+    const [r] = await db.select({ name: appUser.displayName }).from(appUser).where(eq(appUser.id, id));
+    return r?.name ?? null;
+  },
   /**
    * One page of rounds in round-number order (the primary key serves both directions): after the id
    * `afterId` (keyset, what exports walk) or `offset` rows in (numbered pages, bounded by MAX_OFFSET).
@@ -84,9 +91,10 @@ export const inspectionRepository = {
   async roundPage(db: Db, f: RoundListFilter, at: { afterId: number | null; descending: boolean; offset?: number }, limit: number) {
     const { afterId, descending, offset = 0 } = at;
     return db
-      .select({ round: inspectionRound, regionName: region.name })
+      .select({ round: inspectionRound, regionName: region.name, leaderAccountName: appUser.displayName })
       .from(inspectionRound)
       .innerJoin(region, eq(region.code, inspectionRound.regionCode))
+      .leftJoin(appUser, eq(appUser.id, inspectionRound.leaderUserId))
       .where(and(roundConditions(f), afterId === null ? undefined : (descending ? lt : gt)(inspectionRound.id, afterId)))
       .orderBy(descending ? desc(inspectionRound.id) : asc(inspectionRound.id))
       .limit(limit)

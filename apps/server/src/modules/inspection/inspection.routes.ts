@@ -3,6 +3,8 @@ import {
   IdParam,
   InspectionCandidate,
   InspectionConclusionBody,
+  InspectionLeaderAccount,
+  InspectionLeaderAccountQuery,
   InspectionRound,
   InspectionRoundBody,
   InspectionRoundFilterQuery,
@@ -23,6 +25,7 @@ import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as service from './inspection.service.ts';
 import { listRounds, prepareRoundExport } from './inspection-list.service.ts';
 import * as opinion from './inspection-opinion.service.ts';
+import * as leader from './inspection-leader.ts';
 import * as records from './inspection-record.service.ts';
 
 const RecordParams = z.object({ id: z.coerce.number().int().positive(), recordId: z.coerce.number().int().positive() });
@@ -50,6 +53,14 @@ export function inspectionRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { config, schema: { tags, summary: '组建检查验收批次（检查组从本级成员单位抽调）', body: InspectionRoundBody, response: { 201: InspectionRound } } },
     async (req, reply) => reply.status(201).send(await service.createRound(ctx.db, ctx.clock, req.actor!, req.body)),
+  );
+  app.get(
+    `${base}/leader-accounts`,
+    {
+      config,
+      schema: { tags, summary: '可担任检查组组长的账号（本级及上级领导小组办公室的有效账号，不含本人）', querystring: InspectionLeaderAccountQuery, response: { 200: z.array(InspectionLeaderAccount) } },
+    },
+    async (req) => leader.listLeaderAccounts(ctx.db, req.actor!, req.query.regionCode),
   );
   app.get(
     `${base}/:id`,

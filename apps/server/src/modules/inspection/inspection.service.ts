@@ -21,8 +21,8 @@ import { ancestryOf, type RegionRow, regionRepository } from '../region/index.ts
 import { inspectionPolicy } from './inspection.policy.ts';
 import { presentLine, presentRecord, presentRoundSummary } from './inspection.presenter.ts';
 import { type RoundRow, inspectionRepository as repo, type SubtreeColumn } from './inspection.repository.ts';
-import { acceptsConclusions, acceptsEnterprises, roundMachine } from './inspection-round.machine.ts';
-
+import { checkLeader } from './inspection-leader.ts';
+import { acceptsConclusions, acceptsEnterprises, type RoundRecord, roundMachine, signer } from './inspection-round.machine.ts';
 
 export interface RoundContext {
   round: RoundRow;
@@ -45,6 +45,9 @@ export async function readableRound(db: Db, actor: Actor, id: number): Promise<R
   if (!round || !region || !inspectionPolicy.canRead(actor, ancestryOf(region))) throw notFound('检查验收批次');
   return { round, region, place: ancestryOf(region) };
 }
+
+/** What the round machine's relations read (the leader's account among them). */
+export const roundRecordOf = (c: RoundContext): RoundRecord => ({ place: c.place, createdBy: c.round.createdBy, leaderUserId: c.round.leaderUserId });
 
 export async function writableRound(db: Db, actor: Actor, id: number): Promise<RoundContext> {
   const c = await readableRound(db, actor, id);
@@ -69,7 +72,8 @@ function checkDates(startDate: string, endDate: string | null | undefined) {
 }
 
 export async function getRound(db: Db, actor: Actor, id: number): Promise<InspectionRound> {
-  const { round, region, place } = await readableRound(db, actor, id);
+  const c = await readableRound(db, actor, id);
+  const { round, region, place } = c;
   const records = await repo.recordsOfRound(db, id);
   const pendingIds = records.filter((r) => r.record.status === 'pending').map((r) => r.record.enterpriseId);
   const live = new Map<number, InspectedLine[]>();
@@ -79,17 +83,20 @@ export async function getRound(db: Db, actor: Actor, id: number): Promise<Inspec
   const status = round.status as InspectionRoundStatus;
   const write = inspectionPolicy.canWrite(actor, place);
   const concluded = records.filter((r) => r.record.status === 'concluded').length;
+  // Records are concluded and opinions signed by the round's leader account only (issue 10 §2).
+  const sign = signer(actor, roundRecordOf(c)) === null;
+  const leaderName = round.leaderUserId === null ? null : await repo.accountName(db, round.leaderUserId);
   return {
-    ...presentRoundSummary(round, region.name, { total: records.length, concluded }),
+    ...presentRoundSummary(round, region.name, { total: records.length, concluded }, leaderName),
     records: records.map((v) =>
       presentRecord(v, live.get(v.record.enterpriseId) ?? [], {
-        conclude: write && acceptsConclusions(status) && v.record.status === 'pending',
+        conclude: sign && acceptsConclusions(status) && v.record.status === 'pending',
         remove: write && acceptsEnterprises(status) && v.record.status === 'pending',
         generateOpinion: write && v.record.status === 'concluded',
-        uploadScan: write && v.record.opinionStatus === 'drafted',
+        uploadScan: sign && v.record.opinionStatus === 'drafted',
       }),
     ),
-    abilities: { update: write && status !== 'concluded', addEnterprises: write && acceptsEnterprises(status), events: availableEvents(roundMachine, actor, { place: ancestryOf(region), createdBy: round.createdBy }, status) },
+    abilities: { update: write && status !== 'concluded', addEnterprises: write && acceptsEnterprises(status), events: availableEvents(roundMachine, actor, roundRecordOf(c), status) },
   };
 }
 
@@ -102,6 +109,7 @@ export async function createRound(db: Db, clock: Clock, actor: Actor, body: Insp
   const now = clock.now();
   const id = await db.transaction(async (tx) => {
     const team = await resolveTeam(tx, regionCode, body.team);
+    const leaderUserId = await checkLeader(tx, region, body.leaderUserId ?? null, actor.userId);
     const r = await repo.insertRound(tx, {
       regionCode,
       title: body.title,
@@ -109,11 +117,12 @@ export async function createRound(db: Db, clock: Clock, actor: Actor, body: Insp
       startDate: body.startDate,
       endDate: body.endDate ?? null,
       team,
+      leaderUserId,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, actor, now, { action: 'inspection.create', entityType: 'inspection_round', entityId: r.id, regionCode, after: { title: r.title, year: r.year, team } });
+    await recordAudit(tx, actor, now, { action: 'inspection.create', entityType: 'inspection_round', entityId: r.id, regionCode, after: { title: r.title, year: r.year, team, leaderUserId } });
     return r.id;
   });
   return getRound(db, actor, id);
@@ -123,10 +132,12 @@ export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number
   checkDates(body.startDate, body.endDate);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { round } = await writableRound(tx, actor, id);
+    const { round, region } = await writableRound(tx, actor, id);
     if (round.status === 'concluded') throw conflict('本批次检查已结束，不能再修改');
     const team = await resolveTeam(tx, round.regionCode, body.team);
-    const set = { title: body.title, year: body.year, startDate: body.startDate, endDate: body.endDate ?? null, team, updatedAt: now };
+    // Absent keeps the leader account; null clears it (a round in progress then waits until one is chosen).
+    const leaderUserId = body.leaderUserId === undefined ? round.leaderUserId : await checkLeader(tx, region, body.leaderUserId, round.createdBy);
+    const set = { title: body.title, year: body.year, startDate: body.startDate, endDate: body.endDate ?? null, team, leaderUserId, updatedAt: now };
     const r = await repo.updateRound(tx, id, body.version, set, round.status);
     if (!r) throw conflict(STALE_STATE);
     await recordAudit(tx, actor, now, {
@@ -134,8 +145,8 @@ export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number
       entityType: 'inspection_round',
       entityId: id,
       regionCode: round.regionCode,
-      before: { title: round.title, year: round.year, startDate: round.startDate, endDate: round.endDate, team: round.team },
-      after: { title: r.title, year: r.year, startDate: r.startDate, endDate: r.endDate, team },
+      before: { title: round.title, year: round.year, startDate: round.startDate, endDate: round.endDate, team: round.team, leaderUserId: round.leaderUserId },
+      after: { title: r.title, year: r.year, startDate: r.startDate, endDate: r.endDate, team, leaderUserId },
     });
   });
   return getRound(db, actor, id);
@@ -145,13 +156,14 @@ export async function updateRound(db: Db, clock: Clock, actor: Actor, id: number
 export async function transitionRound(db: Db, clock: Clock, actor: Actor, id: number, body: InspectionRoundTransitionBody): Promise<InspectionRound> {
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const { round, place } = await readableRound(tx, actor, id);
+    const c = await readableRound(tx, actor, id);
+    const { round } = c;
     const records = await repo.recordsOfRound(tx, id);
     const team = round.team as TeamMember[];
     await runTransition(tx, {
       machine: roundMachine,
       table: repo.roundTable,
-      record: { place, createdBy: round.createdBy },
+      record: roundRecordOf(c),
       id,
       from: round.status as InspectionRoundStatus,
       event: body.event,
@@ -161,6 +173,7 @@ export async function transitionRound(db: Db, clock: Clock, actor: Actor, id: nu
       version: body.version,
       facts: {
         leaders: team.filter((m) => m.role === 'leader').length,
+        leaderAccount: round.leaderUserId !== null,
         teamSize: team.length,
         records: records.length,
         pendingRecords: records.filter((r) => r.record.status === 'pending').length,

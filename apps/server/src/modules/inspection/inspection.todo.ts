@@ -10,11 +10,11 @@ async function candidatesOf(db: Db, rows: RoundRow[]): Promise<AwaitingCandidate
   return rows.flatMap((r) => {
     const region = regions.get(r.regionCode);
     if (!region) return [];
-    return [{ id: r.id, status: r.status, record: { place: ancestryOf(region), createdBy: r.createdBy }, title: r.title, regionCode: r.regionCode, link: `/inspections/${r.id}` }];
+    return [{ id: r.id, status: r.status, record: { place: ancestryOf(region), createdBy: r.createdBy, leaderUserId: r.leaderUserId }, title: r.title, regionCode: r.regionCode, link: `/inspections/${r.id}` }];
   });
 }
 
-/** A round under way waits for its signer to conclude it (结束本批次, never the clerk who formed it; ADR 0016). */
+/** A round under way waits for its leader account to conclude it (结束本批次, never the clerk who formed it; ADR 0016). */
 export const roundTodoSource: AwaitingSource<RoundRecord> = {
   machine: roundMachine,
   kindLabel: '检查验收批次',

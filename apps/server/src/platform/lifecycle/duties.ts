@@ -31,6 +31,7 @@ export const DUTY_RULES = {
   targetSelf: '本人报送的目标分解须由上级审批',
   targetUpper: '本级报送的目标分解须由上级领导小组办公室审批（省直管县由省级审批）',
   inspectionSelf: '组建检查批次的人员不能结束本批次：验收结论须由检查组组长签署',
+  inspectionLeader: '验收结论须由本批次检查组组长签署',
 } as const;
 
 /** The drafter or submitter (user ids recorded on the record) may not approve it. */

@@ -12,6 +12,7 @@ interface Values {
   year: number;
   dates: [Dayjs, Dayjs | null];
   team: { agencyId?: number; personName?: string; role: TeamRole }[];
+  leaderUserId?: number;
 }
 
 /** A new round: title, dates and a team whose members come from the region's agencies (组长 + 成员). */
@@ -21,6 +22,7 @@ export function CreateRoundModal(props: { regionCode: string; year: number; onCl
   const [saving, setSaving] = useState(false);
   const agencies = useAsync(() => inspectionApi.agencies(props.regionCode), [props.regionCode]);
   const options = (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }));
+  const leaders = useAsync(() => inspectionApi.leaderAccounts(props.regionCode), [props.regionCode]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -32,11 +34,12 @@ export function CreateRoundModal(props: { regionCode: string; year: number; onCl
         startDate: v.dates[0].format('YYYY-MM-DD'),
         endDate: v.dates[1] ? v.dates[1].format('YYYY-MM-DD') : null,
         team: v.team.map((m) => ({ agencyId: m.agencyId!, personName: (m.personName ?? '').trim(), role: m.role })),
+        leaderUserId: v.leaderUserId ?? null,
       });
       message.success('检查验收批次已组建，请加入待验收企业');
       props.onCreated(r.id);
     } catch (e) {
-      if (!applyFieldErrors(form, e, ['title', 'year', 'team'])) message.error(errorMessage(e));
+      if (!applyFieldErrors(form, e, ['title', 'year', 'team', 'leaderUserId'])) message.error(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -65,6 +68,22 @@ export function CreateRoundModal(props: { regionCode: string; year: number; onCl
             <DatePicker.RangePicker allowEmpty={[false, true]} />
           </Form.Item>
         </Space>
+        <Form.Item
+          name="leaderUserId"
+          label="检查组组长账号（作出验收结论、结束本批次、签发验收意见）"
+          rules={[{ required: true, message: '请选择检查组组长账号' }]}
+          extra="本级或上级领导小组办公室的账号；组建批次的人员不能担任（验收结论须由检查组组长签署）"
+        >
+          <Select
+            style={{ width: 380 }}
+            placeholder="选择账号"
+            loading={leaders.loading}
+            options={(leaders.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+            showSearch
+            optionFilterProp="label"
+            data-testid="round-leader-account"
+          />
+        </Form.Item>
         <Form.List name="team">
           {(fields, { add, remove }) => (
             <>

@@ -20,6 +20,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { useToday } from '../../shared/use-today.ts';
 import { AddEnterprisesModal } from './AddEnterprisesModal.tsx';
 import { ConcludeModal } from './ConcludeModal.tsx';
+import { LeaderAccountPicker } from './LeaderAccountPicker.tsx';
 import { inspectionApi, OPINION_STATUS_COLORS, ROUND_STATUS_COLORS } from './inspection-api.ts';
 import { linesText } from './lines-text.ts';
 
@@ -121,7 +122,9 @@ export default function InspectionDetailPage() {
             {round.abilities.events.map((e) =>
               e === 'conclude' ? (
                 <Popconfirm key={e} title="结束本批次后不能再加入企业或作出结论，确定？" onConfirm={() => fire(e)}>
-                  <Button loading={busy}>{INSPECTION_ROUND_EVENT_LABELS[e]}</Button>
+                  <Button loading={busy} data-testid="round-conclude">
+                    {INSPECTION_ROUND_EVENT_LABELS[e]}
+                  </Button>
                 </Popconfirm>
               ) : (
                 <Button key={e} type="primary" loading={busy} onClick={() => fire(e)} data-testid={`round-${e}`}>
@@ -143,6 +146,17 @@ export default function InspectionDetailPage() {
             { key: 'r', label: '组织单位', children: `${round.regionName}淘汰落后产能工作领导小组办公室` },
             { key: 'y', label: '年度', children: `${round.year}年` },
             { key: 'd', label: '检查日期', children: round.endDate ? `${round.startDate} 至 ${round.endDate}` : `${round.startDate} 起` },
+            // Who concludes the records and the round and signs the opinions (issue 10 §2).
+            {
+              key: 'l',
+              label: '检查组组长账号',
+              children: (
+                <Space wrap>
+                  <span data-testid="round-leader">{round.leaderAccountName ?? '未指定（指定后方可作出验收结论）'}</span>
+                  {round.abilities.update && <LeaderAccountPicker round={round} onSaved={setOverride} />}
+                </Space>
+              ),
+            },
           ]}
         />
         <Table<TeamMember>

@@ -2,10 +2,13 @@ import type {
   Agency,
   InspectionCandidate,
   InspectionConclusionBody,
+  InspectionLeaderAccount,
   InspectionRound,
   InspectionRoundBody,
   InspectionRoundEvent,
   InspectionRoundStatus,
+  InspectionRoundSummary,
+  InspectionRoundUpdateBody,
   OpinionStatus,
 } from '@taotai/shared';
 import { api, download, send } from '../../shared/api.ts';
@@ -32,6 +35,7 @@ const rec = (id: number, recordId: number) => `${base}/${id}/records/${recordId}
 
 export const inspectionApi = {
   create: (body: InspectionRoundBody) => api.post<InspectionRound>(base, body),
+  update: (id: number, body: InspectionRoundUpdateBody) => api.put<InspectionRound>(`${base}/${id}`, body),
   get: (id: number | string) => api.get<InspectionRound>(`${base}/${id}`),
   fire: (id: number, event: InspectionRoundEvent, version: number) => api.post<InspectionRound>(`${base}/${id}/transitions`, { event, version }),
   candidates: (id: number) => api.get<InspectionCandidate[]>(`${base}/${id}/candidates`),
@@ -46,6 +50,8 @@ export const inspectionApi = {
     return api.upload<InspectionRound>(`${rec(id, recordId)}/signed-scan`, form);
   },
   downloadScan: (id: number, recordId: number, fallback: string) => download(`${rec(id, recordId)}/signed-scan`, undefined, fallback),
+  /** Office accounts of the region and above that may lead the team (the clerk forming the round excluded). */
+  leaderAccounts: (regionCode: string) => api.get<InspectionLeaderAccount[]>(`${base}/leader-accounts`, { regionCode }),
   agencies: (regionCode: string) => api.get<Agency[]>(`/regions/${regionCode}/agencies`),
 };
 

@@ -1,0 +1,1 @@
+ALTER TABLE "inspection_round" ADD COLUMN "leader_user_id" integer;
