@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // A browser waits on a loaded CI machine: a poll gives the page 15 s, not vitest's default 1 s (the
+          // 工作台 counts missed it once while five queries queued behind another test's server).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

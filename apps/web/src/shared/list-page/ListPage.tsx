@@ -132,9 +132,11 @@ export function ListPage<T extends object, R extends ListResult<T> = ListResult<
   const columns = props.columns
     .filter((c) => !settings.hidden.has(c.key))
     .map((c) => {
-      if (!c.sortField) return c;
+      // Each cell names its column (`data-col`), so tests and styles find a column whatever is hidden or added.
+      const named = { ...c, onCell: (row: T, i?: number) => ({ ...c.onCell?.(row, i), 'data-col': c.key }) } as ListColumn<T>;
+      if (!c.sortField) return named;
       const order = url.sort === c.sortField ? 'ascend' : url.sort === `-${c.sortField}` ? 'descend' : null;
-      return { ...c, sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] } as ListColumn<T>;
+      return { ...named, sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] } as ListColumn<T>;
     });
 
   const onChange: TableProps<T>['onChange'] = (_p, _f, sorter, extra) => {
