@@ -39,7 +39,7 @@ describe('inspection round leader account', () => {
     expect(round).toMatchObject({ leaderUserId: await idOf('ha-office'), leaderAccountName: '省领导小组办公室' });
     round = await call(t, gy, { method: 'PUT', url, payload: { ...body, title: '改名', version: round.version } });
     expect(round).toMatchObject({ title: '改名', leaderUserId: await idOf('ha-office') });
-    const list: { id: number; leaderAccountName: string | null }[] = await call(t, gy, { method: 'GET', url: '/api/v1/inspections?year=2026' });
+    const list: { id: number; leaderAccountName: string | null }[] = (await call(t, gy, { method: 'GET', url: '/api/v1/inspections?year=2026' })).items;
     expect(list.find((r) => r.id === round.id)?.leaderAccountName).toBe('省领导小组办公室');
 
     const admin = await t.login('admin');

@@ -7,7 +7,6 @@ import type {
   InspectionRoundBody,
   InspectionRoundEvent,
   InspectionRoundStatus,
-  InspectionRoundSummary,
   InspectionRoundUpdateBody,
   OpinionStatus,
 } from '@taotai/shared';
