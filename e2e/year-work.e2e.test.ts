@@ -213,8 +213,18 @@ describe('年度工作（浏览器）', () => {
     await panel.getByLabel('批量具体情况').fill('企业已于2025年整体搬迁至外省，设备随迁');
     await panel.getByRole('button', { name: '应用到全部' }).click();
     await panel.getByText('已全部说明').waitFor();
-    await dlg.getByRole('button', { name: '报送', exact: true }).click();
-    await dlg.waitFor({ state: 'hidden' });
+    // Under load the footer re-renders as the explanations settle and a click can miss: click until the dialog closes
+    // (the filing's 已报送 below proves the report went through).
+    await expect
+      .poll(
+        async () => {
+          if (await dlg.isHidden()) return true;
+          await dlg.getByRole('button', { name: '报送', exact: true }).click({ timeout: 3000 }).catch(() => undefined);
+          return dlg.isHidden();
+        },
+        { timeout: 40_000 },
+      )
+      .toBe(true);
     await town.getByTestId('my-filing').getByText('已报送').first().waitFor();
     await town.context().close();
 
