@@ -215,16 +215,18 @@ describe('年度工作（浏览器）', () => {
     await panel.getByText('已全部说明').waitFor();
     // Under load the footer re-renders as the explanations settle and a click can miss: click until the dialog closes
     // (the filing's 已报送 below proves the report went through).
+    // A failure shows what the dialog said instead of closing.
     await expect
       .poll(
         async () => {
-          if (await dlg.isHidden()) return true;
+          if (await dlg.isHidden()) return '已关闭';
           await dlg.getByRole('button', { name: '报送', exact: true }).click({ timeout: 3000 }).catch(() => undefined);
-          return dlg.isHidden();
+          if (await dlg.isHidden()) return '已关闭';
+          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${await panel.getByTestId('zero-explanations-missing').textContent().catch(() => '')}`;
         },
         { timeout: 40_000 },
       )
-      .toBe(true);
+      .toBe('已关闭');
     await town.getByTestId('my-filing').getByText('已报送').first().waitFor();
     await town.context().close();
 

@@ -29,3 +29,4 @@ export * from './quantity.ts';
 export * from './contracts/office-settings.ts';
 export * from './contracts/todo.ts';
 export * from './contracts/list.ts';
+export * from './enforcement-enums.ts';

@@ -14,3 +14,4 @@ export * from './rate-limit.ts';
 export * from './data-quality.ts';
 export * from './lifecycle.ts';
 export * from './office-settings.ts';
+export * from './non-compliance-case.ts';
