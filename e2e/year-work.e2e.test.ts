@@ -117,9 +117,10 @@ describe('年度工作（浏览器）', () => {
     const title = await text(zz.getByTestId('requirement-title'));
     expect(title).toBe('郑州市2026年落后产能摸底排查结果');
     await zz.getByRole('tab', { name: /未报送单位/ }).click();
-    const names = await zz.getByTestId('non-submitters').locator('tbody tr td:first-child').allTextContents();
-    expect(names).toContain('荥阳市');
-    expect(names).not.toContain('巩义市');
+    // The tab's table loads after the click: read it once its rows are there.
+    const nonSubmitters = () => zz.getByTestId('non-submitters').locator('tbody tr td:first-child').allTextContents();
+    await expect.poll(nonSubmitters).toContain('荥阳市');
+    expect(await nonSubmitters()).not.toContain('巩义市');
     await zz.context().close();
   });
 
@@ -181,10 +182,15 @@ describe('年度工作（浏览器）', () => {
     await dlg.getByRole('button', { name: '下达', exact: true }).click();
     await gy.waitForURL(/\/filing-requirements\/\d+/);
     await gy.getByRole('tab', { name: /未报送单位/ }).click();
-    expect(await gy.getByTestId('non-submitters').locator('tbody tr td:first-child').allTextContents()).toContain('米河镇');
+    await expect.poll(() => gy.getByTestId('non-submitters').locator('tbody tr td:first-child').allTextContents()).toContain('米河镇');
     await gy.context().close();
 
     const town = await as('gy-town');
+    // What the server answered to each survey submission, for the message if the dialog never closes.
+    const answers: string[] = [];
+    town.on('response', async (r) => {
+      if (r.request().method() === 'POST' && /survey-filings/.test(r.url())) answers.push(`${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+    });
     await town.goto('/filings?tab=addressed');
     const row = town.getByTestId('addressed-table').getByRole('row', { name: /巩义市2026年乡镇落后产能摸底排查结果/ });
     await row.getByRole('link').click();
@@ -222,7 +228,8 @@ describe('年度工作（浏览器）', () => {
           if (await dlg.isHidden()) return '已关闭';
           await dlg.getByRole('button', { name: '报送', exact: true }).click({ timeout: 3000 }).catch(() => undefined);
           if (await dlg.isHidden()) return '已关闭';
-          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${await panel.getByTestId('zero-explanations-missing').textContent().catch(() => '')}`;
+          const missing = await panel.getByTestId('zero-explanations-missing').textContent().catch(() => '');
+          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${missing} / 服务器：${answers.join(' | ')}`;
         },
         { timeout: 40_000 },
       )
