@@ -1,0 +1,24 @@
+import { DepartmentListEntry, DepartmentListFilterQuery, DepartmentListQuery, listPageOf } from '@taotai/shared';
+import type { AppContext } from '../../app-context.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
+import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareDepartmentListExport } from './department-list-export.ts';
+import * as service from './department-list.service.ts';
+
+// Scope is applied in the service: the caller's subtree, a department's own agency, an enterprise's own cases.
+export function departmentListRoutes(app: TypedApp, ctx: AppContext): void {
+  const tags = ['department-lists'];
+  const config = { ability: 'enterprise:read' as const };
+  const today = () => todayInChina(ctx.clock.now());
+  app.get(
+    '/api/v1/department-lists',
+    { config, schema: { tags, summary: '黄牌/红牌名单（按不达标类别；企业、生产线、产能、决定书文号、送达日期、整改期限）', querystring: DepartmentListQuery, response: { 200: listPageOf(DepartmentListEntry) } } },
+    async (req) => service.listDepartmentList(ctx.db, req.actor!, req.query, today()),
+  );
+  app.get(
+    '/api/v1/department-lists.xlsx',
+    { config, schema: { tags, summary: '导出黄牌/红牌名单（xlsx，筛选条件同列表，全部符合条件的案件）', querystring: DepartmentListFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareDepartmentListExport(ctx.db, req.actor!, req.query, today())),
+  );
+}
