@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_CRITERIA, CASE_STATUSES, type CaseCriterion, type CaseStatus, RED_CASE_STATUSES, YELLOW_CASE_STATUSES } from '../enforcement-enums.ts';
+import { CASE_CRITERIA, CASE_CRITERION_LABELS, CASE_STATUSES, type CaseCriterion, type CaseStatus, RED_CASE_STATUSES, YELLOW_CASE_STATUSES } from '../enforcement-enums.ts';
 import { listQueryFields } from './list.ts';
 
 /**
@@ -15,6 +15,37 @@ export const statusesOfColour = (c: ListColour): readonly CaseStatus[] => (c ===
 /** The grounds each department publishes a list for (DOMAIN "Department lists, one by one"; 违法违规 = land). */
 export const PUBLISHED_LIST_CRITERIA = ['energy', 'environment', 'quality', 'safety', 'land'] as const satisfies readonly CaseCriterion[];
 export type PublishedListCriterion = (typeof PUBLISHED_LIST_CRITERIA)[number];
+
+/**
+ * The announcement kinds of the published department lists (colour × ground), published through the
+ * announcement machinery (approved, on /public, archived when the next list of the same kind replaces it).
+ */
+export const DEPARTMENT_LIST_KINDS = [
+  'yellow_energy',
+  'yellow_environment',
+  'yellow_quality',
+  'yellow_safety',
+  'yellow_land',
+  'red_energy',
+  'red_environment',
+  'red_quality',
+  'red_safety',
+  'red_land',
+] as const satisfies readonly `${ListColour}_${PublishedListCriterion}`[];
+export type DepartmentListKind = (typeof DEPARTMENT_LIST_KINDS)[number];
+
+/** The colour and ground of a department list kind; null for the office's own kinds (plan, sealed, completed). */
+export function departmentListKindOf(kind: string): { colour: ListColour; criterion: PublishedListCriterion } | null {
+  if (!(DEPARTMENT_LIST_KINDS as readonly string[]).includes(kind)) return null;
+  const [colour, criterion] = kind.split('_') as [ListColour, PublishedListCriterion];
+  return { colour, criterion };
+}
+
+const kindLabel = (k: DepartmentListKind) => {
+  const { colour, criterion } = departmentListKindOf(k)!;
+  return `${CASE_CRITERION_LABELS[criterion]}${colour === 'yellow' ? '限期整改企业名单（黄牌）' : '责令关闭企业名单（红牌）'}`;
+};
+export const DEPARTMENT_LIST_KIND_LABELS = Object.fromEntries(DEPARTMENT_LIST_KINDS.map((k) => [k, kindLabel(k)])) as Record<DepartmentListKind, string>;
 
 export const DepartmentListFilterQuery = z.object({
   colour: z.enum(LIST_COLOURS, { error: '请选择名单：黄牌（yellow）或红牌（red）' }).default('yellow'),

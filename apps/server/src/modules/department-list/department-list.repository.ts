@@ -126,10 +126,10 @@ export const departmentListRepository = {
       .groupBy(nonComplianceCase.agencyId, agency.name, nonComplianceCase.status);
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   },
-  /** The agency kinds of one account's agency (a department user's own department). */
-  async agencyOf(db: Db, agencyId: number): Promise<{ id: number; kind: string; regionCode: string } | null> {
-    const [r] = await db.select({ id: agency.id, kind: agency.kind, regionCode: agency.regionCode }).from(agency).where(eq(agency.id, agencyId));
-    return r ?? null;
+  /** The region's agencies of the given kinds (the departments of a ground). */
+  async agencyIdsOf(db: Db, regionCode: string, kinds: readonly string[]): Promise<number[]> {
+    const rows = await db.select({ id: agency.id }).from(agency).where(and(eq(agency.regionCode, regionCode), inArray(agency.kind, [...kinds])));
+    return rows.map((r) => r.id);
   },
   /**
    * Who receives a published violators' list (002 §四(二)): the region's group-office accounts and the accounts

@@ -1,10 +1,12 @@
-import { DepartmentListEntry, DepartmentListFilterQuery, DepartmentListQuery, listPageOf } from '@taotai/shared';
+import { z } from 'zod';
+import { CasePlanCandidate, CasePlanCandidateQuery, DepartmentListEntry, DepartmentListFilterQuery, DepartmentListQuery, listPageOf } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { prepareDepartmentListExport } from './department-list-export.ts';
 import * as service from './department-list.service.ts';
+import { casePlanCandidates } from './plan-candidate.service.ts';
 
 // Scope is applied in the service: the caller's subtree, a department's own agency, an enterprise's own cases.
 export function departmentListRoutes(app: TypedApp, ctx: AppContext): void {
@@ -20,5 +22,13 @@ export function departmentListRoutes(app: TypedApp, ctx: AppContext): void {
     '/api/v1/department-lists.xlsx',
     { config, schema: { tags, summary: '导出黄牌/红牌名单（xlsx，筛选条件同列表，全部符合条件的案件）', querystring: DepartmentListFilterQuery } },
     async (req, reply) => sendXlsx(reply, req.log, await prepareDepartmentListExport(ctx.db, req.actor!, req.query, today())),
+  );
+  app.get(
+    '/api/v1/department-lists/plan-candidates',
+    {
+      config,
+      schema: { tags, summary: '来自不达标案件的淘汰计划候选（责令关闭、未列入任何计划的生产线，附案件来源）', querystring: CasePlanCandidateQuery, response: { 200: z.array(CasePlanCandidate) } },
+    },
+    async (req) => casePlanCandidates(ctx.db, req.actor!, req.query),
   );
 }
