@@ -64,7 +64,7 @@ export const planCandidateRepository = {
    * 002 §二(一)6: lines in a case of state stopped/suspended whose deadline has passed (safety cases have no
    * date: they count once stopped) and that are neither rectified nor in any plan. One row per line.
    */
-  stoppedPastDeadline(db: Db, today: string): Promise<{ lineId: number; caseId: number; enterpriseId: number; regionCode: string; lineName: string; enterpriseName: string; deadline: string | null; status: string }[]> {
+  stoppedPastDeadline(db: Db, province: string | null, today: string): Promise<{ lineId: number; caseId: number; enterpriseId: number; regionCode: string; lineName: string; enterpriseName: string; deadline: string | null; status: string }[]> {
     return db
       .selectDistinctOn([line.id], {
         lineId: line.id,
@@ -84,6 +84,7 @@ export const planCandidateRepository = {
           sql`${nonComplianceCase.status} in ('stopped', 'suspended')`,
           sql`(${nonComplianceCase.deadline} is null or ${nonComplianceCase.deadline} < ${today})`,
           ne(line.status, 'eliminated'),
+          province ? eq(enterprise.provinceCode, province) : undefined,
           inNoPlan(db),
         ),
       )
