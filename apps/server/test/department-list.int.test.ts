@@ -96,4 +96,39 @@ describe('department lists: yellow and red, by ground, in scope', () => {
     expect(cell('整改期限')).toBeInstanceOf(Date);
     expect(cell('状态')).toBe('限期整改（已逾期）');
   });
+
+  it('counts cases by ground and state, and listed cases by department, in the caller’s scope (dashboard)', async () => {
+    const counts = await call(t, gy, { method: 'GET', url: '/api/v1/department-lists/counts' });
+    expect(counts.byCriterion).toEqual([
+      { criterion: 'energy', status: 'closure_ordered', count: 1 },
+      { criterion: 'energy', status: 'rectifying', count: 1 },
+      { criterion: 'environment', status: 'rectified', count: 1 },
+      { criterion: 'environment', status: 'suspended', count: 1 },
+    ]);
+    expect(counts.byAgency).toEqual([
+      expect.objectContaining({ agencyName: '巩义市发展和改革委员会', yellow: 1, red: 1 }),
+      expect.objectContaining({ agencyName: '巩义市生态环境局', yellow: 1, red: 0 }),
+    ]);
+    const mine = await call(t, sthj, { method: 'GET', url: '/api/v1/department-lists/counts' });
+    expect(mine.byAgency).toEqual([expect.objectContaining({ agencyName: '巩义市生态环境局', yellow: 1, red: 0 })]);
+    await call(t, xy, { method: 'GET', url: '/api/v1/department-lists/counts?region=410181' }, 404);
+  });
+
+  it('prefills the year’s 违法违规企业处理情况 table from the cases as xlsx (ground, decision, state, outcome)', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/v1/department-lists/case-table.xlsx?year=2026', cookie: gy });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('巩义市2026年违法违规企业处理情况.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.find((r) => r.includes('处理结果'))!;
+    const data = rows.filter((r) => typeof r[0] === 'number');
+    // 巩义's four cases; 荥阳's is not in 巩义's table.
+    expect(data).toHaveLength(4);
+    const outcome = data.map((r) => r[header.indexOf('处理结果')]);
+    expect(outcome).toContain('整改仍不达标，责令关闭（巩发改关〔2026〕1号）');
+    expect(outcome).toContain('限期整改中，期限2026-02-01');
+    expect(data.map((r) => r[header.indexOf('违法违规（不达标）类别')])).toEqual(expect.arrayContaining(['能耗不达标', '环保不达标']));
+  });
 });
