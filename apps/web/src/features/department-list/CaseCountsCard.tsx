@@ -1,5 +1,5 @@
 import { CASE_CRITERIA, CASE_CRITERION_LABELS, CASE_STATUS_LABELS, type CaseCounts, type CaseCriterion, type CaseStatus, YELLOW_CASE_STATUSES } from '@taotai/shared';
-import { Card, Col, Row, Table } from 'antd';
+import { Card, Col, Row, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../shared/use-async.ts';
 import { departmentListApi } from './department-list-api.ts';
@@ -37,9 +37,13 @@ export function CaseCountsCard({ region }: { region?: string }) {
   if (!c || c.byCriterion.length === 0) return null;
   const link = (n: number, colour: 'yellow' | 'red', criterion?: CaseCriterion) => (n ? <Link to={listLink(colour, criterion, region)}>{n}</Link> : 0);
   return (
-    <Card title="不达标案件与黄牌/红牌名单" data-testid="case-counts-card">
+    <Card
+      title="不达标案件与黄牌/红牌名单"
+      data-testid="case-counts-card"
+      extra={<Typography.Text type="secondary">黄牌：{YELLOW_CASE_STATUSES.map((s) => CASE_STATUS_LABELS[s]).join('、')}；红牌：责令关闭</Typography.Text>}
+    >
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={13}>
+        <Col xs={24} xl={14}>
           <Table<GroundRow>
             size="small"
             rowKey="criterion"
@@ -48,14 +52,14 @@ export function CaseCountsCard({ region }: { region?: string }) {
             dataSource={byGround(c)}
             columns={[
               { title: '类别', dataIndex: 'criterion', render: (k: CaseCriterion) => CASE_CRITERION_LABELS[k] },
-              { title: `黄牌（${YELLOW_CASE_STATUSES.map((s) => CASE_STATUS_LABELS[s]).join('、')}）`, key: 'y', align: 'right', render: (_, r) => link(r.yellow, 'yellow', r.criterion) },
-              { title: '红牌（责令关闭）', key: 'r', align: 'right', render: (_, r) => link(r.red, 'red', r.criterion) },
+              { title: '黄牌', key: 'y', align: 'right', render: (_, r) => link(r.yellow, 'yellow', r.criterion) },
+              { title: '红牌', key: 'r', align: 'right', render: (_, r) => link(r.red, 'red', r.criterion) },
               { title: '整改合格', dataIndex: 'rectified', align: 'right' },
               { title: '合计', dataIndex: 'total', align: 'right' },
             ]}
           />
         </Col>
-        <Col xs={24} xl={11}>
+        <Col xs={24} xl={10}>
           <Table<CaseCounts['byAgency'][number]>
             size="small"
             rowKey="agencyId"
