@@ -6,6 +6,7 @@ import { authRoutes } from './auth/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { catalogueRoutes } from './catalogue/index.ts';
 import { dataQualityRoutes } from './data-quality/index.ts';
+import { departmentListRoutes } from './department-list/index.ts';
 import { eliminationPlanRoutes } from './elimination-plan/index.ts';
 import { exitTaskJobRoutes, exitTaskRoutes } from './exit-task/index.ts';
 import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
@@ -53,4 +54,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   dataQualityRoutes,
   officeSettingsRoutes,
   todoRoutes,
+  departmentListRoutes,
 ];

@@ -22,6 +22,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   ToolOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Ability, Role } from '@taotai/shared';
 import type { MenuProps } from 'antd';
@@ -68,6 +69,7 @@ const ENTRIES: Entry[] = [
       { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: GOVERNMENT },
     ],
   },
+  { key: '/department-lists', label: '黄牌/红牌名单', icon: <WarningOutlined />, anyOf: ['enterprise:read'], roles: GOVERNMENT },
   { key: '/data-quality', label: '数据质量', icon: <FileSearchOutlined />, roles: ['admin', 'auditor', 'group_office', 'member_agency', 'leader'] },
   { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, roles: GOVERNMENT },
   { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },

@@ -98,6 +98,7 @@ export const router = createBrowserRouter([
       { path: 'inspections/:id', element: page(() => import('../features/inspection/InspectionDetailPage.tsx')) },
       { path: 'announcements', element: page(() => import('../features/announcement/AnnouncementListPage.tsx')) },
       { path: 'announcements/:id', element: page(() => import('../features/announcement/AnnouncementDetailPage.tsx')) },
+      { path: 'department-lists', element: page(() => import('../features/department-list/DepartmentListPage.tsx')) },
       { path: 'data-quality', element: page(() => import('../features/data-quality/DataQualityPage.tsx')) },
       { path: 'my-calendar', element: page(() => import('../features/calendar/MyCalendarPage.tsx')) },
       { path: 'notifications', element: page(() => import('../features/notification/NotificationsPage.tsx')) },

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { listQueryFields } from './list.ts';
 import { UnitTotal } from './common.ts';
+import { DEPARTMENT_LIST_KINDS, DEPARTMENT_LIST_KIND_LABELS } from './department-list.ts';
 
 /**
  * 公告 / 公示 (002 §二(二)1, §二(三)): the plan's enterprise list, sealed lines with their public
  * commitments, and completed exits are announced. A public notice (公示) runs N working days, during which
  * anyone may file an objection (异议) that the issuing office answers.
  */
-export const ANNOUNCEMENT_KINDS = ['plan_list', 'sealed_list', 'completed_list'] as const;
+export const ANNOUNCEMENT_KINDS = ['plan_list', 'sealed_list', 'completed_list', ...DEPARTMENT_LIST_KINDS] as const;
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 export const ANNOUNCEMENT_KIND_LABELS: Record<AnnouncementKind, string> = {
   plan_list: '计划淘汰名单',
   sealed_list: '已封存生产线及承诺',
   completed_list: '已完成淘汰名单',
+  ...DEPARTMENT_LIST_KIND_LABELS,
 };
 
 export const ANNOUNCEMENT_FORMS = ['public_notice', 'announcement'] as const;
@@ -145,7 +147,7 @@ export type AnnouncementQuery = z.infer<typeof AnnouncementQuery>;
 export const AnnouncementCreateBody = z.object({
   regionCode: z.string().min(1, '请选择发布地区'),
   year,
-  kind: z.enum(ANNOUNCEMENT_KINDS, { error: '请选择公告内容（计划淘汰名单、已封存生产线及承诺或已完成淘汰名单）' }),
+  kind: z.enum(ANNOUNCEMENT_KINDS, { error: '请选择公告内容（计划淘汰名单、已封存生产线及承诺、已完成淘汰名单或部门黄牌/红牌名单）' }),
   form: z.enum(ANNOUNCEMENT_FORMS, { error: '请选择公示或公告' }).default('public_notice'),
   noticeWorkingDays: noticeDays.default(DEFAULT_NOTICE_WORKING_DAYS),
   /** Required for plan_list: the approved elimination plan whose lines are listed. */

@@ -16,9 +16,18 @@ export const DATA_QUALITY_KINDS = [
   'line_without_basis',
   'capacity_outlier',
   'duplicate_enterprise',
+  // 002 §二(一)6 (issue 12): a stopped line past its deadline, neither rectified nor in a plan.
+  'stopped_line_unresolved',
 ] as const;
 /** Kinds the sweep raises and resolves by itself; the others are raised at the point of entry. */
-export const DATA_QUALITY_SWEPT_KINDS = ['reconciliation_mismatch', 'enterprise_without_lines', 'line_without_basis', 'capacity_outlier', 'duplicate_enterprise'] as const;
+export const DATA_QUALITY_SWEPT_KINDS = [
+  'reconciliation_mismatch',
+  'enterprise_without_lines',
+  'line_without_basis',
+  'capacity_outlier',
+  'duplicate_enterprise',
+  'stopped_line_unresolved',
+] as const;
 export type DataQualitySweptKind = (typeof DATA_QUALITY_SWEPT_KINDS)[number];
 export type DataQualityKind = (typeof DATA_QUALITY_KINDS)[number];
 export const DATA_QUALITY_KIND_LABELS: Record<DataQualityKind, string> = {
@@ -31,6 +40,7 @@ export const DATA_QUALITY_KIND_LABELS: Record<DataQualityKind, string> = {
   line_without_basis: '生产线无判定依据',
   capacity_outlier: '产能异常',
   duplicate_enterprise: '疑似重复企业',
+  stopped_line_unresolved: '停产产能逾期未整改或未列入计划',
 };
 
 export const DATA_QUALITY_STATUSES = ['open', 'resolved'] as const;

@@ -1,7 +1,8 @@
-import type { AnnouncementKind } from '@taotai/shared';
+import { type AnnouncementKind, CASE_STATUS_LABELS, type CaseStatus, departmentListKindOf } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { departmentListSources, type ListedCaseSource } from '../department-list/index.ts';
 import type { RegionRow } from '../region/index.ts';
 import { type EnterpriseColumn, type ItemInsert, announcementRepository as repo, type TaskSource } from './announcement.repository.ts';
 
@@ -62,6 +63,31 @@ function fromTask(s: TaskSource, depth: number, kind: 'sealed_list' | 'completed
 }
 
 /**
+ * A department's listed case (黄牌/红牌, issue 12): the line (or the whole enterprise), the decision served and
+ * the deadline in force; `commitment` carries what the public reads as 处理情况 (state and decision numbers).
+ */
+function fromCase(s: ListedCaseSource, depth: number, seq: number): Item {
+  const red = s.c.status === 'closure_ordered';
+  const decisions = red && s.c.closureDecisionNo ? `${s.c.decisionNo}；关闭决定${s.c.closureDecisionNo}` : s.c.decisionNo;
+  return {
+    seq,
+    sourceId: s.c.id,
+    enterpriseName: s.enterpriseName,
+    uscc: s.uscc,
+    regionCode: s.regionCode,
+    regionName: relativeRegionName(s.regionFullName, depth),
+    lineName: s.lineName ?? '企业整体',
+    specification: s.specification ?? '',
+    capacity: s.capacity ?? '0',
+    capacityUnit: s.capacityUnit ?? '',
+    unitName: s.lineName === null ? '' : (s.unitName ?? ''),
+    date: s.c.servedOn,
+    dismantleDeadline: red ? null : s.c.deadline,
+    commitment: `${CASE_STATUS_LABELS[s.c.status as CaseStatus] ?? s.c.status}（${decisions}）`,
+  };
+}
+
+/**
  * Copies the listed lines out of the records as they stand now. The copy is what is published: later
  * edits to the registry, the plan or the tasks never change a built announcement.
  */
@@ -101,7 +127,8 @@ export async function buildItems(
       };
     });
   }
+  if (departmentListKindOf(kind)) return (await departmentListSources(db, issuer, kind)).map((s, i) => fromCase(s, issuer.depth, i + 1));
   const column = columnOf(issuer.level);
   const rows = kind === 'sealed_list' ? await repo.sealedSources(db, column, issuer.code, year) : await repo.completedSources(db, column, issuer.code, year);
-  return rows.map((s, i) => fromTask(s, issuer.depth, kind, i + 1));
+  return rows.map((s, i) => fromTask(s, issuer.depth, kind as 'sealed_list' | 'completed_list', i + 1));
 }

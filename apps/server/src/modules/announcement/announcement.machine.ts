@@ -8,11 +8,18 @@ export interface AnnouncementRecord {
   region: RegionRow;
   createdBy: number | null;
   submittedBy: number | null;
+  /** A department list (黄牌/红牌): the region's agencies of its ground, whose accounts also draft it (issue 12). */
+  draftingAgencyIds?: readonly number[] | null;
 }
 
-/** The issuing region's own office builds, edits and submits, and answers objections. */
-export const isAnnouncementDrafter = (actor: Actor, regionCode: string): boolean =>
-  actor.role === 'admin' || (actor.role === 'group_office' && actor.regionCode === regionCode);
+/**
+ * The issuing region's own office builds, edits and submits, and answers objections; a department list is
+ * also drafted by the region's departments of its ground (002 §四(二): the departments publish their lists).
+ */
+export const isAnnouncementDrafter = (actor: Actor, regionCode: string, draftingAgencyIds?: readonly number[] | null): boolean =>
+  actor.role === 'admin' ||
+  (actor.role === 'group_office' && actor.regionCode === regionCode) ||
+  (actor.role === 'member_agency' && actor.regionCode === regionCode && actor.agencyId !== null && (draftingAgencyIds ?? []).includes(actor.agencyId));
 
 /** A group office at the issuing region or above (archiving a published list is housekeeping, not approval). */
 const isOffice = (actor: Actor, r: RegionRow): boolean =>
@@ -40,7 +47,10 @@ export const announcementMachine: Machine<AnnouncementStatus, AnnouncementEvent,
     { from: 'published', event: 'archive', to: 'archived', by: 'office' },
   ],
   relations: {
-    drafter: (actor, a) => (isAnnouncementDrafter(actor, a.region.code) ? null : `只有${a.region.name}领导小组办公室可以提交本级公告`),
+    drafter: (actor, a) =>
+      isAnnouncementDrafter(actor, a.region.code, a.draftingAgencyIds)
+        ? null
+        : `只有${a.region.name}领导小组办公室${a.draftingAgencyIds ? '或该名单的主管部门' : ''}可以提交本级公告`,
     approver: (actor, a) => announcementApproval(actor, a.region, [a.createdBy, a.submittedBy]),
     office: (actor, a) => (isOffice(actor, a.region) ? null : '只有本级或上级领导小组办公室可以归档该公告'),
   },

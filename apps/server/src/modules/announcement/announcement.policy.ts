@@ -13,8 +13,8 @@ export const announcementPolicy = {
     return actor.role !== 'enterprise' && regionInScope(actor, ancestryOf(r));
   },
   /** The issuing region's own office builds, edits and submits, and answers objections. */
-  isDrafter(actor: Actor, regionCode: string): boolean {
-    return isAnnouncementDrafter(actor, regionCode);
+  isDrafter(actor: Actor, regionCode: string, draftingAgencyIds?: readonly number[] | null): boolean {
+    return isAnnouncementDrafter(actor, regionCode, draftingAgencyIds);
   },
   /** The machine's events this actor may fire now; the transition booleans are derived from them for the web app. */
   abilities(actor: Actor, a: AnnouncementRecord, status: AnnouncementStatus) {
@@ -22,7 +22,7 @@ export const announcementPolicy = {
     return {
       availableEvents: events,
       abilities: {
-        update: status === 'draft' && announcementPolicy.isDrafter(actor, a.region.code),
+        update: status === 'draft' && announcementPolicy.isDrafter(actor, a.region.code, a.draftingAgencyIds),
         submit: events.includes('submit'),
         return: events.includes('return'),
         approve: events.includes('approve'),

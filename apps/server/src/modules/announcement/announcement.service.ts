@@ -29,6 +29,7 @@ import { ANNOUNCEMENT_LEVELS, announcementPolicy as policy } from './announcemen
 import { noticeOf, presentAnnouncement, presentSummary, totalsOf } from './announcement.presenter.ts';
 import { type AnnouncementInsert, type AnnouncementRow, type AnnouncementView, announcementRepository as repo } from './announcement.repository.ts';
 import { buildItems } from './announcement-build.ts';
+import { departmentListDrafters, notifyDepartmentListPublished } from '../department-list/index.ts';
 
 
 /** The announcement and its issuing region if the actor may read it; otherwise 404, like a missing id. */
@@ -40,7 +41,8 @@ export async function readableAnnouncement(db: Db, actor: Actor, id: number): Pr
 }
 
 export function defaultTitle(regionName: string, year: number, kind: AnnouncementKind, form: AnnouncementForm): string {
-  const what = { plan_list: '计划淘汰落后产能企业名单', sealed_list: '已封存落后产能生产线及企业承诺', completed_list: '已完成淘汰落后产能企业名单' }[kind];
+  const office: Partial<Record<AnnouncementKind, string>> = { plan_list: '计划淘汰落后产能企业名单', sealed_list: '已封存落后产能生产线及企业承诺', completed_list: '已完成淘汰落后产能企业名单' };
+  const what = office[kind] ?? ANNOUNCEMENT_KIND_LABELS[kind];
   return `${regionName}${year}年${what}${ANNOUNCEMENT_FORM_LABELS[form]}`;
 }
 
@@ -57,7 +59,8 @@ export async function getAnnouncement(db: Db, clock: Clock, actor: Actor, id: nu
   const { view, region } = await readableAnnouncement(db, actor, id);
   const [items, counts, cal] = await Promise.all([repo.items(db, id), repo.objectionCounts(db, [id]), getCalendar(db)]);
   const notice = noticeOf(view, cal, todayInChina(clock.now()));
-  return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy }, view.status as AnnouncementStatus));
+  const draftingAgencyIds = await departmentListDrafters(db, region.code, view.kind);
+  return presentAnnouncement(view, items, notice, counts.get(id), policy.abilities(actor, { region, createdBy: view.createdBy, submittedBy: view.submittedBy, draftingAgencyIds }, view.status as AnnouncementStatus));
 }
 
 export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: AnnouncementQuery): Promise<ListPage<AnnouncementSummary>> {
@@ -82,7 +85,7 @@ export async function listAnnouncements(db: Db, clock: Clock, actor: Actor, q: A
 export async function createAnnouncement(db: Db, clock: Clock, actor: Actor, body: AnnouncementCreateBody): Promise<Announcement> {
   const region = await regionRepository.byCode(db, body.regionCode);
   if (!region || !policy.canRead(actor, region)) throw notFound('行政区划');
-  if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以编制本级公告`);
+  if (!policy.isDrafter(actor, region.code, await departmentListDrafters(db, region.code, body.kind))) throw forbidden(`只有${region.name}领导小组办公室（部门名单为其主管部门）可以编制本级公告`);
   if (!ANNOUNCEMENT_LEVELS.includes(region.level)) {
     const message = '公告由省、市、县三级领导小组办公室发布';
     throw invalid(message, [{ path: 'regionCode', message }]);
@@ -91,7 +94,9 @@ export async function createAnnouncement(db: Db, clock: Clock, actor: Actor, bod
   const id = await db.transaction(async (tx) => {
     const items = await buildItems(tx, region, body.kind, body.year, body.kind === 'plan_list' ? body.sourcePlanId : null);
     if (items.length === 0) {
-      const none = { plan_list: '所选计划中没有生产线', sealed_list: `${region.name}${body.year}年没有已封存且有企业公开承诺书的生产线`, completed_list: `${region.name}${body.year}年还没有验收合格的退出任务` }[body.kind];
+      const none =
+        { plan_list: '所选计划中没有生产线', sealed_list: `${region.name}${body.year}年没有已封存且有企业公开承诺书的生产线`, completed_list: `${region.name}${body.year}年还没有验收合格的退出任务` }[body.kind as string] ??
+        `${region.name}目前没有列入该名单的案件`;
       throw invalid(`${none}，无法生成${ANNOUNCEMENT_KIND_LABELS[body.kind]}`);
     }
     const days = body.noticeWorkingDays;
@@ -130,7 +135,7 @@ export async function updateAnnouncement(db: Db, clock: Clock, actor: Actor, id:
   const now = clock.now();
   await db.transaction(async (tx) => {
     const { view, region } = await readableAnnouncement(tx, actor, id);
-    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以修改本级公告`);
+    if (!policy.isDrafter(actor, region.code, await departmentListDrafters(tx, region.code, view.kind))) throw forbidden(`只有${region.name}领导小组办公室（部门名单为其主管部门）可以修改本级公告`);
     if (view.status !== 'draft') throw conflict('只有草稿状态的公告可以修改；已提交的公告请由审核单位退回后再改');
     const set = { title: body.title, body: body.body, form: body.form, noticeWorkingDays: body.form === 'public_notice' ? body.noticeWorkingDays : null };
     const pick = (a: Pick<AnnouncementView, 'title' | 'body' | 'form' | 'noticeWorkingDays'>) => ({ title: a.title, body: a.body, form: a.form, noticeWorkingDays: a.noticeWorkingDays });
@@ -164,7 +169,7 @@ export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor,
     await runTransition(tx, {
       machine: announcementMachine,
       table: repo.table,
-      record: { region, createdBy: view.createdBy, submittedBy: view.submittedBy },
+      record: { region, createdBy: view.createdBy, submittedBy: view.submittedBy, draftingAgencyIds: await departmentListDrafters(tx, region.code, view.kind) },
       id,
       from: view.status as AnnouncementStatus,
       event,
@@ -176,6 +181,8 @@ export async function transitionAnnouncement(db: Db, clock: Clock, actor: Actor,
       payload: event === 'publish' ? { publishDate: set.publishDate, noticeEndDate: set.noticeEndDate ?? undefined } : undefined,
       effects: async (row) => {
         if (event !== 'publish') return;
+        // A department's violators' list goes to the office and every member agency (002 §四(二)).
+        await notifyDepartmentListPublished(tx, now, { id, regionCode: region.code, kind: view.kind, title: view.title });
         // A newer list of the same region and kind replaces the published one: archived in the same transaction, with its own history.
         const superseded = await repo.archiveSuperseded(tx, row as AnnouncementRow, now);
         for (const old of superseded) {

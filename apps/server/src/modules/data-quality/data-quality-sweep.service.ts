@@ -6,6 +6,7 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { runTransition } from '../../platform/lifecycle/index.ts';
+import { stoppedLinesUnresolved } from '../department-list/index.ts';
 import { ancestryOf, type RegionRow, regionInActorScope } from '../region/index.ts';
 import { capacityOutliers, type DecomposedPart, duplicateEnterprises, type Finding, reconcileTarget } from './data-quality-rules.ts';
 import { sweepRepository as repo } from './data-quality-sweep.repository.ts';
@@ -19,7 +20,7 @@ const SWEEP = systemActor('data_quality_sweep', '系统复查');
 type Ancestry = { provinceCode: string; prefectureCode: string | null; countyCode: string | null; townshipCode: string | null };
 
 /** Everything the rules find in a province (or the country): the same whoever runs the sweep. */
-async function findAll(db: Db, province: string | null): Promise<Finding[]> {
+async function findAll(db: Db, province: string | null, today: string): Promise<Finding[]> {
   const out: Finding[] = [];
   const targets = await repo.targets(db, province);
   const over = await repo.overAllocated(db);
@@ -57,6 +58,18 @@ async function findAll(db: Db, province: string | null): Promise<Finding[]> {
   out.push(...capacityOutliers((await repo.lineCapacities(db, province)).map((l) => ({ ...l, capacity: Number(l.capacity) }))));
   out.push(...duplicateEnterprises(await repo.enterprises(db, province)));
   out.push(...(await surveyFindings(db, province)));
+  for (const l of await stoppedLinesUnresolved(db, province, today)) {
+    const why = l.deadline ? `停产整改期限${l.deadline}已过` : '已停产（安全生产不达标）';
+    out.push({
+      checkKey: `stopped_line:line:${l.lineId}`,
+      kind: 'stopped_line_unresolved',
+      regionCode: l.regionCode,
+      entityType: 'line',
+      entityId: l.lineId,
+      message: `${l.enterpriseName}“${l.lineName}”${why}，既未整改合格也未列入淘汰计划，应整改或列入淘汰（002 §二(一)6）`,
+      details: { enterpriseId: l.enterpriseId, caseId: l.caseId },
+    });
+  }
   return out;
 }
 
@@ -69,7 +82,7 @@ const under = (root: RegionRow | null, a: Ancestry) => !root || a[LEVEL_COLUMN[r
  */
 export async function sweepFlags(db: Db, now: Date, who: AuditSubject, root: RegionRow | null): Promise<DataQualityRecheckResult> {
   const province = root?.provinceCode ?? null;
-  const findings = await findAll(db, province);
+  const findings = await findAll(db, province, todayInChina(now));
   const regions = new Map((await repo.regions(db, [...new Set(findings.map((f) => f.regionCode))])).map((r) => [r.code, r]));
   const mine = findings.filter((f) => regions.has(f.regionCode) && under(root, ancestryOf(regions.get(f.regionCode)!)));
   const byKey = new Map(mine.map((f) => [f.checkKey, f]));

@@ -72,7 +72,8 @@ export default function AnnouncementListPage() {
               <a href="/public" target="_blank" rel="noreferrer">
                 <GlobalOutlined /> 公众查询网站
               </a>
-              {me.role === 'group_office' && year && (
+              {/* A department (成员单位) builds its own 黄牌/红牌 lists (issue 12). */}
+              {(me.role === 'group_office' || me.role === 'member_agency') && year && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                   生成公告
                 </Button>

@@ -6,6 +6,8 @@ import {
   type AnnouncementForm,
   type AnnouncementKind,
   DEFAULT_NOTICE_WORKING_DAYS,
+  DEPARTMENT_LIST_KINDS,
+  departmentListKindOf,
 } from '@taotai/shared';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
@@ -33,6 +35,8 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
   const annForm = Form.useWatch('form', form);
+  // A department (成员单位) drafts only its 黄牌/红牌 lists; the office drafts every kind (issue 12).
+  const kinds: readonly AnnouncementKind[] = me.role === 'member_agency' ? DEPARTMENT_LIST_KINDS : ANNOUNCEMENT_KINDS;
   const plans = useAsync(() => (open ? planApi.list({ year, region: me.regionCode, status: 'approved' }) : Promise.resolve([])), [open, year, me.regionCode]);
 
   const submit = async () => {
@@ -60,9 +64,9 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
 
   return (
     <Modal title={`生成${me.regionName.split(' / ').at(-1)}${year}年公告公示`} open={open} onCancel={onClose} onOk={submit} okText="生成草稿" confirmLoading={saving} destroyOnHidden width={560}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'plan_list', form: 'public_notice', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ kind: kinds[0], form: 'public_notice', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
         <Form.Item name="kind" label="公告内容" rules={[{ required: true, message: '请选择公告内容' }]}>
-          <Radio.Group optionType="button" options={ANNOUNCEMENT_KINDS.map((k) => ({ value: k, label: ANNOUNCEMENT_KIND_LABELS[k] }))} />
+          <Radio.Group optionType="button" options={kinds.map((k) => ({ value: k, label: ANNOUNCEMENT_KIND_LABELS[k] }))} />
         </Form.Item>
         {kind === 'plan_list' && (
           <Form.Item name="sourcePlanId" label="依据的淘汰计划" rules={[{ required: true, message: '请选择已批准的本级淘汰计划' }]}>
@@ -76,6 +80,14 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
         )}
         {kind === 'sealed_list' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="列入已封存（及之后阶段）且已上传企业公开承诺书的生产线" />}
         {kind === 'completed_list' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="列入已验收合格的退出任务" />}
+        {kind && departmentListKindOf(kind) && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={departmentListKindOf(kind)?.colour === 'yellow' ? '列入本地区该类别限期整改（含限制生产、停产整治、停产整改）中的案件' : '列入本地区该类别复查仍不达标、已责令关闭的案件'}
+          />
+        )}
         <Form.Item name="form" label="形式">
           <Radio.Group options={ANNOUNCEMENT_FORMS.map((f) => ({ value: f, label: ANNOUNCEMENT_FORM_LABELS[f] }))} />
         </Form.Item>

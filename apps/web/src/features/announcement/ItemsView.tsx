@@ -1,11 +1,12 @@
-import type { AnnouncementItem, AnnouncementKind, AnnouncementUnitTotal } from '@taotai/shared';
+import { type AnnouncementItem, type AnnouncementKind, type AnnouncementUnitTotal, departmentListKindOf } from '@taotai/shared';
 import { Card, Empty, Grid, Input, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { fmtNumber } from '../../shared/format.ts';
 import { DATE_LABELS } from './announcement-api.ts';
 import './items.css';
 
-const capacityText = (i: AnnouncementItem) => `${fmtNumber(i.capacity)} ${i.unitName}`;
+// A department list's case may concern the whole enterprise (no line, no capacity).
+const capacityText = (i: AnnouncementItem) => (i.unitName ? `${fmtNumber(i.capacity)} ${i.unitName}` : '—');
 
 /** 合计：12.5 万吨（2 条生产线，1 家企业）；120 万重量箱（…）— one entry per unit, never added across units. */
 export function TotalsLine({ totals }: { totals: AnnouncementUnitTotal[] }) {
@@ -35,6 +36,7 @@ export function ItemsView({ items, kind, searchable = true }: { items: Announcem
   const [q, setQ] = useState('');
   const shown = useMemo(() => items.filter((i) => matches(i, q.trim())), [items, q]);
   const dateLabel = DATE_LABELS[kind];
+  const department = departmentListKindOf(kind);
 
   const filter = searchable && (
     <Input.Search allowClear placeholder="按企业、生产线名称或统一社会信用代码筛选" onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 420, marginBottom: 12 }} aria-label="筛选名单" />
@@ -63,6 +65,18 @@ export function ItemsView({ items, kind, searchable = true }: { items: Announcem
                 <dd>{capacityText(i)}</dd>
                 <dt>{dateLabel}</dt>
                 <dd>{i.date ?? '—'}</dd>
+                {department && (
+                  <>
+                    {department.colour === 'yellow' && (
+                      <>
+                        <dt>整改期限</dt>
+                        <dd>{i.dismantleDeadline ?? '—'}</dd>
+                      </>
+                    )}
+                    <dt>处理情况</dt>
+                    <dd>{i.commitment}</dd>
+                  </>
+                )}
                 {kind === 'sealed_list' && (
                   <>
                     <dt>拆除期限</dt>
@@ -101,6 +115,12 @@ export function ItemsView({ items, kind, searchable = true }: { items: Announcem
             ? [
                 { title: '拆除期限', dataIndex: 'dismantleDeadline', width: 110 },
                 { title: '企业承诺', dataIndex: 'commitment', width: 320 },
+              ]
+            : []),
+          ...(department
+            ? [
+                ...(department.colour === 'yellow' ? [{ title: '整改期限', dataIndex: 'dismantleDeadline', width: 110 }] : []),
+                { title: '处理情况', dataIndex: 'commitment', width: 280 },
               ]
             : []),
         ]}

@@ -5,6 +5,7 @@ import type {
   AnnouncementForm,
   AnnouncementKind,
   AnnouncementStatus,
+  DepartmentListKind,
   Objection,
   ObjectionPhone,
   ObjectionReceipt,
@@ -13,6 +14,7 @@ import type {
   PublicAnnouncementPage,
   PublicSearchResult,
 } from '@taotai/shared';
+import { DEPARTMENT_LIST_KINDS } from '@taotai/shared';
 import { api } from '../../shared/api.ts';
 
 export const ANNOUNCEMENT_STATUS_COLORS: Record<AnnouncementStatus, string> = {
@@ -24,7 +26,13 @@ export const ANNOUNCEMENT_STATUS_COLORS: Record<AnnouncementStatus, string> = {
 };
 
 /** What the date column of a list means, by kind. */
-export const DATE_LABELS: Record<AnnouncementKind, string> = { plan_list: '计划淘汰期限', sealed_list: '封存日期', completed_list: '验收日期' };
+export const DATE_LABELS: Record<AnnouncementKind, string> = {
+  plan_list: '计划淘汰期限',
+  sealed_list: '封存日期',
+  completed_list: '验收日期',
+  // A department's 黄牌/红牌 list: the date its decision was served (issue 12).
+  ...(Object.fromEntries(DEPARTMENT_LIST_KINDS.map((k) => [k, '决定送达日期'])) as Record<DepartmentListKind, string>),
+};
 
 /** The office's endpoints (session required). */
 export const announcementApi = {

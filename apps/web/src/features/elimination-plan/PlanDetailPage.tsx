@@ -13,6 +13,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { LineStatusTag } from '../enterprise/labels.tsx';
 import { exitTaskApi } from '../exit-task/exit-task-api.ts';
 import { unitTotalsText } from '../survey/survey-api.ts';
+import { CaseCandidatesCard } from '../department-list/CaseCandidatesCard.tsx';
 import { AddLinesModal } from './AddLinesModal.tsx';
 import { PLAN_STATUS_COLORS, planApi } from './plan-api.ts';
 
@@ -152,27 +153,36 @@ export default function PlanDetailPage() {
       ],
       notice: plan.status === 'draft' && plan.returnReason && <Alert type="warning" showIcon title="计划被退回" description={plan.returnReason} />,
       body: (
-        <Card
-          title="计划淘汰的生产线（设备）"
-          extra={
-            a.editLines && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                列入生产线
-              </Button>
-            )
-          }
-        >
-          <Table<PlanLine>
-            rowKey="id"
-            size="middle"
-            dataSource={plan.lines}
-            columns={columns}
-            pagination={plan.lines.length > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: '尚未列入生产线' }}
-            data-testid="plan-lines"
+        <>
+          <Card
+            title="计划淘汰的生产线（设备）"
+            extra={
+              a.editLines && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  列入生产线
+                </Button>
+              )
+            }
+          >
+            <Table<PlanLine>
+              rowKey="id"
+              size="middle"
+              dataSource={plan.lines}
+              columns={columns}
+              pagination={plan.lines.length > 20 ? { pageSize: 20 } : false}
+              scroll={{ x: 1100 }}
+              locale={{ emptyText: '尚未列入生产线' }}
+              data-testid="plan-lines"
+            />
+          </Card>
+          <CaseCandidatesCard
+            regionCode={plan.regionCode}
+            year={plan.year}
+            version={plan.version}
+            canAdd={a.editLines}
+            onAdd={(lineId) => run(() => planApi.addLines(plan.id, plan.version, [{ lineId, exitDeadline: null }]), '已列入计划')}
           />
-        </Card>
+        </>
       ),
       history: { path: `/elimination-plans/${plan.id}`, version: plan.version },
       modals: (

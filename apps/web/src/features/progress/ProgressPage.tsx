@@ -7,6 +7,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
 import { YearSelect } from '../../shared/YearSelect.tsx';
 import { DataQualityCountCard } from '../data-quality/DataQualityCountCard.tsx';
+import { CaseCountsCard } from '../department-list/CaseCountsCard.tsx';
 import { ChildrenTable, ENTERPRISES_DONE_NOTE } from './ChildrenTable.tsx';
 import { EnterpriseTable } from './EnterpriseTable.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
@@ -146,6 +147,7 @@ export default function ProgressPage() {
         <>
           <Summary p={p} year={year} />
           <DataQualityCountCard region={p.level === 'country' ? undefined : p.regionCode} />
+          <CaseCountsCard region={p.level === 'country' ? undefined : p.regionCode} />
           <Card
             title="分行业产能退出进度"
             extra={<Typography.Text type="secondary">完成率 =（已验收 + 依令关闭）÷ 目标</Typography.Text>}
