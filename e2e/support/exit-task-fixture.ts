@@ -101,3 +101,49 @@ export async function sealedTask(baseUrl: string, serial: number, enterprise: st
   });
   return task;
 }
+
+/**
+ * A task dismantled and awaiting acceptance, in a joint-inspection round of 巩义 formed by gy-office with zz-office's
+ * account as team leader, started and concluded (passed) by that leader: the opinion can be generated. Returns the
+ * round and its one record.
+ */
+export async function concludedInspection(baseUrl: string, serial: number, enterprise: string, line: string) {
+  const task = await sealedTask(baseUrl, serial, enterprise, line);
+  const files: [string, string][] = [
+    ['photo_before', '拆除前.jpg'],
+    ['photo_during', '拆除中.jpg'],
+    ['photo_after', '拆除后.jpg'],
+    ['witness_record', '拆除见证记录.jpg'],
+  ];
+  for (const [i, [kind, name]] of files.entries()) await uploadEvidence(baseUrl, task.taskId, kind, name, await distinctJpeg(serial + 10 + i));
+  const gy = await apiAs(baseUrl, 'gy-office');
+  const fire = (event: string, payload: object = {}) => gy.call('POST', `/api/v1/exit-tasks/${task.taskId}/transitions`, { event, payload });
+  await fire('dismantle', { legalRepresentative: '周振华', officials: ['米河镇 赵建设'], destination: 'scrapped' });
+  await fire('request_acceptance');
+  const agencies = await gy.call<{ id: number; name: string }[]>('GET', '/api/v1/regions/410181/agencies');
+  const leaders = await gy.call<{ id: number; displayName: string }[]>('GET', '/api/v1/inspections/leader-accounts');
+  const leader = leaders.find((a) => a.displayName.includes('郑州'));
+  if (agencies.length < 2 || !leader) throw new Error('巩义的成员单位或郑州的组长账号缺失');
+  const team = [
+    { agencyId: agencies[0]!.id, personName: '张建军', role: 'leader' },
+    { agencyId: agencies[1]!.id, personName: '李卫东', role: 'member' },
+  ];
+  let round = await gy.call<{ id: number; version: number }>('POST', '/api/v1/inspections', { title: '公文设置测试批次', year: 2026, startDate: '2026-11-23', team, leaderUserId: leader.id });
+  const ent = await gy.call<{ enterpriseId: number }>('GET', `/api/v1/exit-tasks/${task.taskId}`);
+  round = await gy.call('POST', `/api/v1/inspections/${round.id}/records`, { enterpriseIds: [ent.enterpriseId] });
+  round = await gy.call('POST', `/api/v1/inspections/${round.id}/transitions`, { event: 'start', version: round.version });
+  const zz = await apiAs(baseUrl, 'zz-office');
+  const full = await zz.call<{ records: { id: number; version: number }[] }>('GET', `/api/v1/inspections/${round.id}`);
+  const record = full.records[0]!;
+  await zz.call('POST', `/api/v1/inspections/${round.id}/records/${record.id}/conclusion`, {
+    version: record.version,
+    equipmentDismantled: true,
+    powerCut: true,
+    destinationDocumented: true,
+    workersPlaced: true,
+    notes: '现场核实：窑体已拆除，设备已报废处置。',
+    inspectedOn: '2026-11-23',
+    conclusion: 'pass',
+  });
+  return { ...task, roundId: round.id, recordId: record.id };
+}
