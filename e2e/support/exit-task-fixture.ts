@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from './browser.ts';
  */
 export interface TaskFixture {
   taskId: number;
+  planId: number;
   enterprise: string;
   line: string;
 }
@@ -64,7 +65,7 @@ export async function plannedTask(baseUrl: string, serial: number, enterprise: s
   const made = await gy.call<{ tasks: { id: number }[] }>('POST', `/api/v1/exit-tasks/from-plan/${plan.id}`);
   const taskId = made.tasks[0]?.id;
   if (!taskId) throw new Error('未生成退出任务');
-  return { taskId, enterprise, line };
+  return { taskId, planId: plan.id, enterprise, line };
 }
 
 /** Uploads one evidence file as `username` (multipart: kind first, then file, as the server reads them). */
