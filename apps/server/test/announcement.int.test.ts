@@ -292,6 +292,15 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(res.json().message).toBe('该异议已答复，答复不能修改');
     // The public answer names the answering office (its 落款 from the office settings).
     expect((await look(receipt, '13800138000')).json()).toMatchObject({ answered: true, answer: first, answeredBy: '巩义市淘汰落后产能工作领导小组办公室' });
+    // The objection keeps its history like every lifecycle: the one answer, who and when (issue 10 §1).
+    const historyUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/history`;
+    const history = await call(t, zz, { method: 'GET', url: historyUrl });
+    expect(history).toEqual([
+      expect.objectContaining({ event: 'objection_answer', fromStatus: 'open', toStatus: 'answered', at: '2026-10-13T01:00:00.000Z', payload: expect.objectContaining({ answer: first, receiptCode: receipt }) }),
+    ]);
+    expect((await t.request({ method: 'GET', url: historyUrl, cookie: xy })).statusCode).toBe(404);
+    // Another 公示's id with this objection's id reads as missing, like out of scope.
+    expect((await t.request({ method: 'GET', url: `/api/v1/announcements/${completedAnn}/objections/${objections[0].id}/history`, cookie: gy })).statusCode).toBe(404);
   });
 
   it('limits objections per IP', async () => {
@@ -362,8 +371,16 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(archived.items).toEqual([expect.objectContaining({ id: planAnn, archived: true })]);
     expect((await pub(`/announcements/${planAnn}`)).statusCode).toBe(200);
     expect((await object(newer.id, { content: '公告中的企业名称有误', phone: '13800138000' })).json().message).toBe('本公告不设公示期，不受理异议；如需反映问题，请与发布单位联系');
-    expect((await fire(zz, newer.id, 'archive')).json()).toMatchObject({ status: 'archived', supersededBy: null });
-    expect((await fire(zz, newer.id, 'archive')).statusCode).toBe(409);
+    // By hand: with a reason (kept in the history), by an office at the issuing region or above; outside, 404.
+    const bare = await fire(zz, newer.id, 'archive');
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ message: '归档时请填写原因', fields: [{ path: 'reason', message: '归档时请填写原因' }] });
+    expect((await fire(xy, newer.id, 'archive', '越权归档')).statusCode).toBe(404);
+    expect((await detail(newer.id, zz)).availableEvents).toEqual(['archive']);
+    expect((await fire(zz, newer.id, 'archive', '名单已过时效，撤下本公告')).json()).toMatchObject({ status: 'archived', supersededBy: null });
+    expect((await fire(zz, newer.id, 'archive', '再次归档')).statusCode).toBe(409);
+    const byHand = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${newer.id}/history` });
+    expect(byHand.at(-1)).toMatchObject({ event: 'archive', toStatus: 'archived', reason: '名单已过时效，撤下本公告' });
   });
 
   it('keeps each list’s history, with the return’s reason, the approval’s opinion and the automatic archiving', async () => {

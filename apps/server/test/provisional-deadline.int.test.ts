@@ -40,12 +40,17 @@ describe('provisional deadlines', () => {
     // 2030-12-31 + 3 working days, weekends only (元旦 unknown): 2031-01-03, provisional.
     expect(filed.json()).toMatchObject({ periodKey: '2030-12', dueDate: '2031-01-03', dueProvisional: true });
     const id = filed.json().id as number;
+    // The requirement's periods say the same wherever a due date is shown (暂定 in the web).
+    const periodOf = async () =>
+      ((await t.request({ method: 'GET', url: `/api/v1/filing-requirements/${res.json().id}`, cookie: c['gy-office'] })).json().periods as { key: string; dueDate: string; dueProvisional: boolean }[]).find((p) => p.key === '2030-12');
+    expect(await periodOf()).toMatchObject({ dueDate: '2031-01-03', dueProvisional: true });
 
     const put = await t.request({ method: 'PUT', url: '/api/v1/calendar/years/2031', cookie: c.admin, payload: { holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }], workdays: [] } });
     expect(put.statusCode, put.body).toBe(200);
     const after = (await t.request({ method: 'GET', url: `/api/v1/filings/${id}`, cookie: c['gy-office'] })).json();
     // 元旦 is now a holiday: 01-02, 01-03, 01-06.
     expect(after).toMatchObject({ dueDate: '2031-01-06', dueProvisional: false, lateWorkingDays: 0 });
+    expect(await periodOf()).toMatchObject({ dueDate: '2031-01-06', dueProvisional: false });
     const audit = await t.ctx.db
       .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)

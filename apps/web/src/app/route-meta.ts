@@ -56,6 +56,7 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/settings/security', title: '安全设置', parent: '/', section: SYSTEM },
   { path: '/settings/holidays', title: '节假日设置', parent: '/', section: SYSTEM },
   { path: '/settings/documents', title: '公文设置', parent: '/', section: SYSTEM },
+  { path: '/settings/todo', title: '待办提醒设置', parent: '/', section: SYSTEM },
   { path: '/audit', title: '审计日志', parent: '/', section: SYSTEM },
   { path: '*', title: '页面不存在', parent: '/' },
   // Outside the layout: no h1 or breadcrumbs from here, only the document title.

@@ -108,6 +108,7 @@ export const router = createBrowserRouter([
         element: guarded('settings:manage', page(() => import('../features/calendar/HolidaySettingsPage.tsx'))),
       },
       { path: 'settings/documents', element: page(() => import('../features/settings/DocumentSettingsPage.tsx')) },
+      { path: 'settings/todo', element: guarded('settings:manage', page(() => import('../features/settings/TodoSettingsPage.tsx'))) },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },
     ]),

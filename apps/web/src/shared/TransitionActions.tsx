@@ -21,6 +21,8 @@ export interface TransitionActionsProps<E extends string> {
   onFire: (event: E, reason: string) => Promise<boolean>;
   /** A sentence the dialog shows before the event is confirmed (what happens next). */
   confirm?: Partial<Record<E, string>>;
+  /** Events other than returns whose machine row says needsReason (an announcement archived by hand): asks「<label>原因」. */
+  reasonEvents?: readonly E[];
   busy?: boolean;
 }
 
@@ -28,10 +30,12 @@ export interface TransitionActionsProps<E extends string> {
  * The buttons of a record's lifecycle, rendered from its `availableEvents`, and one dialog for every event:
  * it says what happens, asks for the 审核意见 (optional) on an approval and the reason (required) on a return.
  */
-export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy }: TransitionActionsProps<E>) {
+export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, reasonEvents = [], busy }: TransitionActionsProps<E>) {
   const [open, setOpen] = useState<E | null>(null);
   const [text, setText] = useState('');
-  const needsReason = open !== null && REASON_EVENTS.includes(open);
+  const isReturn = open !== null && REASON_EVENTS.includes(open);
+  const needsReason = isReturn || (open !== null && reasonEvents.includes(open));
+  const reasonLabel = isReturn || !open ? '退回原因' : `${labels[open]}原因`;
   const takesOpinion = open !== null && OPINION_EVENTS.includes(open);
   const close = () => {
     setOpen(null);
@@ -69,14 +73,14 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
           {open && confirm[open] && <Alert type="info" showIcon title={confirm[open]} />}
           {(needsReason || takesOpinion) && (
             <>
-              <Typography.Text>{needsReason ? '退回原因（必填）' : '审核意见（可不填）'}</Typography.Text>
+              <Typography.Text>{needsReason ? `${reasonLabel}（必填）` : '审核意见（可不填）'}</Typography.Text>
               <Input.TextArea
                 rows={3}
                 maxLength={500}
                 value={text}
                 onChange={(ev) => setText(ev.target.value)}
-                placeholder={needsReason ? '请写明需要修改的内容' : '如：同意。'}
-                aria-label={needsReason ? '退回原因' : '审核意见'}
+                placeholder={isReturn ? '请写明需要修改的内容' : needsReason ? `请写明${reasonLabel}` : '如：同意。'}
+                aria-label={needsReason ? reasonLabel : '审核意见'}
               />
             </>
           )}

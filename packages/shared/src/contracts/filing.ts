@@ -136,6 +136,8 @@ export const FilingPeriod = z.object({
   start: z.string(),
   end: z.string(),
   dueDate: z.string(),
+  /** Counted in working days through a year without holiday data: shown 暂定 (issue 10 §3). */
+  dueProvisional: z.boolean(),
 });
 export type FilingPeriod = z.infer<typeof FilingPeriod>;
 

@@ -32,6 +32,8 @@ export const TodoItem = z.object({
   /** Working days past the due date (0 when not overdue). */
   workingDaysOverdue: z.number().int(),
   overdue: z.boolean(),
+  /** The due date was counted through a year without holiday data: shown 暂定 (issue 10 §3). */
+  dueProvisional: z.boolean(),
 });
 export type TodoItem = z.infer<typeof TodoItem>;
 
@@ -43,3 +45,15 @@ export type TodoCount = z.infer<typeof TodoCount>;
 
 /** Settings of the to-do reminders (安全设置 holds others; this one is read with its default). */
 export const TODO_REMIND_WORKING_DAYS_DEFAULT = 2;
+/** The longest lead time offered: two working weeks (a reminder further ahead is noise, not a warning). */
+export const TODO_REMIND_WORKING_DAYS_MAX = 10;
+
+/** 待办提醒设置 (system setting `todo`): how many working days before the due date the one reminder goes out. */
+export const TodoSettings = z.object({
+  remindWorkingDaysBefore: z
+    .number({ error: '请填写提前提醒的工作日数（整数）' })
+    .int({ error: '提前提醒的工作日数须为整数' })
+    .min(0, { error: '提前提醒的工作日数不能小于 0（0 表示到期当日提醒）' })
+    .max(TODO_REMIND_WORKING_DAYS_MAX, { error: `提前提醒的工作日数不能超过 ${TODO_REMIND_WORKING_DAYS_MAX}` }),
+});
+export type TodoSettings = z.infer<typeof TodoSettings>;

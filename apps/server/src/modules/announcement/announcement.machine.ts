@@ -44,7 +44,8 @@ export const announcementMachine: Machine<AnnouncementStatus, AnnouncementEvent,
     { from: 'submitted', event: 'return', to: 'draft', by: 'approver', needsReason: true },
     { from: 'approved', event: 'publish', to: 'published', by: 'approver', awaits: { kind: 'publish', dueWorkingDays: 3 } },
     { from: 'approved', event: 'return', to: 'draft', by: 'approver', needsReason: true },
-    { from: 'published', event: 'archive', to: 'archived', by: 'office' },
+    // By hand with a reason (issue 10): taking a list off the current page is explained in its history.
+    { from: 'published', event: 'archive', to: 'archived', by: 'office', needsReason: true },
   ],
   relations: {
     drafter: (actor, a) =>

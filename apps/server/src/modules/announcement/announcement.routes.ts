@@ -60,6 +60,11 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
     { config, schema: { tags, summary: '公示期间收到的异议及答复', params: IdParam, response: { 200: z.array(Objection) } } },
     async (req) => objections.listObjections(ctx.db, ctx.sealKey, req.actor!, req.params.id),
   );
+  app.get(
+    `${base}/:id/objections/:objectionId/history`,
+    { config, schema: { tags, summary: '异议履历（答复人、答复时间和答复内容）', params: ObjectionParams, response: { 200: LifecycleHistory } } },
+    async (req) => objections.objectionHistory(ctx.db, req.actor!, req.params.id, req.params.objectionId),
+  );
   app.post(
     `${base}/:id/objections/:objectionId/answer`,
     { config, schema: { tags, summary: '答复异议（发布单位，每件答复一次，记录答复人和时间）', params: ObjectionParams, body: ObjectionAnswerBody, response: { 200: Objection } } },

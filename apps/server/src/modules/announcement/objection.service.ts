@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Objection, ObjectionAnswerBody, ObjectionState, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
+import type { LifecycleEntry, Objection, ObjectionAnswerBody, ObjectionState, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type AuditSubject, recordAudit, systemSubject } from '../../platform/audit/audit.ts';
@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { maskPhone, type SealKey, sealedLookupHash, sealText, unsealText } from '../../platform/crypto/seal.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import { availableEvents, refusalOf, runTransition, transitionFor } from '../../platform/lifecycle/index.ts';
+import { availableEvents, readHistory, refusalOf, runTransition, transitionFor } from '../../platform/lifecycle/index.ts';
 import { notify } from '../notification/index.ts';
 import type { RegionRow } from '../region/index.ts';
 import { officeUsersOf } from '../user/index.ts';
@@ -126,6 +126,17 @@ export async function listObjections(db: Db, key: SealKey, actor: Actor, id: num
   const [rows, items] = await Promise.all([repo.objections(db, id), repo.items(db, id)]);
   const byId = new Map(items.map((i) => [i.id, i]));
   return rows.map((o) => presentObjection(o, o.itemId ? byId.get(o.itemId) : undefined, maskedPhoneOf(key, o), eventsOf(actor, region, o)));
+}
+
+/**
+ * An objection's timeline (履历, issue 10 §1): its answer with who and when, as every lifecycle keeps it. Read like
+ * the list: the 公示 through the scope (404 outside it), and an id of another 公示's objection is 404 as missing.
+ */
+export async function objectionHistory(db: Db, actor: Actor, id: number, objectionId: number): Promise<LifecycleEntry[]> {
+  await readableAnnouncement(db, actor, id);
+  const o = await repo.objectionById(db, id, objectionId);
+  if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
+  return readHistory(db, objectionMachine, o.id);
 }
 
 /**

@@ -1,23 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { type AuditSubject, recordAudit } from '../../platform/audit/audit.ts';
-import { getCalendar, type WorkingCalendar } from '../../platform/calendar/calendar.ts';
-import { addCalendarDays } from '../../platform/calendar/working-calendar.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { filingRepository } from './filing.repository.ts';
-import { dueRuleOf, periodsOf } from './requirement-context.ts';
-import type { DuePeriod } from './periods.ts';
-import type { RequirementRow } from './requirement.repository.ts';
+import { dueIsProvisional, periodsOf } from './requirement-context.ts';
 
-/**
- * Whether a period's due date was counted in working days through a year whose holidays nobody knows
- * (issue 10 §3): then only weekends were skipped and the date is provisional (暂定) until that year is entered.
- * Counting starts the day after the event or the period's end.
- */
-export function dueIsProvisional(req: Pick<RequirementRow, 'dueMode' | 'dueDate' | 'eventDate' | 'dueWorkingDays' | 'dueMonthDay'>, period: DuePeriod, cal: WorkingCalendar): boolean {
-  const rule = dueRuleOf(req as RequirementRow);
-  const from = rule.mode === 'after_event' ? rule.eventDate : rule.mode === 'after_period_end' && rule.workingDays > 0 ? period.end : null;
-  if (!from) return false;
-  return cal.firstMissingYear(addCalendarDays(from, 1), period.dueDate) !== null;
-}
+// Moved beside periodsOf, which marks every presented period with it; re-exported for the module's callers.
+export { dueIsProvisional } from './requirement-context.ts';
 
 /**
  * Recomputes every stored provisional due date with the calendar as it now stands, inside the transaction

@@ -20,7 +20,7 @@ import type { DuePeriod } from './periods.ts';
 import { dueRuleOf } from './requirement-context.ts';
 import type { RequirementView, TargetRow } from './requirement.repository.ts';
 
-export const presentPeriod = (p: DuePeriod): FilingPeriod => ({ key: p.key, label: p.label, start: p.start, end: p.end, dueDate: p.dueDate });
+export const presentPeriod = (p: DuePeriod): FilingPeriod => ({ key: p.key, label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, dueProvisional: p.dueProvisional ?? false });
 
 export const presentTarget = (t: TargetRow): FilingTarget => ({ id: t.id, regionCode: t.regionCode, agencyId: t.agencyId, name: t.name });
 

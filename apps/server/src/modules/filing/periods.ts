@@ -104,6 +104,8 @@ export interface RequirementTiming {
 
 export interface DuePeriod extends Period {
   dueDate: string;
+  /** Counted through a year without holiday data (暂定); set by the module's periodsOf, which has the calendar. */
+  dueProvisional?: boolean;
 }
 
 /** All periods of a requirement with their due dates. */

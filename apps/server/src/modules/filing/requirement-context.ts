@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { getCalendar, type WorkingCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
+import { addCalendarDays } from '../../platform/calendar/working-calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type RegionRow, regionRepository } from '../region/index.ts';
@@ -35,11 +36,24 @@ export function dueColumns(rule: DueRule) {
   };
 }
 
+/**
+ * Whether a period's due date was counted in working days through a year whose holidays nobody knows
+ * (issue 10 §3): then only weekends were skipped and the date is provisional (暂定) until that year is entered.
+ * Counting starts the day after the event or the period's end.
+ */
+export function dueIsProvisional(req: Pick<RequirementRow, 'dueMode' | 'dueDate' | 'eventDate' | 'dueWorkingDays' | 'dueMonthDay'>, period: DuePeriod, cal: WorkingCalendar): boolean {
+  const rule = dueRuleOf(req as RequirementRow);
+  const from = rule.mode === 'after_event' ? rule.eventDate : rule.mode === 'after_period_end' && rule.workingDays > 0 ? period.end : null;
+  if (!from) return false;
+  return cal.firstMissingYear(addCalendarDays(from, 1), period.dueDate) !== null;
+}
+
+/** The requirement's periods, each marked 暂定 when its due date was counted through a year without holiday data. */
 export function periodsOf(r: RequirementRow, cal: WorkingCalendar): DuePeriod[] {
   return requirementPeriods(
     { recurrence: r.recurrence as Recurrence, due: dueRuleOf(r), startsOn: r.startsOn, endsOn: r.endsOn, issuedOn: r.issuedOn },
     cal,
-  );
+  ).map((p) => ({ ...p, dueProvisional: dueIsProvisional(r, p, cal) }));
 }
 
 /** The work year a period belongs to: the requirement's year for a one-off, else the period's own year. */

@@ -1,9 +1,10 @@
-import { ReminderRunResult, TodoCount, TodoList } from '@taotai/shared';
+import { ReminderRunResult, TodoCount, TodoList, TodoSettings } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { onArrival } from '../../platform/lifecycle/index.ts';
 import { TODO_SOURCES } from './todo-sources.ts';
 import { runTodoReminders } from './todo.jobs.ts';
+import { getTodoSettings, updateTodoSettings } from './todo-settings.service.ts';
 import * as service from './todo.service.ts';
 
 const listener = service.arrivalListener(TODO_SOURCES);
@@ -29,5 +30,19 @@ export function todoRoutes(app: TypedApp, ctx: AppContext): void {
       schema: { tags: ['jobs'], summary: '立即执行待办到期提醒（管理员；重复执行不会重复提醒）', response: { 200: ReminderRunResult } },
     },
     async () => runTodoReminders(ctx),
+  );
+  // 待办提醒设置: national, like 安全设置 (admin only).
+  app.get(
+    '/api/v1/settings/todo',
+    { config: { ability: 'settings:manage' }, schema: { tags: ['settings'], summary: '待办提醒设置（到期前提前几个工作日提醒）', response: { 200: TodoSettings } } },
+    async () => getTodoSettings(ctx.db),
+  );
+  app.put(
+    '/api/v1/settings/todo',
+    {
+      config: { ability: 'settings:manage' },
+      schema: { tags: ['settings'], summary: '修改待办提醒设置（0～10 个工作日；留痕）', body: TodoSettings, response: { 200: TodoSettings } },
+    },
+    async (req) => updateTodoSettings(ctx.db, ctx.clock, req.actor!, req.body),
   );
 }

@@ -1,4 +1,4 @@
-import { TODO_REMIND_WORKING_DAYS_DEFAULT, type TodoCount, type TodoItem, type TodoList } from '@taotai/shared';
+import type { TodoCount, TodoItem, TodoList } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { getCalendar, type WorkingCalendar } from '../../platform/calendar/calendar.ts';
@@ -14,10 +14,10 @@ import {
   awaitingStates,
   lifecycleRepository,
 } from '../../platform/lifecycle/index.ts';
-import { settingsRepository } from '../../platform/settings/settings.repository.ts';
 import { actorForUser } from '../auth/index.ts';
 import { notify } from '../notification/index.ts';
 import { regionRepository } from '../region/index.ts';
+import { getTodoSettings } from './todo-settings.service.ts';
 import { activeAdminRows, activeUserRowsAt } from '../user/index.ts';
 
 /** At most this many candidate records per lifecycle for one user's list (the oldest waits are the ones to see). */
@@ -28,14 +28,23 @@ export interface Deadline {
   workingDaysLeft: number | null;
   workingDaysOverdue: number;
   overdue: boolean;
+  /** Counted through a year without holiday data: 暂定 (issue 10 §3). */
+  dueProvisional: boolean;
 }
 
 /** Due N working days after the day the record entered its state (display: provisional in a year without holidays). */
 export function deadlineOf(cal: WorkingCalendar, since: Date, dueWorkingDays: number | undefined, today: string): Deadline {
-  if (dueWorkingDays === undefined) return { dueDate: null, workingDaysLeft: null, workingDaysOverdue: 0, overdue: false };
-  const dueDate = cal.addWorkingDays(todayInChina(since), dueWorkingDays);
+  if (dueWorkingDays === undefined) return { dueDate: null, workingDaysLeft: null, workingDaysOverdue: 0, overdue: false, dueProvisional: false };
+  const start = todayInChina(since);
+  const dueDate = cal.addWorkingDays(start, dueWorkingDays);
   const overdue = today > dueDate;
-  return { dueDate, overdue, workingDaysLeft: overdue ? 0 : cal.workingDaysBetween(today, dueDate), workingDaysOverdue: overdue ? cal.workingDaysBetween(dueDate, today) : 0 };
+  return {
+    dueDate,
+    overdue,
+    workingDaysLeft: overdue ? 0 : cal.workingDaysBetween(today, dueDate),
+    workingDaysOverdue: overdue ? cal.workingDaysBetween(dueDate, today) : 0,
+    dueProvisional: cal.firstMissingYear(start, dueDate) !== null,
+  };
 }
 
 interface Waiting<R = unknown> {
@@ -150,11 +159,9 @@ export function arrivalListener(sources: readonly AwaitingSource<any>[]) {
   };
 }
 
-/** The reminder setting: working days before the due date (system setting `todo`, default 2). */
+/** The reminder setting: working days before the due date (system setting `todo`, default 2; 待办提醒设置). */
 export async function remindWorkingDaysBefore(db: Db): Promise<number> {
-  const stored = (await settingsRepository.get(db, 'todo')) as { remindWorkingDaysBefore?: unknown } | null;
-  const n = stored?.remindWorkingDaysBefore;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : TODO_REMIND_WORKING_DAYS_DEFAULT;
+  return (await getTodoSettings(db)).remindWorkingDaysBefore;
 }
 
 export { type Waiting, waitingIn };

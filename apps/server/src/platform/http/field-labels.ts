@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<string, string> = {
   endsOn: '结束日期',
   requiredFields: '填报项',
   remindDaysBefore: '提前提醒工作日数',
+  remindWorkingDaysBefore: '到期前提醒工作日数',
   periodKey: '期次',
   fileIds: '附件',
   foundCapacity: '核查产能',

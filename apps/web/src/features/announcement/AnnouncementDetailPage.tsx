@@ -93,8 +93,9 @@ export default function AnnouncementDetailPage() {
             confirm={{
               submit: '提交后由领导小组组长或上级审核，编制人不能审核、发布。',
               publish: a.form === 'public_notice' ? `发布到公众网站。公示期 ${a.noticeWorkingDays} 个工作日，自今日的次日起计算。发布后名单不能修改。` : '发布到公众网站。发布后名单不能修改。',
-              archive: '归档后列入公众网站的往期公告。',
+              archive: '归档后列入公众网站的往期公告（公示期未满的仍在当前公告中至期满）。请写明归档原因，记入办理记录。',
             }}
+            reasonEvents={['archive']}
           />
           {(a.status === 'published' || a.status === 'archived') && (
             <a href={`/public/announcements/${a.id}`} target="_blank" rel="noreferrer">

@@ -3,6 +3,7 @@ import { Alert, App, Card, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { announcementApi } from './announcement-api.ts';
 
@@ -52,7 +53,16 @@ export function ObjectionsPanel({ announcement, onChanged }: { announcement: Ann
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '尚未收到异议' }}
-        expandable={{ expandedRowRender: (o) => (o.answer ? <div style={{ whiteSpace: 'pre-wrap' }}>答复（{o.answeredByName}，{fmtDateTime(o.answeredAt)}）：{o.answer}</div> : '尚未答复'), rowExpandable: () => true }}
+        expandable={{
+          // The answer, then the objection's own timeline (its lifecycle history, issue 10 §1).
+          expandedRowRender: (o) => (
+            <div data-testid={`objection-detail-${o.receiptCode}`}>
+              <div style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{o.answer ? `答复（${o.answeredByName}，${fmtDateTime(o.answeredAt)}）：${o.answer}` : '尚未答复'}</div>
+              <LifecycleTimeline path={`/announcements/${announcement.id}/objections/${o.id}`} version={o.version} />
+            </div>
+          ),
+          rowExpandable: () => true,
+        }}
         columns={[
           { title: '受理编号', dataIndex: 'receiptCode', width: 130 },
           { title: '提交时间', dataIndex: 'filedAt', width: 160, render: fmtDateTime },

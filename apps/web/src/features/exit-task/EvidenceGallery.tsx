@@ -13,7 +13,7 @@ export function EvidenceGallery({ task }: { task: ExitTask }) {
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }} data-testid="evidence-gallery">
       {items.map((e) => (
         <Card key={e.id} size="small" style={{ width: 200 }} data-testid="evidence-item">
-          <Tag color="blue" style={{ marginBottom: 8 }}>
+          <Tag color="blue" style={{ marginBottom: 8, whiteSpace: 'normal' }}>
             {EVIDENCE_KIND_LABELS[e.kind]}
           </Tag>
           <div style={{ height: 110, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa' }}>

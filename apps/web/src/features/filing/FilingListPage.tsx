@@ -11,6 +11,7 @@ import { filingApi } from './filing-api.ts';
 import { FilingMatrixView } from './FilingMatrixView.tsx';
 import { IssueRequirementModal } from './IssueRequirementModal.tsx';
 import { DeadlineText, FilingStatusTag, KindTag } from './labels.tsx';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 const OVERSEERS = new Set(['admin', 'auditor', 'national_auditor', 'leader', 'group_office']);
 
@@ -43,7 +44,7 @@ export default function FilingListPage() {
     { title: '种类', dataIndex: 'kind', width: 130, render: (k: FilingRequirementSummary['kind']) => <KindTag kind={k} /> },
     { title: '下达单位', dataIndex: 'issuerRegionName', width: 140, render: (n: string) => `${n}领导小组办公室` },
     { title: '期次', key: 'period', width: 130, render: (_, r) => (r.recurrence === 'once' ? '—' : r.currentPeriod.label) },
-    { title: '截止日期', key: 'due', width: 110, render: (_, r) => r.currentPeriod.dueDate },
+    { title: '截止日期', key: 'due', width: 110, render: (_, r) => <ProvisionalDate date={r.currentPeriod.dueDate} provisional={r.currentPeriod.dueProvisional} /> },
     {
       title: '本单位报送',
       key: 'mine',
@@ -67,7 +68,7 @@ export default function FilingListPage() {
     { title: '下达单位', dataIndex: 'issuerRegionName', width: 110 },
     { title: '报送对象', dataIndex: 'audience', width: 150, render: (a: FilingRequirementSummary['audience']) => FILING_AUDIENCE_LABELS[a].replace(/（.*）/, '') },
     { title: '频次', dataIndex: 'recurrence', width: 110, render: (r: FilingRequirementSummary['recurrence']) => RECURRENCE_LABELS[r] },
-    { title: '截止日期', key: 'due', width: 110, render: (_, r) => r.currentPeriod.dueDate },
+    { title: '截止日期', key: 'due', width: 110, render: (_, r) => <ProvisionalDate date={r.currentPeriod.dueDate} provisional={r.currentPeriod.dueProvisional} /> },
     {
       title: '已报送',
       key: 'count',

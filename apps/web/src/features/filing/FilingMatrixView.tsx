@@ -3,6 +3,7 @@ import { Alert, Space, Table, type TableProps, Tag, Tooltip, Typography } from '
 import { Link } from 'react-router-dom';
 import { useAsync } from '../../shared/use-async.ts';
 import { filingApi } from './filing-api.ts';
+import { provisionalText } from '../../shared/ProvisionalDate.tsx';
 
 type Row = FilingMatrix['rows'][number];
 type Cell = Row['cells'][string];
@@ -39,7 +40,7 @@ export function FilingMatrixView({ year }: { year: number }) {
     { title: '报送单位', dataIndex: 'name', fixed: 'left', width: 160 },
     ...(data?.requirements ?? []).map((r) => ({
       title: (
-        <Tooltip title={`截止 ${r.period.dueDate}`}>
+        <Tooltip title={`截止 ${provisionalText(r.period.dueDate, r.period.dueProvisional)}`}>
           <span>{r.title}</span>
         </Tooltip>
       ),

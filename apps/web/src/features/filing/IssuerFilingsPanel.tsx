@@ -6,6 +6,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { filingApi } from './filing-api.ts';
 import { FilingDrawer } from './FilingDrawer.tsx';
 import { FilingStatusTag } from './labels.tsx';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 type Missing = NonSubmitters['items'][number];
 
@@ -87,7 +88,7 @@ export function IssuerFilingsPanel({ requirement, periodKey, onChanged }: Props)
                 {missing.error && <Alert type="error" showIcon title={missing.error.message} />}
                 {missing.data && (
                   <Typography.Paragraph type="secondary">
-                    截止 {missing.data.period.dueDate}，截至 {missing.data.today} 应报 {missing.data.expected} 个单位，未报送 {missing.data.items.length} 个。逾期按工作日计算。
+                    截止 <ProvisionalDate date={missing.data.period.dueDate} provisional={missing.data.period.dueProvisional} />，截至 {missing.data.today} 应报 {missing.data.expected} 个单位，未报送 {missing.data.items.length} 个。逾期按工作日计算。
                   </Typography.Paragraph>
                 )}
                 <Table<Missing>

@@ -10,7 +10,7 @@ import { filingApi } from './filing-api.ts';
 import { FilingHistory } from './FilingHistory.tsx';
 import { DeadlineText, FilingStatusTag } from './labels.tsx';
 import { SubmitFilingModal } from './SubmitFilingModal.tsx';
-import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
+import { ProvisionalDate, provisionalText } from '../../shared/ProvisionalDate.tsx';
 
 interface Props {
   requirement: FilingRequirement;
@@ -68,7 +68,7 @@ export function MyFilingPanel({ requirement, periodKey, deadlineLabel, onChanged
         <Empty
           description={
             <span>
-              {period ? `${requirement.recurrence === 'once' ? '' : `${period.label}，`}截止 ${period.dueDate}，` : ''}尚未报送 · <DeadlineText label={deadlineLabel} />
+              {period ? `${requirement.recurrence === 'once' ? '' : `${period.label}，`}截止 ${provisionalText(period.dueDate, period.dueProvisional)}，` : ''}尚未报送 · <DeadlineText label={deadlineLabel} />
             </span>
           }
         />

@@ -3,17 +3,26 @@ import { Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { fmtDateTime } from '../../shared/format.ts';
 import { dueText } from './todo-api.ts';
+import { ProvisionalDate } from '../../shared/ProvisionalDate.tsx';
 
 /** Due wording, red when overdue. */
 export function DueTag({ item }: { item: TodoItem }) {
   const text = dueText(item);
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
+  // A due date counted through a year without holiday data is 暂定 (issue 10 §3), with why on hover.
+  const shown = item.dueDate ? (
+    <ProvisionalDate date={item.dueDate} provisional={item.dueProvisional}>
+      {text}
+    </ProvisionalDate>
+  ) : (
+    text
+  );
   return item.overdue ? (
     <Typography.Text type="danger" strong data-testid="todo-due">
-      {text}
+      {shown}
     </Typography.Text>
   ) : (
-    <Typography.Text data-testid="todo-due">{text}</Typography.Text>
+    <Typography.Text data-testid="todo-due">{shown}</Typography.Text>
   );
 }
 
