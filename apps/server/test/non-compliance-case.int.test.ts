@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
+import { seedDemoCases } from '../src/db/seeds/demo-cases.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { caseBody, openCase } from './case-fixtures.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
@@ -210,5 +211,18 @@ describe('non-compliance cases', () => {
     expect(run.created).toBeGreaterThan(0);
     const notes = await queryRows<{ title: string }>(t.ctx.db, sql`select n.title from notification n join app_user u on u.id = n.user_id where u.username = 'gy-fgw' and n.entity_type = 'non_compliance_case'`);
     expect(notes.length).toBeGreaterThan(0);
+  });
+
+  it('seeds the demo’s cases once, one for each of 巩义’s 发改委, 生态环境局 and 应急管理局', async () => {
+    await seedDemoCases(t.ctx.db, t.clock);
+    await seedDemoCases(t.ctx.db, t.clock);
+    const rows = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from non_compliance_case where decision_no like '%（示例）'`);
+    expect(rows[0]!.n).toBe(3);
+    for (const [user, status] of [['gy-sthj', 'suspended'], ['gy-yjgl', 'stopped']] as const) {
+      const page = await call(t, await t.login(user), { method: 'GET', url: '/api/v1/cases' });
+      expect(page.items.map((c: { status: string }) => c.status)).toContain(status);
+    }
+    const mine = await call(t, await t.login('gy-ent'), { method: 'GET', url: '/api/v1/cases' });
+    expect(mine.items.some((c: { decisionNo: string }) => c.decisionNo.endsWith('（示例）'))).toBe(false);
   });
 });

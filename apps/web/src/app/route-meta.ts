@@ -47,6 +47,8 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/inspections/:id', title: '验收轮次详情', parent: '/inspections', section: EXIT },
   { path: '/announcements', title: '公告公示', parent: '/', section: EXIT },
   { path: '/announcements/:id', title: '公告详情', parent: '/announcements', section: EXIT },
+  { path: '/cases', title: '案件管理', parent: '/' },
+  { path: '/cases/:id', title: '案件详情', parent: '/cases' },
   { path: '/data-quality', title: '数据质量', parent: '/' },
   { path: '/my-calendar', title: '我的日历', parent: '/' },
   { path: '/notifications', title: '通知中心', parent: '/' },

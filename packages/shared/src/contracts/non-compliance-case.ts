@@ -152,5 +152,12 @@ export const CaseQuery = CaseFilterQuery.extend(listQueryFields({ id: '立案顺
 export type CaseQuery = z.infer<typeof CaseQuery>;
 
 /** The department's 工作台 card: its open cases, those due soon, overdue, and extension requests awaiting decision. */
-export const CaseDesk = z.object({ open: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int(), extensionRequests: z.number().int() });
+export const CaseDesk = z.object({
+  open: z.number().int(),
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+  extensionRequests: z.number().int(),
+  /** The grounds this user's department may open cases on (empty: no 立案 button). */
+  openableCriteria: z.array(z.enum(CASE_CRITERIA)),
+});
 export type CaseDesk = z.infer<typeof CaseDesk>;

@@ -44,9 +44,10 @@ const DEMO_CASES: { kind: string; criterion: CaseCriterion; decisionNo: string; 
 /**
  * The demo's cases (issue 12): one open case each for 巩义's 发改委, 生态环境局 and 应急管理局, on 巩义 enterprises
  * other than the demo enterprise account's, so each department's list and 工作台 shows something; plus the 发改委's
- * second account. Idempotent: adds only what is missing (runs on every demo start).
+ * second account. Idempotent: adds only what is missing (runs on every demo start). `cases: false` (the test
+ * template) adds the account only, so other tests' lists and reminders are not moved by demo deadlines.
  */
-export async function seedDemoCases(db: Db, clock: Clock): Promise<void> {
+export async function seedDemoCases(db: Db, clock: Clock, opts: { cases?: boolean } = {}): Promise<void> {
   const now = clock.now();
   const today = todayInChina(now);
   const who = systemSubject('seed');
@@ -63,6 +64,7 @@ export async function seedDemoCases(db: Db, clock: Clock): Promise<void> {
       await recordAudit(tx, who, now, { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username: GY_FGW_DECIDER, role: 'member_agency' } });
     });
   }
+  if (opts.cases === false) return;
   const [ent] = await db.select({ enterpriseId: appUser.enterpriseId }).from(appUser).where(eq(appUser.username, 'gy-ent'));
   const targets = await db
     .select({ id: enterprise.id, regionCode: enterprise.regionCode })

@@ -78,11 +78,11 @@ const DEMO_OFFICE_SETTINGS = [
   },
 ];
 
-export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: number } = {}): Promise<void> {
+export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: number; cases?: boolean } = {}): Promise<void> {
   await seedBase(db, clock, { demoMode: true });
   const [existing] = await db.select({ n: count() }).from(appUser).where(eq(appUser.username, 'gy-office'));
   // Cases came later than the rest of the demo (issue 12): a demo database of an earlier release gets them too.
-  if (Number(existing!.n) > 0) return seedDemoCases(db, clock);
+  if (Number(existing!.n) > 0) return seedDemoCases(db, clock, opts);
   const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const who = systemSubject('seed');
@@ -174,5 +174,5 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
       .returning();
     await recordAudit(tx, who, now, { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username: 'gy-ent', role: 'enterprise' } });
   });
-  await seedDemoCases(db, clock);
+  await seedDemoCases(db, clock, opts);
 }

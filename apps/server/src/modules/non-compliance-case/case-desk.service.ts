@@ -1,4 +1,4 @@
-import { type CaseDesk, YELLOW_CASE_STATUSES } from '@taotai/shared';
+import { CASE_CRITERIA, CASE_CRITERION_AGENCY, type CaseDesk, YELLOW_CASE_STATUSES } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { getCalendar } from '../../platform/calendar/calendar.ts';
@@ -23,7 +23,9 @@ async function dueSoonLimit(db: Db, today: string): Promise<string> {
 /** The department's 工作台 card (issue 12 "Who sees what"): open cases, due soon, overdue, extension requests awaiting decision. */
 export async function caseDesk(db: Db, clock: Clock, actor: Actor): Promise<CaseDesk> {
   const reach = casePolicy.reach(actor);
-  if (!reach) return { open: 0, dueSoon: 0, overdue: 0, extensionRequests: 0 };
+  const agency = actor.role === 'member_agency' && actor.agencyId !== null ? await caseRepository.agencyById(db, actor.agencyId) : null;
+  const openableCriteria = agency ? CASE_CRITERIA.filter((c) => (CASE_CRITERION_AGENCY[c] as readonly string[]).includes(agency.kind)) : [];
+  if (!reach) return { open: 0, dueSoon: 0, overdue: 0, extensionRequests: 0, openableCriteria };
   const today = todayInChina(clock.now());
   const soon = await dueSoonLimit(db, today);
   const open = { statuses: YELLOW_CASE_STATUSES };
@@ -33,5 +35,5 @@ export async function caseDesk(db: Db, clock: Clock, actor: Actor): Promise<Case
     caseRepository.count(db, reach, { ...open, deadlineBy: soon }),
     caseRepository.pendingExtensions(db, reach, 1000),
   ]);
-  return { open: all, dueSoon: dueBy - overdue, overdue, extensionRequests: pending.length };
+  return { open: all, dueSoon: dueBy - overdue, overdue, extensionRequests: pending.length, openableCriteria };
 }
