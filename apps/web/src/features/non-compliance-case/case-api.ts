@@ -12,7 +12,7 @@ import { api, type Query } from '../../shared/api.ts';
 
 /** Yellow while under a deadline, red once ordered closed; green when rectified. */
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
-  rectifying: 'gold',
+  rectifying: 'orange',
   restricted: 'orange',
   suspended: 'orange',
   stopped: 'volcano',
