@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption } from './support/antd.ts';
 import { apiAs } from './support/api.ts';
+import { describeViolations, seriousViolations } from './support/axe.ts';
 import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
@@ -113,10 +114,14 @@ describe('不达标案件（浏览器）', () => {
     // Red: the tag's colour is the red preset.
     expect(await fgw.getByTestId('case-status').getAttribute('class')).toContain('ant-tag-red');
     await screenshot(fgw, 'cases-04-closure-ordered-1440');
+    const axe1440 = await seriousViolations(fgw);
+    expect(axe1440, describeViolations(axe1440)).toEqual([]);
     await fgw.setViewportSize({ width: 390, height: 844 });
     await fgw.reload();
     await fgw.getByTestId('case-red').waitFor();
     await screenshot(fgw, 'cases-05-closure-ordered-390');
+    const axe390 = await seriousViolations(fgw);
+    expect(axe390, describeViolations(axe390)).toEqual([]);
     await fgw.goto('/cases?list=red');
     await fgw.getByTestId('case-link').first().waitFor();
     await screenshot(fgw, 'cases-06-red-list-390');
@@ -127,6 +132,8 @@ describe('不达标案件（浏览器）', () => {
     await fgw.goto('/');
     await fgw.getByTestId('case-desk').waitFor();
     await screenshot(fgw, 'cases-08-home-desk-1440');
+    const axeHome = await seriousViolations(fgw);
+    expect(axeHome, describeViolations(axeHome)).toEqual([]);
     await fgw.context().close();
   });
 });
