@@ -5,6 +5,7 @@ import { seedDemoCases } from '../src/db/seeds/demo-cases.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { caseBody, openCase } from './case-fixtures.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
+import { evidenceForm, PDF } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';
 
@@ -107,6 +108,21 @@ describe('non-compliance cases', () => {
     const overdue = await call(t, fgw, { method: 'GET', url: '/api/v1/cases?overdue=true&withTotal=true' });
     expect(overdue.items.map((c: { id: number }) => c.id)).toContain(caseId);
     expect(overdue.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+  });
+
+  it('keeps evidence files of an open case, uploaded by the opening department, read by whoever reads the case', async () => {
+    const c = await openCase(t, fgw, gyEntId, { decisionNo: '巩发改能监〔2026〕5号' });
+    const up = await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/files?kind=finding`, cookie: fgw, ...evidenceForm('finding', PDF, '检查笔录.pdf') });
+    expect(up.statusCode, up.body).toBe(200);
+    const file = up.json().files[0];
+    expect(file).toMatchObject({ kind: 'finding', name: '检查笔录.pdf' });
+    const got = await t.request({ method: 'GET', url: `/api/v1/cases/${c.id}/files/${file.fileId}`, cookie: ent });
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect((await t.request({ method: 'GET', url: `/api/v1/cases/${c.id}/files/${file.fileId}`, cookie: sthj })).statusCode).toBe(404);
+    expect((await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/files`, cookie: ent, ...evidenceForm('finding', PDF, 'x.pdf') })).statusCode).toBe(403);
+    const audit = await queryRows<{ action: string }>(t.ctx.db, sql`select action from audit_log where entity_type = 'non_compliance_case' and entity_id = ${String(c.id)} order by id`);
+    expect(audit.map((a) => a.action)).toEqual(['non_compliance_case.open', 'non_compliance_case.add_file']);
   });
 
   it('grants one extension of at most 3 months asked by the enterprise, decided by another 发改委 account; a second is refused', async () => {

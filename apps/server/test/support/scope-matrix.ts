@@ -174,10 +174,11 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   // "others 404"); out of scope it must answer exactly like a missing case.
   'GET /api/v1/cases/{id}': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
   'GET /api/v1/cases/{id}/history': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
+  'GET /api/v1/cases/{id}/files/{fileId}': { params: (r) => ({ id: r.caseId, fileId: 1 }), regions: ent, inMayBeMissing: true },
 };
 
 /** A value no record has, per path parameter name (region codes are 6+ digits, ids are int4). */
-export const MISSING: Record<string, string | number> = { id: 2_000_000_000, code: '419999', evidenceId: 2_000_000_000, recordId: 2_000_000_000, lineId: 2_000_000_000, planId: 2_000_000_000, objectionId: 2_000_000_000, requestId: 2_000_000_000 };
+export const MISSING: Record<string, string | number> = { id: 2_000_000_000, code: '419999', evidenceId: 2_000_000_000, recordId: 2_000_000_000, lineId: 2_000_000_000, planId: 2_000_000_000, objectionId: 2_000_000_000, requestId: 2_000_000_000, fileId: 2_000_000_000 };
 
 export function fillPath(path: string, params: Record<string, string | number>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

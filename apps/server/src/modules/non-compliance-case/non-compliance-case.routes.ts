@@ -17,12 +17,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { saveUpload } from '../../platform/documents/upload.ts';
+import { attachmentHeader, uploadSpoolDir } from '../../platform/files/index.ts';
 import { caseDesk } from './case-desk.service.ts';
+import { addCaseFile, assertCaseUploadable, CASE_FILE_KINDS, type CaseFileKind, caseFile } from './case-files.service.ts';
 import { prepareCaseExport } from './case-export.ts';
 import { requestExtension, transitionExtension } from './case-extension.service.ts';
 import { recordReinspection, transitionCase } from './case-reinspection.service.ts';
 import * as service from './non-compliance-case.service.ts';
 
+const FileParam = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+const FileKindQuery = z.object({ kind: z.enum(Object.keys(CASE_FILE_KINDS) as [CaseFileKind, ...CaseFileKind[]]).default('finding') });
 const RequestParam = z.object({ id: z.coerce.number().int().positive(), requestId: z.coerce.number().int().positive() });
 
 // Departments, offices, leaders and enterprise users all hold enterprise:read; the services decide reach (404).
@@ -79,5 +84,25 @@ export function caseRoutes(app: TypedApp, ctx: AppContext): void {
     `${base}/:id/reinspections`,
     { config, schema: { tags, summary: '录入复查结论（合格：整改合格；不合格：责令关闭，须填写关闭决定文号）', params: IdParam, body: CaseReinspectionBody, response: { 200: Case } } },
     async (req) => recordReinspection(ctx.db, ctx.clock, req.actor!, req.params.id, req.body),
+  );
+  app.post(
+    `${base}/:id/files`,
+    {
+      config,
+      schema: { tags, summary: '上传案件证据材料（multipart 字段 file；PDF/JPEG/PNG，按内容识别，不超过20MB；kind=finding 立案证据，reinspection 复查证据）', params: IdParam, querystring: FileKindQuery, consumes: ['multipart/form-data'], response: { 200: Case } },
+    },
+    async (req) => {
+      await assertCaseUploadable(ctx.db, req.actor!, req.params.id);
+      const upload = await saveUpload(req, uploadSpoolDir(ctx.config.dataDir));
+      return addCaseFile(ctx.db, ctx.clock, ctx.config.dataDir, req.actor!, req.params.id, req.query.kind, upload);
+    },
+  );
+  app.get(
+    `${base}/:id/files/:fileId`,
+    { config, schema: { tags, summary: '下载案件证据材料（PDF为原文件；照片为去除位置等元数据的副本）', params: FileParam } },
+    async (req, reply) => {
+      const { row, stream } = await caseFile(ctx.db, ctx.config.dataDir, req.actor!, req.params.id, req.params.fileId);
+      return reply.header('content-type', row.mime).header('content-disposition', attachmentHeader(row.originalName, 'evidence')).send(stream);
+    },
   );
 }
