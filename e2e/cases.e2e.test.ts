@@ -6,6 +6,9 @@ import { describeViolations, seriousViolations } from './support/axe.ts';
 import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
+/** A minimal PDF (no active content): what the stored-file check accepts. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 let server: RunningServer;
 let browser: Browser;
 let enterpriseId: number;
@@ -62,6 +65,9 @@ describe('不达标案件（浏览器）', () => {
     caseId = Number(fgw.url().split('/').at(-1));
     await fgw.getByTestId('case-status').getByText('限期整改').waitFor();
     expect(await fgw.getByTestId('case-deadline').textContent()).toMatch(/还剩 1(8[0-4]|7\d) 天/);
+    // Evidence: a PDF through the case's upload, listed under 证据材料.
+    await fgw.getByTestId('case-files').locator('input[type=file]').setInputFiles({ name: '检查笔录.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await fgw.getByTestId('case-files').getByText('检查笔录.pdf').waitFor();
     await fgw.context().close();
   });
 

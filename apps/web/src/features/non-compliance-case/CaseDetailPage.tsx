@@ -8,6 +8,7 @@ import { fmtDateTime } from '../../shared/format.ts';
 import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { caseApi } from './case-api.ts';
+import { CaseFiles } from './CaseFiles.tsx';
 import { ExtensionModal, ReinspectionModal } from './CaseForms.tsx';
 import { CaseDeadline, CaseStatusTag } from './CaseStatusTag.tsx';
 
@@ -119,6 +120,7 @@ export default function CaseDetailPage() {
         ) : null,
       body: (
         <>
+          <CaseFiles c={c} onUploaded={p.reload} />
           <Card title="延期申请" size="small" data-testid="case-extensions">
             <Table<CaseExtensionRequest> rowKey="id" size="small" dataSource={c.extensionRequests} columns={extColumns} pagination={false} scroll={{ x: 960 }} locale={{ emptyText: '没有延期申请' }} />
           </Card>

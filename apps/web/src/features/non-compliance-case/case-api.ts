@@ -31,4 +31,9 @@ export const caseApi = {
     api.post<Case>(`/cases/${id}/extension-requests/${requestId}/transition`, { event, reason }),
   reinspect: (id: number, body: CaseReinspectionBody) => api.post<Case>(`/cases/${id}/reinspections`, body),
   withdraw: (id: number, reason: string) => api.post<Case>(`/cases/${id}/transition`, { event: 'withdraw', reason }),
+  upload: (id: number, kind: 'finding' | 'reinspection', file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<Case>(`/cases/${id}/files?kind=${kind}`, form);
+  },
 };
