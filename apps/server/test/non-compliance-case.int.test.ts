@@ -6,6 +6,7 @@ import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { caseBody, openCase } from './case-fixtures.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { evidenceForm, PDF } from './exit-task-fixtures.ts';
+import { readExport } from './support/list-export.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';
 
@@ -108,6 +109,18 @@ describe('non-compliance cases', () => {
     const overdue = await call(t, fgw, { method: 'GET', url: '/api/v1/cases?overdue=true&withTotal=true' });
     expect(overdue.items.map((c: { id: number }) => c.id)).toContain(caseId);
     expect(overdue.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+  });
+
+  it('exports the filtered list in reach as xlsx, names beside codes and real dates', async () => {
+    const x = await readExport(t, fgw, '/api/v1/cases/export.xlsx?criterion=energy');
+    expect(x.status, x.body).toBe(200);
+    expect(x.header.slice(0, 5)).toEqual(['编号', '统一社会信用代码', '企业', '区划代码', '所在地']);
+    const ids = x.rows.map((r) => r[0]);
+    expect(ids).toContain(caseId);
+    expect(x.rows.every((r) => r[x.header.indexOf('类别')] === '能耗不达标')).toBe(true);
+    expect(x.rows.find((r) => r[0] === caseId)![x.header.indexOf('整改期限')]).toBeInstanceOf(Date);
+    const none = await readExport(t, xyOffice, '/api/v1/cases/export.xlsx');
+    expect(none.rows).toEqual([]);
   });
 
   it('keeps evidence files of an open case, uploaded by the opening department, read by whoever reads the case', async () => {
