@@ -31,3 +31,4 @@ export * from './contracts/todo.ts';
 export * from './contracts/list.ts';
 export * from './enforcement-enums.ts';
 export * from './contracts/department-list.ts';
+export * from './contracts/non-compliance-case.ts';

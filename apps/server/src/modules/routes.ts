@@ -13,6 +13,7 @@ import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
+import { caseRoutes } from './non-compliance-case/index.ts';
 import { notificationRoutes } from './notification/index.ts';
 import { officeSettingsRoutes } from './office-settings/index.ts';
 import { progressRoutes } from './progress/index.ts';
@@ -55,4 +56,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   officeSettingsRoutes,
   todoRoutes,
   departmentListRoutes,
+  caseRoutes,
 ];

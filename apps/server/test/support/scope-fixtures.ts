@@ -2,6 +2,7 @@ import { appUser } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { childRow, regionRepository } from '../../src/modules/region/index.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import { insertCase } from '../case-fixtures.ts';
 import { createEnterprise, createLine } from '../enterprise-fixtures.ts';
 import { evidenceForm, JPEG, PDF } from '../exit-task-fixtures.ts';
 import { requestAcceptance } from '../inspection-fixtures.ts';
@@ -65,6 +66,8 @@ export interface OwnerRecords {
   recordId: number;
   announcementId: number;
   userId: number;
+  /** A non-compliance case on the region's enterprise (opened by 巩义's 发改委). */
+  caseId: number;
 }
 
 /** Accounts of another province and of 洛阳, inserted through the seed's tables (the template holds Henan only). */
@@ -192,6 +195,7 @@ export async function buildOwnerRecords(t: TestApp, cookies: Record<string, stri
       recordId: withRecords.records[0].id,
       announcementId: ann.id,
       userId: users.items.find((u: { username: string }) => u.username === OFFICE_OF[region]).id,
+      caseId: await insertCase(t, ent.id),
     };
   }
   return out;

@@ -110,6 +110,7 @@ export const ALLOW_LIST: Record<string, string> = {
   'POST /api/v1/inspections': 'create: region in the body, inspection tests',
   'GET /api/v1/inspections/leader-accounts': 'region in the query: out of scope 404, non-office 403 (inspection tests)',
   'POST /api/v1/announcements': 'create: region in the body, announcement tests',
+  'POST /api/v1/cases': 'create: enterprise in the body, refused naming the field out of scope (non-compliance-case tests)',
 };
 
 /** How a record relates to an account's region. */
@@ -173,10 +174,15 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/announcements/{id}/history': { params: (r) => ({ id: r.announcementId }) },
   // The fixture's 公示 may have no objection yet: in scope the objection is then missing (404) like out of scope.
   'GET /api/v1/announcements/{id}/objections/{objectionId}/history': { params: (r) => ({ id: r.announcementId, objectionId: 1 }), inMayBeMissing: true },
+  // In scope a case is still 404 to whoever is outside its reach (another department, a town, an auditor: issue 12
+  // "others 404"); out of scope it must answer exactly like a missing case.
+  'GET /api/v1/cases/{id}': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
+  'GET /api/v1/cases/{id}/history': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
+  'GET /api/v1/cases/{id}/files/{fileId}': { params: (r) => ({ id: r.caseId, fileId: 1 }), regions: ent, inMayBeMissing: true },
 };
 
 /** A value no record has, per path parameter name (region codes are 6+ digits, ids are int4). */
-export const MISSING: Record<string, string | number> = { id: 2_000_000_000, code: '419999', evidenceId: 2_000_000_000, recordId: 2_000_000_000, lineId: 2_000_000_000, planId: 2_000_000_000, objectionId: 2_000_000_000 };
+export const MISSING: Record<string, string | number> = { id: 2_000_000_000, code: '419999', evidenceId: 2_000_000_000, recordId: 2_000_000_000, lineId: 2_000_000_000, planId: 2_000_000_000, objectionId: 2_000_000_000, requestId: 2_000_000_000, fileId: 2_000_000_000 };
 
 export function fillPath(path: string, params: Record<string, string | number>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

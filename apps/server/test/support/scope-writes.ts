@@ -94,4 +94,13 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
     body: () => ({ answer: '越权答复内容', version: V }),
   },
   'POST /api/v1/announcements/{id}/objections/{objectionId}/reveal-phone': { params: (r) => ({ id: r.announcementId, objectionId: 1 }) },
+  'POST /api/v1/cases/{id}/transition': { params: (r) => ({ id: r.caseId }), regions: ent, body: () => ({ event: 'withdraw', reason: '越权撤销' }) },
+  'POST /api/v1/cases/{id}/files': { params: (r) => ({ id: r.caseId }), regions: ent, form: scan },
+  'POST /api/v1/cases/{id}/extension-requests': { params: (r) => ({ id: r.caseId }), regions: ent, body: () => ({ months: 1, reason: '越权申请' }) },
+  'POST /api/v1/cases/{id}/extension-requests/{requestId}/transition': { params: (r) => ({ id: r.caseId, requestId: 1 }), regions: ent, body: () => ({ event: 'grant' }) },
+  'POST /api/v1/cases/{id}/reinspections': {
+    params: (r) => ({ id: r.caseId }),
+    regions: ent,
+    body: () => ({ inspectedOn: '2026-03-01', inspectors: '越权', findings: '越权', result: 'passed' }),
+  },
 };

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
@@ -71,6 +72,9 @@ const ENTRIES: Entry[] = [
     ],
   },
   { key: '/department-lists', label: '黄牌/红牌名单', icon: <WarningOutlined />, anyOf: ['enterprise:read'], roles: GOVERNMENT },
+  // Issue 12: the departments' cases; an enterprise sees its own as 我的整改.
+  { key: '/cases', label: '案件管理', icon: <AlertOutlined />, roles: ['admin', 'member_agency', 'group_office', 'leader'] },
+  { key: '/cases', label: '我的整改', icon: <AlertOutlined />, roles: ['enterprise'] },
   { key: '/data-quality', label: '数据质量', icon: <FileSearchOutlined />, roles: ['admin', 'auditor', 'group_office', 'member_agency', 'leader'] },
   { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, roles: GOVERNMENT },
   { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },

@@ -48,6 +48,8 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/announcements', title: '公告公示', parent: '/', section: EXIT },
   { path: '/announcements/:id', title: '公告详情', parent: '/announcements', section: EXIT },
   { path: '/department-lists', title: '黄牌/红牌名单', parent: '/' },
+  { path: '/cases', title: '案件管理', parent: '/' },
+  { path: '/cases/:id', title: '案件详情', parent: '/cases' },
   { path: '/data-quality', title: '数据质量', parent: '/' },
   { path: '/my-calendar', title: '我的日历', parent: '/' },
   { path: '/notifications', title: '通知中心', parent: '/' },

@@ -2,10 +2,13 @@ import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 
 /** Events that send the record back: a reason is required (the server's machine says the same: needsReason). */
-const REASON_EVENTS = ['return', 'reject'];
+const REASON_EVENTS = ['return', 'reject', 'refuse'];
 /** Approvals: an optional 审核意见, kept in the history and shown on the timeline. */
-const OPINION_EVENTS = ['approve', 'publish'];
+const OPINION_EVENTS = ['approve', 'publish', 'grant'];
 const PRIMARY_EVENTS = ['submit', 'approve', 'publish', 'accept', 'conclude'];
+
+/** 退回原因 for a return; for a refusal or withdrawal its own word (不予批准原因, 撤销原因). */
+const reasonWord = <E extends string>(e: E | null, labels: Readonly<Record<E, string>>) => (e === null || e === 'return' || e === 'reject' ? '退回原因' : `${labels[e]}原因`);
 
 /** Told on the window after any lifecycle move from the UI (the header's 待办 badge counts again). */
 export const LIFECYCLE_CHANGED = 'taotai:lifecycle-changed';
@@ -21,7 +24,7 @@ export interface TransitionActionsProps<E extends string> {
   onFire: (event: E, reason: string) => Promise<boolean>;
   /** A sentence the dialog shows before the event is confirmed (what happens next). */
   confirm?: Partial<Record<E, string>>;
-  /** Events other than returns whose machine row says needsReason (an announcement archived by hand): asks「<label>原因」. */
+  /** Events other than return, reject and refuse whose machine row says needsReason (an announcement archived by hand, a case withdrawn): asks「<label>原因」. */
   reasonEvents?: readonly E[];
   busy?: boolean;
 }
@@ -30,12 +33,10 @@ export interface TransitionActionsProps<E extends string> {
  * The buttons of a record's lifecycle, rendered from its `availableEvents`, and one dialog for every event:
  * it says what happens, asks for the 审核意见 (optional) on an approval and the reason (required) on a return.
  */
-export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, reasonEvents = [], busy }: TransitionActionsProps<E>) {
+export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [] }: TransitionActionsProps<E>) {
   const [open, setOpen] = useState<E | null>(null);
   const [text, setText] = useState('');
-  const isReturn = open !== null && REASON_EVENTS.includes(open);
-  const needsReason = isReturn || (open !== null && reasonEvents.includes(open));
-  const reasonLabel = isReturn || !open ? '退回原因' : `${labels[open]}原因`;
+  const needsReason = open !== null && (REASON_EVENTS.includes(open) || reasonEvents.includes(open));
   const takesOpinion = open !== null && OPINION_EVENTS.includes(open);
   const close = () => {
     setOpen(null);
@@ -47,7 +48,7 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
         <Button
           key={e}
           type={PRIMARY_EVENTS.includes(e) ? 'primary' : 'default'}
-          danger={REASON_EVENTS.includes(e)}
+          danger={REASON_EVENTS.includes(e) || reasonEvents.includes(e)}
           loading={busy && open === e}
           onClick={() => setOpen(e)}
           data-testid={`transition-${e}`}
@@ -73,14 +74,14 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
           {open && confirm[open] && <Alert type="info" showIcon title={confirm[open]} />}
           {(needsReason || takesOpinion) && (
             <>
-              <Typography.Text>{needsReason ? `${reasonLabel}（必填）` : '审核意见（可不填）'}</Typography.Text>
+              <Typography.Text>{needsReason ? `${reasonWord(open, labels)}（必填）` : '审核意见（可不填）'}</Typography.Text>
               <Input.TextArea
                 rows={3}
                 maxLength={500}
                 value={text}
                 onChange={(ev) => setText(ev.target.value)}
-                placeholder={isReturn ? '请写明需要修改的内容' : needsReason ? `请写明${reasonLabel}` : '如：同意。'}
-                aria-label={needsReason ? reasonLabel : '审核意见'}
+                placeholder={open === 'return' || open === 'reject' ? '请写明需要修改的内容' : needsReason ? `请写明${reasonWord(open, labels)}` : '如：同意。'}
+                aria-label={needsReason ? reasonWord(open, labels) : '审核意见'}
               />
             </>
           )}

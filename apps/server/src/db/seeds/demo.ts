@@ -7,6 +7,7 @@ import { childRow, regionRepository } from '../../modules/region/index.ts';
 import type { Db } from '../client.ts';
 import { agency, appUser, leadingGroup, leadingGroupMember, officeDocumentSetting } from '../schema/index.ts';
 import { DEMO_PASSWORD, seedBase } from './base.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoEnterprises } from './demo-enterprises.ts';
 
 /** Regions with agencies, a leading group and an office account in the demo. */
@@ -77,10 +78,11 @@ const DEMO_OFFICE_SETTINGS = [
   },
 ];
 
-export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: number } = {}): Promise<void> {
+export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: number; cases?: boolean } = {}): Promise<void> {
   await seedBase(db, clock, { demoMode: true });
   const [existing] = await db.select({ n: count() }).from(appUser).where(eq(appUser.username, 'gy-office'));
-  if (Number(existing!.n) > 0) return;
+  // Cases came later than the rest of the demo (issue 12): a demo database of an earlier release gets them too.
+  if (Number(existing!.n) > 0) return seedDemoCases(db, clock, opts);
   const now = clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const who = systemSubject('seed');
@@ -172,4 +174,5 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
       .returning();
     await recordAudit(tx, who, now, { action: 'user.create', entityType: 'user', entityId: u!.id, after: { username: 'gy-ent', role: 'enterprise' } });
   });
+  await seedDemoCases(db, clock, opts);
 }

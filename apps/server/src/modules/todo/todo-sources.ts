@@ -1,6 +1,7 @@
 import type { AwaitingSource } from '../../platform/lifecycle/index.ts';
 import { announcementTodoSource, objectionTodoSource } from '../announcement/index.ts';
 import { planTodoSource } from '../elimination-plan/index.ts';
+import { caseExtensionTodoSource, caseTodoSource } from '../non-compliance-case/index.ts';
 import { exitTaskTodoSource } from '../exit-task/index.ts';
 import { filingTodoSource } from '../filing/index.ts';
 import { roundTodoSource } from '../inspection/index.ts';
@@ -10,4 +11,4 @@ import { targetTodoSource } from '../target/index.ts';
  * Every lifecycle whose machine marks awaited rows registers its source here (ADR 0016): a new lifecycle
  * gets to-do items, arrival notices and reminders by adding one line.
  */
-export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource, targetTodoSource];
+export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource, targetTodoSource, caseTodoSource, caseExtensionTodoSource];

@@ -47,6 +47,20 @@ export function deadlineOf(cal: WorkingCalendar, since: Date, dueWorkingDays: nu
   };
 }
 
+/** Due on the record's own date (a case's legal deadline), or never when it has none. */
+export function deadlineOn(cal: WorkingCalendar, dueDate: string | null, today: string): Deadline {
+  if (dueDate === null) return { dueDate: null, workingDaysLeft: null, workingDaysOverdue: 0, overdue: false, dueProvisional: false };
+  const overdue = today > dueDate;
+  return {
+    dueDate,
+    overdue,
+    workingDaysLeft: overdue ? 0 : cal.workingDaysBetween(today, dueDate),
+    workingDaysOverdue: overdue ? cal.workingDaysBetween(dueDate, today) : 0,
+    // A legal date is fixed; only the working-day count to it is provisional in a year without holiday data.
+    dueProvisional: cal.firstMissingYear(today < dueDate ? today : dueDate, today < dueDate ? dueDate : today) !== null,
+  };
+}
+
 interface Waiting<R = unknown> {
   source: AwaitingSource<R>;
   candidate: AwaitingCandidate<R>;
@@ -66,7 +80,9 @@ async function waitingIn(db: Db, source: AwaitingSource<any>, reach: Actor | nul
     const mark = awaitingOf(m, c.status);
     if (!mark) return [];
     const since = moved.get(c.id) ?? c.since ?? now;
-    return [{ source, candidate: c, kind: mark.kind, since, deadline: deadlineOf(cal, since, mark.dueWorkingDays, today) }];
+    const deadline = c.dueDate !== undefined ? deadlineOn(cal, c.dueDate, today) : deadlineOf(cal, since, mark.dueWorkingDays, today);
+    const notYet = mark.listedWithinWorkingDays !== undefined && !deadline.overdue && (deadline.workingDaysLeft ?? 0) > mark.listedWithinWorkingDays;
+    return notYet ? [] : [{ source, candidate: c, kind: mark.kind, since, deadline }];
   });
 }
 
@@ -111,7 +127,7 @@ export async function countTodo(db: Db, clock: Clock, sources: readonly Awaiting
 
 /**
  * Who may fire an awaited event on the record now, asked through the machine's own relations: the group
- * offices and leaders of its region and its ancestors, never the user who just moved it. `nearest` keeps
+ * offices, leaders and member departments (a case's re-inspection, ADR 0022) of its region and its ancestors, never the user who just moved it. `nearest` keeps
  * the closest level that may act (the arrival and the early reminder go to the one who is expected to act;
  * the levels above see the item on their 待办); otherwise every level (the overdue reminder escalates).
  * Admins stand in only when no official may (a province's plan), so they are not told of every county's.
@@ -127,7 +143,7 @@ export async function whoMayAct(db: Db, source: AwaitingSource<any>, c: Awaiting
     }
     return out;
   };
-  const officials = await able(await activeUserRowsAt(db, ['group_office', 'leader'], codes));
+  const officials = await able(await activeUserRowsAt(db, ['group_office', 'leader', 'member_agency'], codes));
   const level = opts.nearest ? codes.find((code) => officials.some((u) => u.regionCode === code)) : undefined;
   const chosen = level ? officials.filter((u) => u.regionCode === level) : officials;
   return (chosen.length ? chosen : await able(await activeAdminRows(db))).map((u) => u.id);

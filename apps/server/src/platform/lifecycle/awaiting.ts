@@ -24,6 +24,11 @@ export const AWAIT_KIND_LABELS: Readonly<Record<AwaitKind, string>> = {
 export interface Awaiting {
   kind: AwaitKind;
   dueWorkingDays?: number;
+  /**
+   * Listed on the to-do only from this many working days before the record's own due date (`dueDate` of the
+   * candidate, e.g. a case's legal deadline) and once it has passed; a record without a due date is always listed.
+   */
+  listedWithinWorkingDays?: number;
 }
 
 type Rows = { transitions: readonly { from: string; event: string; awaits?: Awaiting }[] };
@@ -53,7 +58,8 @@ export function awaitingOf(m: Rows, status: string): Awaiting | null {
   const rows = awaitedFrom(m, status);
   if (rows.length === 0) return null;
   const due = rows.map((r) => r.awaits.dueWorkingDays).filter((d): d is number => d !== undefined);
-  return { kind: rows[0]!.awaits.kind, ...(due.length ? { dueWorkingDays: Math.min(...due) } : {}) };
+  const listed = rows[0]!.awaits.listedWithinWorkingDays;
+  return { kind: rows[0]!.awaits.kind, ...(due.length ? { dueWorkingDays: Math.min(...due) } : {}), ...(listed !== undefined ? { listedWithinWorkingDays: listed } : {}) };
 }
 
 /** One record that may be waiting for someone, as its module describes it. */
@@ -69,6 +75,8 @@ export interface AwaitingCandidate<R = unknown> {
   link: string;
   /** When it entered its state if the module knows; else the history's latest row says. */
   since?: Date | null;
+  /** The record's own due date (YYYY-MM-DD), when a rule sets it rather than the mark's working days (a case's deadline). */
+  dueDate?: string | null;
 }
 
 /**

@@ -32,6 +32,8 @@ export const DUTY_RULES = {
   targetUpper: '本级报送的目标分解须由上级领导小组办公室审批（省直管县由省级审批）',
   inspectionSelf: '组建检查批次的人员不能结束本批次：验收结论须由检查组组长签署',
   inspectionLeader: '验收结论须由本批次检查组组长签署',
+  caseSelf: '立案或申请人员不能决定本案件的延期或撤销：须由立案部门的其他人员决定',
+  caseDepartment: '案件的延期和撤销由立案部门决定',
 } as const;
 
 /** The drafter or submitter (user ids recorded on the record) may not approve it. */
@@ -61,4 +63,13 @@ export function announcementApproval(actor: Actor, r: DutyRegion, authors: reado
 /** A region's decomposition of its target (issue 10 §2): approved by the level above, never by its submitter. */
 export function targetDecompositionApproval(actor: Actor, r: DutyRegion, authors: readonly (number | null | undefined)[]): string | null {
   return notOwnWork(actor, authors, DUTY_RULES.targetSelf) ?? (isUpperOffice(actor, r) ? null : DUTY_RULES.targetUpper);
+}
+
+/**
+ * A non-compliance case's extension or withdrawal (issue 12, ADR 0022): decided by an account of the department
+ * that opened it (its leader's seat), never by the one who opened the case or asked for the extension.
+ */
+export function caseDecision(actor: Actor, caseAgencyId: number, authors: readonly (number | null | undefined)[]): string | null {
+  if (actor.role !== 'member_agency' || actor.agencyId !== caseAgencyId) return DUTY_RULES.caseDepartment;
+  return notOwnWork(actor, authors, DUTY_RULES.caseSelf);
 }

@@ -11,6 +11,7 @@ import { useCatalogue } from '../catalogue/catalogue-api.ts';
 import { regionApi } from '../region/region-tree-data.ts';
 import { enterpriseApi } from './enterprise-api.ts';
 import { CriterionTag, LineStatusTag, StatusTag } from './labels.tsx';
+import { OpenCaseButton } from '../non-compliance-case/OpenCaseButton.tsx';
 import { LineFormModal } from './LineFormModal.tsx';
 
 /** One enterprise and its lines; an enterprise out of the user's scope is "不存在或无权访问" like a missing one. */
@@ -106,10 +107,15 @@ export default function EnterpriseDetailPage() {
     return {
       title: e.name,
       status: <StatusTag status={e.status} />,
-      actions: e.abilities.update && (
-        <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/enterprises/${e.id}/edit`)}>
-          编辑
-        </Button>
+      actions: (
+        <>
+          {e.abilities.update && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => nav(`/enterprises/${e.id}/edit`)}>
+              编辑
+            </Button>
+          )}
+          <OpenCaseButton enterprise={e} />
+        </>
       ),
       facts: [
         { key: 'uscc', label: '统一社会信用代码', children: <Typography.Text copyable>{e.uscc}</Typography.Text> },

@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.ts';
 import { enterpriseApi } from '../enterprise/enterprise-api.ts';
 import { DataQualityCountCard } from '../data-quality/DataQualityCountCard.tsx';
 import { ProgressCard } from '../progress/ProgressCard.tsx';
+import { CaseDeskCard } from '../non-compliance-case/CaseDeskCard.tsx';
 import { TodoCard } from '../todo/TodoCard.tsx';
 import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
 
@@ -74,6 +75,7 @@ export default function HomePage() {
         </>
       )}
       {me.role !== 'enterprise' && <TodoCard />}
+      {me.role === 'member_agency' && <CaseDeskCard />}
       <DataQualityCountCard />
       {readsEnterprises && me.role !== 'enterprise' && <ProgressCard />}
       <Row gutter={16}>
@@ -103,6 +105,7 @@ export default function HomePage() {
                 </Button>
               )}
               {can('enterprise:import') && <Button onClick={() => nav('/enterprises?import=1')}>导入排查登记表</Button>}
+              {me.role === 'enterprise' && <Button onClick={() => nav('/cases')}>我的整改</Button>}
               {me.role !== 'enterprise' && <Button onClick={() => nav('/filings')}>报送管理</Button>}
               {me.role !== 'enterprise' && <Button onClick={() => nav('/work-plan')}>工作方案</Button>}
               <Button onClick={() => nav('/my-calendar')}>我的日历</Button>
