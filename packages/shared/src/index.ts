@@ -29,4 +29,5 @@ export * from './quantity.ts';
 export * from './contracts/office-settings.ts';
 export * from './contracts/todo.ts';
 export * from './contracts/list.ts';
+export * from './contracts/year-work-lists.ts';
 export * from './enforcement-enums.ts';
