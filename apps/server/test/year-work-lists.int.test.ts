@@ -123,6 +123,28 @@ describe('year-work and catalogue lists on the list page', () => {
     expect(byHeader(bx).every((r) => r.不达标类别 === '环保')).toBe(true);
   });
 
+  it('淘汰计划 and 公告公示: the lists that paged by number only export their whole filtered set too', async () => {
+    const gy = await t.login('gy-office');
+    await call(t, gy, { method: 'POST', url: '/api/v1/elimination-plans', payload: { regionCode: '410181', year: 2026 } }, 201);
+    for (const [list, xlsx] of [
+      ['/api/v1/elimination-plans', '/api/v1/elimination-plans/list.xlsx'],
+      ['/api/v1/announcements', '/api/v1/announcements/list.xlsx'],
+    ]) {
+      const page = await get(ha, `${list}?year=2026&pageSize=1&withTotal=true`);
+      const x = await readExport(t, ha, `${xlsx}?year=2026`);
+      expect(x.status).toBe(200);
+      expect(x.autoFilter).toBeTruthy();
+      expect(x.rows).toHaveLength(page.total);
+      expect(x.header.indexOf('区划')).toBe(x.header.indexOf('区划代码') + 1);
+      const out = await t.request({ method: 'GET', url: `${xlsx}?region=420000`, cookie: zz });
+      expect(out.statusCode).toBe(404);
+    }
+    const plans = byHeader(await readExport(t, ha, '/api/v1/elimination-plans/list.xlsx?year=2026&region=410181'));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ 区划代码: '410181', 区划: '巩义市', 状态: '草稿' });
+    expect(plans[0]!.更新时间).toBeInstanceOf(Date);
+  });
+
   it('摸底排查汇总: the whole tree in tree order, names indented by level with the upper regions beside them', async () => {
     const top = await get(ha, '/api/v1/survey-rollup?year=2026');
     const x = await readExport(t, ha, '/api/v1/survey-rollup/export.xlsx?year=2026');
