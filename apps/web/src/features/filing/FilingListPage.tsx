@@ -57,19 +57,14 @@ export default function FilingListPage() {
 
   return (
     <Card>
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        items={items}
-        destroyOnHidden
-        tabBarExtraContent={
-          mayIssue && (
-            <Button type="primary" icon={<SendOutlined />} onClick={() => setIssuing(true)}>
-              下达报送要求
-            </Button>
-          )
-        }
-      />
+      {mayIssue && (
+        <div className="page-toolbar" style={{ justifyContent: 'flex-end' }}>
+          <Button type="primary" icon={<SendOutlined />} onClick={() => setIssuing(true)}>
+            下达报送要求
+          </Button>
+        </div>
+      )}
+      <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
       {mayIssue && year && today && (
         <IssueRequirementModal
           open={issuing}
