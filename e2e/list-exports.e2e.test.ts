@@ -198,6 +198,18 @@ const CASES: Case[] = [
   },
   { list: '报送情况总表', user: 'ha-office', url: `/filings?tab=matrix&year=${YEAR}`, api: `/api/v1/filing-matrix/list?year=${YEAR}`, table: 'filing-matrix-table', rows: true, name: '报送单位', code: '区划代码' },
   { list: '下级工作方案', user: 'ha-office', url: `/work-plan?region=410100`, api: `/api/v1/work-plans/lower?year=${YEAR}&region=410100`, table: 'lower-plans-table', rows: true, date: '更新时间', name: '区划', code: '区划代码' },
+  {
+    list: '淘汰计划',
+    user: 'gy-office',
+    url: `/elimination-plans?year=${YEAR}&status=approved`,
+    api: `/api/v1/elimination-plans?year=${YEAR}&status=approved`,
+    table: 'plan-table',
+    rows: true,
+    date: '更新时间',
+    name: '区划',
+    code: '区划代码',
+  },
+  { list: '公告公示', user: 'gy-office', url: `/announcements?year=${YEAR}`, api: `/api/v1/announcements?year=${YEAR}`, table: 'announcement-table', rows: false, date: '发布日期', name: '区划', code: '区划代码' },
   { list: '行业目录', user: 'zz-office', url: '/catalogue?tab=industries&isKey=true', api: '/api/v1/catalogue/industries/list?isKey=true', table: 'industries-table', rows: true, name: '产能单位', code: '产能单位代码' },
   { list: '判定依据', user: 'zz-office', url: '/catalogue?tab=basis&criterion=environment', api: '/api/v1/catalogue/basis-items/list?criterion=environment', table: 'basis-items-table', rows: true, name: '适用行业', code: '行业代码' },
 ];
@@ -234,5 +246,23 @@ describe('every list page exports exactly what its filters show', () => {
     expect(sheet.rows.length).toBeGreaterThan(first.length);
     expect(sheet.rows.find((r) => r.区划代码 === '410181101')?.上级区划).toBe('河南省 / 巩义市');
     await screenshot(page, 'exports-01-survey-rollup');
+  });
+
+  it('the migrated pages at 1440 and 390 px', async () => {
+    const page = await pageAs('ha-office');
+    for (const [url, table, name] of [
+      [`/filings?tab=issued&year=${YEAR}`, 'issued-table', 'filings'],
+      [`/filings?tab=matrix&year=${YEAR}`, 'filing-matrix-table', 'matrix'],
+      ['/work-plan', 'lower-plans-table', 'work-plan'],
+      ['/catalogue?tab=basis', 'basis-items-table', 'catalogue'],
+    ] as const) {
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.goto(url);
+        await page.getByTestId(table).locator('tbody tr.ant-table-row').first().waitFor();
+        await screenshot(page, `exports-${name}-${width}`);
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
