@@ -65,6 +65,7 @@ export function BasisTab({ industries, canManage, reloads, onChanged }: Props) {
         reloadToken={reloads}
         exportPath="/catalogue/basis-items/list.xlsx"
         exportName="判定依据.xlsx"
+        scrollX={1100}
         actions={
           canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

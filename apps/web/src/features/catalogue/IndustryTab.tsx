@@ -59,6 +59,7 @@ export function IndustryTab({ units, canManage, reloads, onChanged }: Props) {
         reloadToken={reloads}
         exportPath="/catalogue/industries/list.xlsx"
         exportName="行业目录.xlsx"
+        scrollX={720}
         actions={
           canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

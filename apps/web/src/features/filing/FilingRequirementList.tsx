@@ -84,6 +84,8 @@ export function FilingRequirementList({ view, thisYear }: { view: RequirementVie
       exportPath="/filing-requirements/list.xlsx"
       exportQuery={{ view }}
       exportName={view === 'issued' ? '下达的报送要求.xlsx' : '下达给本单位的报送要求.xlsx'}
+      // Wide on a phone: the table scrolls sideways instead of breaking every cell into one character per line.
+      scrollX={960}
       emptyText={view === 'issued' ? '暂无报送要求' : '暂无下达给本单位的报送要求'}
     />
   );

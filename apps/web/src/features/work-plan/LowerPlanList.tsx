@@ -33,6 +33,7 @@ export function LowerPlanList({ year, reloads, onOpen }: { year: number; reloads
       exportPath="/work-plans/lower.xlsx"
       exportQuery={{ year }}
       exportName={`${year}年下级工作方案.xlsx`}
+      scrollX={760}
       emptyText={`下级尚无${year}年工作方案`}
     />
   );
