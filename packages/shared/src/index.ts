@@ -29,6 +29,7 @@ export * from './quantity.ts';
 export * from './contracts/office-settings.ts';
 export * from './contracts/todo.ts';
 export * from './contracts/list.ts';
+export * from './contracts/year-work-lists.ts';
 export * from './enforcement-enums.ts';
 export * from './contracts/department-list.ts';
 export * from './contracts/non-compliance-case.ts';

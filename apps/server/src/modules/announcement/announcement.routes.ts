@@ -1,6 +1,7 @@
 import {
   Announcement,
   AnnouncementCreateBody,
+  AnnouncementFilterQuery,
   AnnouncementQuery,
   AnnouncementSummary,
   AnnouncementTransitionBody,
@@ -14,7 +15,9 @@ import {
 } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareAnnouncementListExport } from './announcement-list-export.ts';
 import * as service from './announcement.service.ts';
 import * as objections from './objection.service.ts';
 
@@ -29,6 +32,11 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { config, schema: { tags, summary: '公告公示列表（区划、内容、状态、年度筛选）', querystring: AnnouncementQuery, response: { 200: listPageOf(AnnouncementSummary) } } },
     async (req) => service.listAnnouncements(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/list.xlsx`,
+    { config, schema: { tags, summary: '按列表筛选条件导出公告公示列表（xlsx，全部符合条件的公告）', querystring: AnnouncementFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareAnnouncementListExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     base,

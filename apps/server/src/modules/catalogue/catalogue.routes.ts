@@ -1,11 +1,47 @@
-import { BasisItem, BasisItemBody, BasisItemQuery, CapacityUnit, IdParam, Industry, IndustryBody } from '@taotai/shared';
+import {
+  BasisItem,
+  BasisItemBody,
+  BasisItemListQuery,
+  BasisItemQuery,
+  CapacityUnit,
+  IdParam,
+  Industry,
+  IndustryBody,
+  IndustryListQuery,
+  listPageOf,
+} from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { basisItemPage, industryPage, prepareBasisExport, prepareIndustryExport } from './catalogue-lists.ts';
 import * as service from './catalogue.service.ts';
 
 export function catalogueRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['catalogue'];
+  // The list page's endpoints (ADR 0014); the array endpoints below stay for the forms' selects.
+  const unitName = z.object({ unitName: z.string() });
+  const industryName = z.object({ industryName: z.string().nullable() });
+  app.get(
+    '/api/v1/catalogue/industries/list',
+    { schema: { tags, summary: '行业目录列表页（分页；名称或代码、是否重点行业筛选）', querystring: IndustryListQuery, response: { 200: listPageOf(Industry.extend(unitName.shape)) } } },
+    async (req) => industryPage(ctx.db, req.query),
+  );
+  app.get(
+    '/api/v1/catalogue/industries/list.xlsx',
+    { schema: { tags, summary: '按列表筛选条件导出行业目录（xlsx）', querystring: IndustryListQuery.omit({ page: true, pageSize: true, limit: true, cursor: true, withTotal: true, sort: true }) } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareIndustryExport(ctx.db, ctx.clock, req.query)),
+  );
+  app.get(
+    '/api/v1/catalogue/basis-items/list',
+    { schema: { tags, summary: '判定依据列表页（分页；类别、行业、状态、关键字筛选）', querystring: BasisItemListQuery, response: { 200: listPageOf(BasisItem.extend(industryName.shape)) } } },
+    async (req) => basisItemPage(ctx.db, req.query),
+  );
+  app.get(
+    '/api/v1/catalogue/basis-items/list.xlsx',
+    { schema: { tags, summary: '按列表筛选条件导出判定依据（xlsx）', querystring: BasisItemListQuery.omit({ page: true, pageSize: true, limit: true, cursor: true, withTotal: true, sort: true }) } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareBasisExport(ctx.db, ctx.clock, req.query)),
+  );
   app.get(
     '/api/v1/catalogue/units',
     { schema: { tags, summary: '产能单位', response: { 200: z.array(CapacityUnit) } } },

@@ -10,6 +10,7 @@ import {
   PlanLineParams,
   PlanLinesAddBody,
   PlanLineUpdateBody,
+  PlanFilterQuery,
   PlanQuery,
   PlanSummary,
   PlanTransitionBody,
@@ -21,6 +22,7 @@ import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import * as service from './elimination-plan.service.ts';
 import { preparePlanExport } from './elimination-plan-export.ts';
+import { preparePlanListExport } from './plan-list-export.ts';
 import * as lines from './elimination-plan-lines.service.ts';
 import { planHistory, transitionPlan } from './elimination-plan-transition.service.ts';
 
@@ -33,6 +35,11 @@ export function eliminationPlanRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { config, schema: { tags, summary: '淘汰计划列表（区划、年度、状态筛选；页码分页，按区划排序）', querystring: PlanQuery, response: { 200: listPageOf(PlanSummary) } } },
     async (req) => service.listPlans(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/list.xlsx`,
+    { config, schema: { tags, summary: '按列表筛选条件导出淘汰计划列表（xlsx，全部符合条件的计划）', querystring: PlanFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await preparePlanListExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     base,

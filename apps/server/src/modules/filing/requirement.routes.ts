@@ -17,12 +17,14 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { filingListRoutes } from './filing-lists.routes.ts';
 import * as filings from './filing.service.ts';
 import { filingMatrix, nonSubmitters } from './monitoring.service.ts';
 import * as service from './requirement.service.ts';
 
 export function filingRequirementRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['filing-requirements'];
+  filingListRoutes(app, ctx);
   app.get(
     '/api/v1/filing-requirements',
     {

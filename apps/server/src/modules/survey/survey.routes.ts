@@ -11,7 +11,9 @@ import {
 } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareRollupExport } from './rollup-export.ts';
 import { surveyRollup } from './rollup.service.ts';
 import * as service from './survey.service.ts';
 import { verifySurvey } from './verification.service.ts';
@@ -84,5 +86,16 @@ export function surveyRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (req) => surveyRollup(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/survey-rollup/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出摸底排查汇总（xlsx：全部层级按树的顺序，区划名称按层级缩进，另列上级区划；产能分单位列示）',
+        querystring: RollupQuery.omit({ depth: true }),
+      },
+    },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareRollupExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
 }

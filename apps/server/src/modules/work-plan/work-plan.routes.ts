@@ -7,14 +7,18 @@ import {
   IdParam,
   UpdateWorkPlanBody,
   WorkPlan,
+  WorkPlanListQuery,
   WorkPlanQuery,
   WorkPlanSummary,
   WorkPlanTemplateInfo,
+  listPageOf,
 } from '@taotai/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
 import { currentPhase, effectivePlan } from './current-phase.service.ts';
+import { listLowerPlanPage, prepareLowerPlanExport } from './work-plan-list.ts';
 import * as service from './work-plan.service.ts';
 
 export function workPlanRoutes(app: TypedApp, ctx: AppContext): void {
@@ -59,6 +63,23 @@ export function workPlanRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (req) => service.listPlans(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/work-plans/lower',
+    {
+      schema: {
+        tags,
+        summary: '下级工作方案列表页（管辖范围内下级区划的方案；分页，按区划排序）',
+        querystring: WorkPlanListQuery,
+        response: { 200: listPageOf(WorkPlanSummary) },
+      },
+    },
+    async (req) => listLowerPlanPage(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    '/api/v1/work-plans/lower.xlsx',
+    { schema: { tags, summary: '按列表筛选条件导出下级工作方案（xlsx）', querystring: WorkPlanQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareLowerPlanExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
     '/api/v1/work-plans',

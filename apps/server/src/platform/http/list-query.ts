@@ -49,3 +49,18 @@ export function idCursor(cursor: string | undefined): number | null {
   if (afterId !== null && !(Number.isInteger(afterId) && afterId > 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
   return afterId;
 }
+
+/**
+ * A page of a small list computed whole in memory (a year's filing requirements or work plans, the catalogue:
+ * tens to a few hundred rows, whose columns come from period arithmetic no index can order). Numbered pages
+ * slice it; the cursor is the position after the last row shown. The total is free, so it is always given.
+ */
+export function pageOfArray<T>(all: T[], w: PageWindow): { items: T[]; nextCursor: string | null; total: number; page: number | null; pageSize: number } {
+  let start = w.offset;
+  if (w.cursor !== undefined) {
+    start = Number(w.cursor);
+    if (!(Number.isInteger(start) && start >= 0)) throw invalid('翻页位置 cursor 无效，请从第一页重新查询', [{ path: 'cursor', message: '翻页位置无效' }]);
+  }
+  const end = start + w.size;
+  return { items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null, total: all.length, page: w.page, pageSize: w.size };
+}

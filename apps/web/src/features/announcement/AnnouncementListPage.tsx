@@ -65,6 +65,8 @@ export default function AnnouncementListPage() {
           filterFields={filterFields}
           defaultFilters={{ year: String(thisYear) }}
           fetchPage={(r) => api.get<Page<AnnouncementSummary>>('/announcements', listQuery(r))}
+          exportPath="/announcements/list.xlsx"
+          exportName="公告公示.xlsx"
           scrollX={1200}
           emptyText={`${params.get('year') ? `${params.get('year')}年` : ''}尚无公告公示`}
           actions={

@@ -1,44 +1,50 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type BasisItem, CRITERION_LABELS, type Industry } from '@taotai/shared';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, type TableProps, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { type BasisItem, CRITERION_LABELS, type Industry, type ListPage as Page } from '@taotai/shared';
+import { Alert, App, Button, Form, Input, Modal, Select, Switch, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
 import { CriterionTag, options } from '../enterprise/labels.tsx';
+import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
 import { invalidateCatalogue } from './catalogue-api.ts';
 
 type Body = Omit<BasisItem, 'id'>;
 
+type Row = BasisItem & { industryName: string | null };
+
 interface Props {
-  items: BasisItem[];
   industries: Industry[];
-  loading: boolean;
   canManage: boolean;
+  /** Bumped after an edit: the list fetches again. */
+  reloads: number;
   onChanged: () => void;
 }
 
-/** The standards and catalogue items a line's non-compliance is judged by. */
-export function BasisTab({ items, industries, loading, canManage, onChanged }: Props) {
-  const [criterion, setCriterion] = useState<string>();
-  const [industry, setIndustry] = useState<string>();
+/** The standards and catalogue items a line's non-compliance is judged by, on the one list page (ADR 0014). */
+export function BasisTab({ industries, canManage, reloads, onChanged }: Props) {
   const [editing, setEditing] = useState<BasisItem | 'new' | null>(null);
-  const industryName = (c: string | null) => (c ? (industries.find((i) => i.code === c)?.name ?? c) : '通用');
-  const shown = useMemo(
-    () => items.filter((b) => (!criterion || b.criterion === criterion) && (!industry || b.industryCode === industry)),
-    [items, criterion, industry],
-  );
-
-  const columns: TableProps<BasisItem>['columns'] = [
-    { title: '类别', dataIndex: 'criterion', width: 90, render: (c: BasisItem['criterion']) => <CriterionTag criterion={c} /> },
-    { title: '行业', dataIndex: 'industryCode', width: 110, render: industryName },
-    { title: '依据条目', dataIndex: 'title' },
-    { title: '来源', dataIndex: 'source', width: 320 },
-    { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+  const filters: ListFilterField[] = [
+    { name: 'criterion', label: '类别', node: <Select allowClear placeholder="全部类别" options={options(CRITERION_LABELS)} /> },
+    {
+      name: 'industry',
+      label: '行业',
+      node: <Select allowClear placeholder="全部行业" options={industries.map((i) => ({ value: i.code, label: i.name }))} showSearch={{ optionFilterProp: 'label' }} />,
+    },
+    { name: 'active', label: '状态', node: <Select allowClear placeholder="全部" options={[{ value: 'true', label: '启用' }, { value: 'false', label: '停用' }]} /> },
+    { name: 'q', label: '关键字', node: <Input allowClear placeholder="依据条目或来源" /> },
+  ];
+  const columns: ListColumn<Row>[] = [
+    { key: 'id', title: '编号', dataIndex: 'id', width: 80, sortField: 'id' },
+    { key: 'criterion', title: '类别', dataIndex: 'criterion', width: 90, render: (c: BasisItem['criterion']) => <CriterionTag criterion={c} /> },
+    { key: 'industry', title: '行业', dataIndex: 'industryName', width: 110, render: (n: string | null) => n ?? '通用' },
+    { key: 'title', title: '依据条目', dataIndex: 'title' },
+    { key: 'source', title: '来源', dataIndex: 'source', width: 320 },
+    { key: 'active', title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
   ];
   if (canManage) {
     columns.push({
-      title: '操作',
       key: 'ops',
+      title: '操作',
       width: 80,
       render: (_, r) => (
         <Button type="link" size="small" onClick={() => setEditing(r)}>
@@ -47,27 +53,27 @@ export function BasisTab({ items, industries, loading, canManage, onChanged }: P
       ),
     });
   }
-
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="全部类别" style={{ width: 130 }} value={criterion} onChange={setCriterion} options={options(CRITERION_LABELS)} />
-        <Select
-          allowClear
-          placeholder="全部行业"
-          style={{ width: 150 }}
-          value={industry}
-          onChange={setIndustry}
-          options={industries.map((i) => ({ value: i.code, label: i.name }))}
-          showSearch={{ optionFilterProp: 'label' }}
-        />
-        {canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新增判定依据
-          </Button>
-        )}
-      </Space>
-      <Table<BasisItem> rowKey="id" size="middle" columns={columns} dataSource={shown} loading={loading} pagination={{ pageSize: 20, showSizeChanger: false }} />
+      <ListPage<Row, Page<Row>>
+        listKey="catalogue-basis"
+        testId="basis-items"
+        rowKey="id"
+        columns={columns}
+        filterFields={filters}
+        fetchPage={(r) => api.get<Page<Row>>('/catalogue/basis-items/list', listQuery(r))}
+        reloadToken={reloads}
+        exportPath="/catalogue/basis-items/list.xlsx"
+        exportName="判定依据.xlsx"
+        scrollX={1100}
+        actions={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增判定依据
+            </Button>
+          )
+        }
+      />
       <BasisModal
         item={editing}
         industries={industries}

@@ -1,5 +1,7 @@
 import type { BasisItem, CapacityUnit, Industry } from '@taotai/shared';
 import { Alert, Card, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session.tsx';
 import { api } from '../../shared/api.ts';
 import { useAsync } from '../../shared/use-async.ts';
@@ -20,6 +22,14 @@ export default function CataloguePage() {
     [],
   );
   const [units, industries, basis] = data.data ?? [[], [], []];
+  const [reloads, setReloads] = useState(0);
+  const changed = () => {
+    data.reload();
+    setReloads((n) => n + 1);
+  };
+  // The open tab is in the URL; switching drops the other list's filters and page (only the open tab is mounted).
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'industries';
 
   return (
     <Card title="行业与判定依据">
@@ -28,16 +38,19 @@ export default function CataloguePage() {
       )}
       {data.error && <Alert type="error" showIcon title={data.error.message} style={{ marginBottom: 12 }} />}
       <Tabs
+        activeKey={tab}
+        onChange={(t) => setParams({ tab: t }, { replace: true })}
+        destroyOnHidden
         items={[
           {
             key: 'industries',
             label: `行业（${industries.length}）`,
-            children: <IndustryTab industries={industries} units={units} loading={data.loading} canManage={canManage} onChanged={data.reload} />,
+            children: <IndustryTab units={units} canManage={canManage} reloads={reloads} onChanged={changed} />,
           },
           {
             key: 'basis',
             label: `判定依据（${basis.length}）`,
-            children: <BasisTab items={basis} industries={industries} loading={data.loading} canManage={canManage} onChanged={data.reload} />,
+            children: <BasisTab industries={industries} canManage={canManage} reloads={reloads} onChanged={changed} />,
           },
           {
             key: 'units',

@@ -1,35 +1,44 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { CapacityUnit, Industry } from '@taotai/shared';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, type TableProps, Tag } from 'antd';
+import type { CapacityUnit, Industry, ListPage as Page } from '@taotai/shared';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
-import { invalidateCatalogue, unitName } from './catalogue-api.ts';
+import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
+import { invalidateCatalogue } from './catalogue-api.ts';
 
 type Body = Industry;
 
+type Row = Industry & { unitName: string };
+
 interface Props {
-  industries: Industry[];
   units: CapacityUnit[];
-  loading: boolean;
   canManage: boolean;
+  /** Bumped after an edit: the list fetches again. */
+  reloads: number;
   onChanged: () => void;
 }
 
-/** Key industries and the capacity unit each is measured in; offices may add local ones. */
-export function IndustryTab({ industries, units, loading, canManage, onChanged }: Props) {
+const FILTERS: ListFilterField[] = [
+  { name: 'q', label: '行业名称', node: <Input allowClear placeholder="名称或代码" /> },
+  { name: 'isKey', label: '重点行业', node: <Select allowClear placeholder="全部" options={[{ value: 'true', label: '重点' }, { value: 'false', label: '一般' }]} /> },
+];
+
+/** Key industries and the capacity unit each is measured in, on the one list page (ADR 0014); offices may add local ones. */
+export function IndustryTab({ units, canManage, reloads, onChanged }: Props) {
   const [editing, setEditing] = useState<Industry | 'new' | null>(null);
-  const columns: TableProps<Industry>['columns'] = [
-    { title: '排序', dataIndex: 'sortOrder', width: 70, align: 'right' },
-    { title: '行业代码', dataIndex: 'code', width: 200, render: (v: string) => <code>{v}</code> },
-    { title: '行业名称', dataIndex: 'name' },
-    { title: '产能单位', dataIndex: 'unitCode', width: 140, render: (u: string) => unitName(units, u) },
-    { title: '重点行业', dataIndex: 'isKey', width: 100, render: (k: boolean) => (k ? <Tag color="red">重点</Tag> : <Tag>一般</Tag>) },
+  const columns: ListColumn<Row>[] = [
+    // The catalogue is ordered by its sort number (ADR 0014: a small list read whole, ordered in memory).
+    { key: 'sortOrder', title: '排序', dataIndex: 'sortOrder', width: 80, align: 'right', sortField: 'sortOrder' },
+    { key: 'code', title: '行业代码', dataIndex: 'code', width: 200, render: (v: string) => <code>{v}</code> },
+    { key: 'name', title: '行业名称', dataIndex: 'name' },
+    { key: 'unit', title: '产能单位', dataIndex: 'unitName', width: 140 },
+    { key: 'isKey', title: '重点行业', dataIndex: 'isKey', width: 100, render: (k: boolean) => (k ? <Tag color="red">重点</Tag> : <Tag>一般</Tag>) },
   ];
   if (canManage) {
     columns.push({
-      title: '操作',
       key: 'ops',
+      title: '操作',
       width: 80,
       render: (_, r) => (
         <Button type="link" size="small" onClick={() => setEditing(r)}>
@@ -40,12 +49,25 @@ export function IndustryTab({ industries, units, loading, canManage, onChanged }
   }
   return (
     <>
-      {canManage && (
-        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing('new')}>
-          新增行业
-        </Button>
-      )}
-      <Table<Industry> rowKey="code" size="middle" columns={columns} dataSource={industries} loading={loading} pagination={false} />
+      <ListPage<Row, Page<Row>>
+        listKey="catalogue-industry"
+        testId="industries"
+        rowKey="code"
+        columns={columns}
+        filterFields={FILTERS}
+        fetchPage={(r) => api.get<Page<Row>>('/catalogue/industries/list', listQuery(r))}
+        reloadToken={reloads}
+        exportPath="/catalogue/industries/list.xlsx"
+        exportName="行业目录.xlsx"
+        scrollX={720}
+        actions={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增行业
+            </Button>
+          )
+        }
+      />
       <IndustryModal
         industry={editing}
         units={units}

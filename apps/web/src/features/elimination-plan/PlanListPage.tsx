@@ -73,6 +73,8 @@ export default function PlanListPage() {
           filterFields={filterFields}
           defaultFilters={{ year: String(thisYear) }}
           fetchPage={(r) => api.get<Page<PlanSummary>>('/elimination-plans', listQuery(r))}
+          exportPath="/elimination-plans/list.xlsx"
+          exportName="淘汰计划.xlsx"
           emptyText={`${params.get('year') ? `${params.get('year')}年` : ''}尚无淘汰计划`}
           actions={
             mayDraft && (

@@ -1,7 +1,10 @@
 import { REGION_LEVEL_LABELS, type RollupNode } from '@taotai/shared';
-import { Alert, Card, Col, Row, Space, Statistic, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { download } from '../../shared/api.ts';
+import { errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
 import { YearSelect } from '../../shared/YearSelect.tsx';
@@ -40,6 +43,20 @@ export default function SurveyRollupPage() {
   useEffect(() => {
     setRows((root?.nodes ?? []).map(asRow));
   }, [root]);
+
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const exportTree = async () => {
+    if (!year) return;
+    setExporting(true);
+    try {
+      message.success(`已导出：${await download('/survey-rollup/export.xlsx', { year }, `${year}年摸底排查汇总.xlsx`)}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const expand = async (row: RollupRow) => {
     if (!year || (row.children && row.children.length > 0)) return;
@@ -123,7 +140,20 @@ export default function SurveyRollupPage() {
           </Col>
         </Row>
       )}
-      <Card title="各下级报送情况" extra={root && <Typography.Text type="secondary">下级报送产能合计：{unitTotalsText(root.children.capacity)}</Typography.Text>}>
+      <Card
+        title="各下级报送情况"
+        extra={
+          root && (
+            <Space wrap>
+              <Typography.Text type="secondary">下级报送产能合计：{unitTotalsText(root.children.capacity)}</Typography.Text>
+              {/* The whole tree, every level, whatever is expanded here (ADR 0014: the one xlsx helper). */}
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportTree} data-testid="rollup-export">
+                导出
+              </Button>
+            </Space>
+          )
+        }
+      >
         <Table<RollupRow>
           rowKey="regionCode"
           size="middle"

@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { WORK_PLAN_ORIGIN_LABELS, type WorkPlan, type WorkPlanSummary } from '@taotai/shared';
-import { Alert, Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
+import type { WorkPlan } from '@taotai/shared';
+import { Alert, Button, Card, Drawer, Empty, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useMe } from '../../app/session.tsx';
 import { DetailPage } from '../../shared/DetailPage.tsx';
-import { fmtDateTime } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { useToday, yearOf } from '../../shared/use-today.ts';
 import { YearSelect } from '../../shared/YearSelect.tsx';
 import { CreateWorkPlanModal } from './CreateWorkPlanModal.tsx';
 import { EditPhasesModal } from './EditPhasesModal.tsx';
+import { LowerPlanList } from './LowerPlanList.tsx';
 import { planView } from './PlanCard.tsx';
 import { workPlanApi } from './work-plan-api.ts';
 
@@ -21,12 +21,12 @@ export default function WorkPlanPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState(false);
   const [viewing, setViewing] = useState<number | null>(null);
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     if (today && year === undefined) setYear(yearOf(today));
   }, [today, year]);
 
   const eff = useAsync(() => (year ? workPlanApi.effective(year) : Promise.resolve(undefined)), [year]);
-  const list = useAsync(() => (year ? workPlanApi.list(year) : Promise.resolve([])), [year]);
   const viewed = useAsync(() => (viewing ? workPlanApi.get(viewing) : Promise.resolve(null)), [viewing]);
   const plan = eff.data?.plan ?? null;
   const inherited = !!eff.data?.inherited;
@@ -34,11 +34,11 @@ export default function WorkPlanPage() {
   const mayCreate = me.role === 'group_office' && !own && !eff.loading;
   const reload = () => {
     eff.reload();
-    list.reload();
+    setReloads((n) => n + 1);
   };
 
-  // Plans of the levels below (the region's own and its upper levels' are shown above).
-  const lower = (list.data ?? []).filter((p) => p.regionCode !== me.regionCode && p.id !== plan?.id && p.regionCode.startsWith(trimCode(me.regionCode)));
+  // Plans of the levels below (the region's own and its upper levels' are shown above); towns have none below.
+  const hasLower = me.role !== 'town' && me.role !== 'enterprise';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -75,21 +75,9 @@ export default function WorkPlanPage() {
         }
         render={(p) => planView(p, today, own ? () => setEditing(true) : undefined)}
       />
-      {lower.length > 0 && (
+      {year && hasLower && (
         <Card title="下级工作方案">
-          <Table<WorkPlanSummary>
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={lower}
-            columns={[
-              { title: '区划', dataIndex: 'regionName', width: 140 },
-              { title: '方案名称', dataIndex: 'title', render: (t: string, p) => <Typography.Link onClick={() => setViewing(p.id)}>{t}</Typography.Link> },
-              { title: '制定方式', dataIndex: 'origin', width: 150, render: (o: WorkPlanSummary['origin']) => <Tag>{WORK_PLAN_ORIGIN_LABELS[o]}</Tag> },
-              { title: '阶段数', dataIndex: 'phaseCount', width: 80, align: 'right' },
-              { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: fmtDateTime },
-            ]}
-          />
+          <LowerPlanList year={year} reloads={reloads} onOpen={setViewing} />
         </Card>
       )}
       {year && (
@@ -120,7 +108,3 @@ export default function WorkPlanPage() {
   );
 }
 
-/** The code prefix shared by a region's subtree (410000 → 41, 410100 → 4101, 410181 → 410181). */
-function trimCode(code: string): string {
-  return code.replace(/(00)+$/, '') || code;
-}

@@ -44,6 +44,8 @@ export interface ListPageProps<T, R extends ListResult<T> = ListResult<T>> {
   defaultFilters?: Filters;
   /** GET path of the list's export (same filters); omitted: no 导出 button. */
   exportPath?: string;
+  /** Fixed query of the export beside the filters (the tab a list shows, e.g. view=issued). */
+  exportQuery?: Query;
   exportName?: string;
   /** The list's own buttons (新增…), left of the toolbar. */
   actions?: ReactNode;
@@ -120,7 +122,7 @@ export function ListPage<T extends object, R extends ListResult<T> = ListResult<
     if (!props.exportPath) return;
     setExporting({ bytes: 0 });
     try {
-      const name = await downloadWithProgress(props.exportPath, url.filters, props.exportName ?? '导出.xlsx', (bytes) => setExporting({ bytes }));
+      const name = await downloadWithProgress(props.exportPath, { ...props.exportQuery, ...url.filters }, props.exportName ?? '导出.xlsx', (bytes) => setExporting({ bytes }));
       message.success(`已导出：${name}`);
     } catch (e) {
       message.error(errorMessage(e));

@@ -52,7 +52,9 @@ export function QueryForm({ fields, value, onSubmit, onReset }: Props) {
   };
 
   return (
-    <Form<Filters> form={form} onFinish={submit} data-testid="list-query-form" labelCol={{ flex: '88px' }} labelWrap>
+    // Named, so its fields' ids (list-query_kind) never collide with a dialog's form on the same page (a label
+    // pointing at the query form's field instead of the dialog's).
+    <Form<Filters> form={form} name="list-query" onFinish={submit} data-testid="list-query-form" labelCol={{ flex: '88px' }} labelWrap>
       <Row gutter={16}>
         {fields.map((f, i) => (
           <Col key={f.name} span={span} style={i < visible ? undefined : { display: 'none' }}>
