@@ -30,3 +30,4 @@ export * from './contracts/office-settings.ts';
 export * from './contracts/todo.ts';
 export * from './contracts/list.ts';
 export * from './enforcement-enums.ts';
+export * from './contracts/enforcement-levers.ts';

@@ -14,6 +14,7 @@ import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
 import { notificationRoutes } from './notification/index.ts';
 import { officeSettingsRoutes } from './office-settings/index.ts';
+import { priceMeasureRoutes } from './price-measure/index.ts';
 import { progressRoutes } from './progress/index.ts';
 import { regionRoutes } from './region/index.ts';
 import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
@@ -53,4 +54,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   dataQualityRoutes,
   officeSettingsRoutes,
   todoRoutes,
+  priceMeasureRoutes,
 ];

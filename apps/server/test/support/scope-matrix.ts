@@ -57,6 +57,12 @@ export const ALLOW_LIST: Record<string, string> = {
   'POST /api/v1/data-quality/recheck': 'region in the body (regionInActorScope, 404 outside); data-quality-sweep tests',
   'POST /api/v1/jobs/data-quality-sweep/run': 'admin job, settings:manage',
   'GET /api/v1/data-quality/flags/{id}/history': 'scoped like its flag (readableFlag); covered by data-quality tests',
+  // Levers (issue 12): no case fixture in the matrix until the case module lands; out-of-scope 404s are asserted
+  // in price-measure / joint-punishment / joint-notice int tests (another county's recipient and office).
+  'POST /api/v1/price-measures': 'creation: the enterprise is read through the scope (404 outside); price-measure tests',
+  'GET /api/v1/price-measures/{id}': 'scoped by region and recipient/sender agency; price-measure tests (荥阳 供电 404)',
+  'GET /api/v1/price-measures/{id}/history': 'scoped like its delivery; price-measure tests',
+  'POST /api/v1/price-measures/{id}/transition': 'scoped like its delivery (404 outside); price-measure tests',
   'GET /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'PUT /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'GET /api/v1/calendar/years/{year}': 'the national working-day calendar: not regional data',
