@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
-import { agency, appUser, enterprise, nonComplianceCase } from '../../src/db/schema/index.ts';
+import { agency, appUser, enterprise, exitTask, nonComplianceCase } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { createEnterprise, createLine, nextUscc } from '../enterprise-fixtures.ts';
 import type { TestApp } from './test-app.ts';
@@ -96,4 +96,19 @@ export async function insertCase(t: TestApp, c: CaseRow): Promise<number> {
 
 export async function setCaseStatus(t: TestApp, caseId: number, status: string): Promise<void> {
   await t.ctx.db.update(nonComplianceCase).set({ status }).where(eq(nonComplianceCase.id, caseId));
+}
+
+let planLineSeq = 900_000;
+/**
+ * An exit task as an approved plan would have made it (planned, with its exit deadline), inserted directly: the
+ * levers only read whether it missed its deadline.
+ */
+export async function insertExitTask(t: TestApp, e: { id: number; lineId: number }, exitDeadline: string, status = 'planned'): Promise<number> {
+  const now = t.clock.now();
+  planLineSeq += 1;
+  const [r] = await t.ctx.db
+    .insert(exitTask)
+    .values({ planId: planLineSeq, planLineId: planLineSeq, lineId: e.lineId, enterpriseId: e.id, status, exitDeadline, createdAt: now, updatedAt: now })
+    .returning({ id: exitTask.id });
+  return r!.id;
 }
