@@ -17,6 +17,7 @@ CREATE TABLE "joint_notice_item" (
 	"notice_id" integer NOT NULL,
 	"enterprise_id" bigint NOT NULL,
 	"action" text NOT NULL,
+	"ground" text NOT NULL,
 	"agency_id" integer NOT NULL,
 	"status" text NOT NULL,
 	"due_on" date NOT NULL,

@@ -12,6 +12,7 @@ import { filingRequirementRoutes, filingRoutes } from './filing/index.ts';
 import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
+import { jointNoticeRoutes } from './joint-notice/index.ts';
 import { jointPunishmentRoutes } from './joint-punishment/index.ts';
 import { notificationRoutes } from './notification/index.ts';
 import { officeSettingsRoutes } from './office-settings/index.ts';
@@ -57,4 +58,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   todoRoutes,
   priceMeasureRoutes,
   jointPunishmentRoutes,
+  jointNoticeRoutes,
 ];

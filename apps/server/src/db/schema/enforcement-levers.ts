@@ -138,6 +138,8 @@ export const jointNoticeItem = pgTable(
     enterpriseId: bigint('enterprise_id', { mode: 'number' }).notNull(),
     /** power_cut | business_licence | production_licence | discharge_permit */
     action: text('action').notNull(),
+    /** Why the enterprise is on the notice, in words, as when the notice was issued (missed deadline, red list). */
+    ground: text('ground').notNull(),
     agencyId: integer('agency_id').notNull(),
     status: text('status').notNull(),
     /** Execution is due by this day (N working days after the notice); overdue while pending after it. */
