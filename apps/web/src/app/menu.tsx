@@ -13,6 +13,9 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FileExclamationOutlined,
+  StopOutlined,
+  ThunderboltOutlined,
   FundOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -39,6 +42,8 @@ interface Entry {
 }
 
 const GOVERNMENT: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'leader'];
+/** The levers (issue 12): offices, leaders and auditors watch; member departments act. */
+const ENFORCERS: Role[] = ['admin', 'auditor', 'group_office', 'member_agency', 'leader'];
 const OVERSEERS: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'leader'];
 
 const ENTRIES: Entry[] = [
@@ -66,6 +71,16 @@ const ENTRIES: Entry[] = [
       { key: '/exit-tasks', label: '退出任务', icon: <ToolOutlined />, anyOf: ['enterprise:read'] },
       { key: '/inspections', label: '联合验收', icon: <FileProtectOutlined />, roles: GOVERNMENT },
       { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: GOVERNMENT },
+    ],
+  },
+  {
+    key: 'levers',
+    label: '执法联动',
+    icon: <StopOutlined />,
+    children: [
+      { key: '/price-measures', label: '价格信贷措施', icon: <ThunderboltOutlined />, roles: ENFORCERS },
+      { key: '/joint-punishment', label: '联合惩戒', icon: <StopOutlined />, roles: [...ENFORCERS, 'enterprise'] },
+      { key: '/joint-notices', label: '到期联合通知', icon: <FileExclamationOutlined />, roles: ENFORCERS },
     ],
   },
   { key: '/data-quality', label: '数据质量', icon: <FileSearchOutlined />, roles: ['admin', 'auditor', 'group_office', 'member_agency', 'leader'] },

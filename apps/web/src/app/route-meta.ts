@@ -18,6 +18,7 @@ export const APP_NAME = '落后产能退出综合管理平台';
 const YEAR = '年度工作';
 const EXIT = '退出验收';
 const SYSTEM = '系统管理';
+const LEVERS = '执法联动';
 
 export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/', title: '工作台' },
@@ -47,6 +48,12 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/inspections/:id', title: '验收轮次详情', parent: '/inspections', section: EXIT },
   { path: '/announcements', title: '公告公示', parent: '/', section: EXIT },
   { path: '/announcements/:id', title: '公告详情', parent: '/announcements', section: EXIT },
+  { path: '/price-measures', title: '价格信贷措施', parent: '/', section: LEVERS },
+  { path: '/price-measures/:id', title: '措施详情', parent: '/price-measures', section: LEVERS },
+  { path: '/joint-punishment', title: '联合惩戒', parent: '/', section: LEVERS },
+  { path: '/joint-punishment/:id', title: '联合惩戒详情', parent: '/joint-punishment', section: LEVERS },
+  { path: '/joint-notices', title: '到期联合通知', parent: '/', section: LEVERS },
+  { path: '/joint-notices/:id', title: '联合通知详情', parent: '/joint-notices', section: LEVERS },
   { path: '/data-quality', title: '数据质量', parent: '/' },
   { path: '/my-calendar', title: '我的日历', parent: '/' },
   { path: '/notifications', title: '通知中心', parent: '/' },

@@ -22,16 +22,20 @@ export interface TransitionActionsProps<E extends string> {
   /** A sentence the dialog shows before the event is confirmed (what happens next). */
   confirm?: Partial<Record<E, string>>;
   busy?: boolean;
+  /** Further events whose text is required (an objection, a decision with its reason), and what the text is called. */
+  reasonEvents?: readonly E[];
+  reasonLabel?: string;
 }
 
 /**
  * The buttons of a record's lifecycle, rendered from its `availableEvents`, and one dialog for every event:
  * it says what happens, asks for the 审核意见 (optional) on an approval and the reason (required) on a return.
  */
-export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy }: TransitionActionsProps<E>) {
+export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [], reasonLabel }: TransitionActionsProps<E>) {
   const [open, setOpen] = useState<E | null>(null);
   const [text, setText] = useState('');
-  const needsReason = open !== null && REASON_EVENTS.includes(open);
+  const ownReason = open !== null && reasonEvents.includes(open);
+  const needsReason = open !== null && (REASON_EVENTS.includes(open) || ownReason);
   const takesOpinion = open !== null && OPINION_EVENTS.includes(open);
   const close = () => {
     setOpen(null);
@@ -55,7 +59,7 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
         title={open ? `${labels[open]}${noun}` : ''}
         open={open !== null}
         okText={open ? labels[open] : '确定'}
-        okButtonProps={{ danger: needsReason, disabled: needsReason && !text.trim(), loading: busy }}
+        okButtonProps={{ danger: needsReason && !ownReason, disabled: needsReason && !text.trim(), loading: busy }}
         onCancel={close}
         onOk={async () => {
           if (open && (await onFire(open, text.trim()))) {
@@ -69,14 +73,14 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
           {open && confirm[open] && <Alert type="info" showIcon title={confirm[open]} />}
           {(needsReason || takesOpinion) && (
             <>
-              <Typography.Text>{needsReason ? '退回原因（必填）' : '审核意见（可不填）'}</Typography.Text>
+              <Typography.Text>{ownReason ? `${reasonLabel ?? '理由'}（必填）` : needsReason ? '退回原因（必填）' : '审核意见（可不填）'}</Typography.Text>
               <Input.TextArea
                 rows={3}
                 maxLength={500}
                 value={text}
                 onChange={(ev) => setText(ev.target.value)}
-                placeholder={needsReason ? '请写明需要修改的内容' : '如：同意。'}
-                aria-label={needsReason ? '退回原因' : '审核意见'}
+                placeholder={ownReason ? `请填写${reasonLabel ?? '理由'}` : needsReason ? '请写明需要修改的内容' : '如：同意。'}
+                aria-label={ownReason ? (reasonLabel ?? '理由') : needsReason ? '退回原因' : '审核意见'}
               />
             </>
           )}
