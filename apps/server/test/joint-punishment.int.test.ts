@@ -53,7 +53,7 @@ describe('joint punishment: listed from candidates, restricted by departments, o
     const other = await t.request({ method: 'POST', url, cookie: c['xy-office'], payload: { enterpriseId: late.id, ground: 'missed_exit_deadline', basis: '逾期' } });
     expect(other.statusCode).toBe(404);
     const entry = await call(t, c['gy-office']!, { method: 'POST', url, payload: { enterpriseId: late.id, ground: 'missed_exit_deadline', basis: '2026年淘汰计划退出期限2026-02-27已过，未通过验收' } }, 201);
-    expect(entry).toMatchObject({ status: 'listed', listedOn: '2026-03-02', objectionUntil: '2026-03-11', uscc: late.uscc, restrictions: [], availableEvents: [] });
+    expect(entry).toMatchObject({ status: 'listed', listedOn: '2026-03-02', objectionUntil: '2026-03-11', uscc: late.uscc, issuingAgencyName: '巩义市淘汰落后产能工作领导小组办公室', restrictions: [], availableEvents: [] });
     entryId = entry.id;
     const again = await t.request({ method: 'POST', url, cookie: c['gy-office'], payload: { enterpriseId: late.id, ground: 'missed_exit_deadline', basis: '重复' } });
     expect(again.statusCode).toBe(409);

@@ -24,6 +24,7 @@ import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts
 import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { readableEnterprise } from '../enterprise/index.ts';
 import { exitTaskOverdueRepository } from '../exit-task/index.ts';
+import { documentSettingsFor } from '../office-settings/index.ts';
 import { candidatesIn } from './joint-punishment-candidates.ts';
 import { type EntryFacts, entryMachine } from './joint-punishment.machine.ts';
 import { entryScope, listRefusal, mayRead, placeOf, restrictRefusal } from './joint-punishment.policy.ts';
@@ -86,6 +87,8 @@ export async function createEntry(db: Db, clock: Clock, actor: Actor, body: Join
     }
     if (await repo.activeOf(tx, e.id, JOINT_PUNISHMENT_ACTIVE)) throw conflict(`${e.name}已在联合惩戒名单中`);
     const office = await repo.officeAgencyOf(tx, actor.regionCode);
+    // The issuing body as the office signs its documents (落款, ADR 0017), not the bureau that hosts it.
+    const issuer = actor.role === 'group_office' ? (await documentSettingsFor(tx, actor.regionCode)).signingOrgan : actor.displayName;
     const row = await repo.insert(tx, {
       enterpriseId: e.id,
       regionCode: e.regionCode,
@@ -98,7 +101,7 @@ export async function createEntry(db: Db, clock: Clock, actor: Actor, body: Join
       caseId: candidate.caseId,
       exitTaskId: candidate.exitTaskId,
       issuingAgencyId: office?.id ?? actor.agencyId,
-      issuingAgencyName: office?.name ?? actor.displayName,
+      issuingAgencyName: issuer,
       listedOn: today,
       status: 'listed',
       listedBy: actor.userId,
