@@ -39,7 +39,7 @@ export default function JointNoticeDetailPage() {
     };
     return {
       title: j.documentNo,
-      status: j.overdueCount ? <Tag color="red">逾期 {j.overdueCount}</Tag> : <Tag color={j.pendingCount ? 'gold' : 'green'}>{j.pendingCount ? '执行中' : '已全部执行'}</Tag>,
+      status: j.overdueCount ? <Tag color="red">逾期 {j.overdueCount}</Tag> : <Tag color={j.pendingCount ? 'orange' : 'green'}>{j.pendingCount ? '执行中' : '已全部执行'}</Tag>,
       actions: (
         <Button
           type="primary"
@@ -82,7 +82,7 @@ export default function JointNoticeDetailPage() {
               width: 130,
               render: (s: JointNoticeItem['status'], i) => (
                 <Space size={4}>
-                  <Tag color={s === 'executed' ? 'green' : 'gold'}>{JOINT_NOTICE_ITEM_STATUS_LABELS[s]}</Tag>
+                  <Tag color={s === 'executed' ? 'green' : 'orange'}>{JOINT_NOTICE_ITEM_STATUS_LABELS[s]}</Tag>
                   {i.overdue && <Tag color="red">逾期</Tag>}
                 </Space>
               ),

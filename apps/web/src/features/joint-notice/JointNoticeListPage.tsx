@@ -20,7 +20,7 @@ const columns: ListColumn<JointNotice>[] = [
     width: 200,
     render: (_: unknown, j) => (
       <Space size={4} wrap>
-        <Tag color={j.pendingCount ? 'gold' : 'green'}>
+        <Tag color={j.pendingCount ? 'orange' : 'green'}>
           已执行 {j.itemCount - j.pendingCount}/{j.itemCount}
         </Tag>
         {j.overdueCount > 0 && <Tag color="red">逾期 {j.overdueCount}</Tag>}
