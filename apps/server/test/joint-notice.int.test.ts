@@ -49,6 +49,11 @@ describe('post-deadline joint notice (001 第五篇 §五): a 公文 to the depa
   });
 
   it('issues the notice: four items per enterprise addressed to 供电, 市场监管 (two) and 生态环境, numbered in the office’s series', async () => {
+    const cands = await call(t, c['gy-office']!, { method: 'GET', url: `${url}/candidates` });
+    const ids = cands.items.map((i: { enterpriseId: number }) => i.enterpriseId);
+    expect(ids).toEqual(expect.arrayContaining([late.id, red.id]));
+    expect(ids).not.toContain(clean.id);
+    expect((await call(t, c['xy-office']!, { method: 'GET', url: `${url}/candidates` })).items.map((i: { enterpriseId: number }) => i.enterpriseId)).not.toContain(late.id);
     notice = await call(t, c['gy-office']!, { method: 'POST', url, payload: { enterpriseIds: [late.id, red.id] } }, 201);
     expect(notice).toMatchObject({ documentNo: '巩淘汰办〔2026〕1号', issuedOn: '2026-03-02', itemCount: 8, pendingCount: 8, overdueCount: 0 });
     const power = await agencyOf(t, '410181', 'power');

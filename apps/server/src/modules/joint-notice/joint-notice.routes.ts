@@ -1,4 +1,4 @@
-import { IdParam, JointNotice, JointNoticeCreateBody, JointNoticeExecuteBody, JointNoticeItemParams, JointNoticePage, JointNoticeQuery } from '@taotai/shared';
+import { IdParam, JointNotice, JointPunishmentCandidates, JointNoticeCreateBody, JointNoticeExecuteBody, JointNoticeItemParams, JointNoticePage, JointNoticeQuery } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { attachmentHeader } from '../../platform/files/index.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
@@ -13,6 +13,11 @@ export function jointNoticeRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { schema: { tags, summary: '到期联合通知（停止供电、注销吊销证照）及各部门执行情况，逾期未执行的标明', querystring: JointNoticeQuery, response: { 200: JointNoticePage } } },
     async (req) => service.listNotices(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/candidates`,
+    { schema: { tags, summary: '可列入到期联合通知的企业（逾期未完成退出、红牌仍在生产；含已列入联合惩戒名单的）', response: { 200: JointPunishmentCandidates } } },
+    async (req) => service.noticeCandidates(ctx.db, ctx.clock, req.actor!),
   );
   app.post(
     base,

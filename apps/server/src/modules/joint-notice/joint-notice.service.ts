@@ -11,6 +11,7 @@ import {
   type JointNoticeItemStatus,
   type JointNoticePage,
   type JointNoticeQuery,
+  type JointPunishmentCandidate,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -87,6 +88,12 @@ export async function listNotices(db: Db, clock: Clock, actor: Actor, q: JointNo
 export async function getNotice(db: Db, clock: Clock, actor: Actor, id: number): Promise<JointNotice> {
   const v = await readable(db, actor, id);
   return present(actor, v, await repo.itemsOf(db, [id]), todayInChina(clock.now()));
+}
+
+/** Who may be on a notice: every candidate of the caller's subtree, whether or not already on the joint punishment list. */
+export async function noticeCandidates(db: Db, clock: Clock, actor: Actor): Promise<{ items: JointPunishmentCandidate[] }> {
+  if (actor.role === 'enterprise') return { items: [] };
+  return { items: await candidatesIn(db, todayInChina(clock.now()), actor.scope) };
 }
 
 /** The office issues the notice for enterprises that missed their exit deadline or are red-listed and still producing. */

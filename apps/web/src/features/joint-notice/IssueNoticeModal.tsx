@@ -10,7 +10,7 @@ export function IssueNoticeModal({ open, onClose, onIssued }: { open: boolean; o
   const { message } = App.useApp();
   const [form] = Form.useForm<{ enterpriseIds: number[]; actions: string[] }>();
   const [busy, setBusy] = useState(false);
-  const candidates = useAsync(() => (open ? api.get<{ items: JointPunishmentCandidate[] }>('/joint-punishment/candidates') : Promise.resolve({ items: [] })), [open]);
+  const candidates = useAsync(() => (open ? api.get<{ items: JointPunishmentCandidate[] }>('/joint-notices/candidates') : Promise.resolve({ items: [] })), [open]);
   const options = [...new Map((candidates.data?.items ?? []).map((c) => [c.enterpriseId, c])).values()].map((c) => ({
     value: c.enterpriseId,
     label: `${c.enterpriseName}（${JOINT_PUNISHMENT_GROUND_LABELS[c.ground]}）`,
