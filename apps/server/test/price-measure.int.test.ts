@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { relogin, setBeijingDate } from './filing-fixtures.ts';
+import { readExport } from './support/list-export.ts';
 import { agencyAccount, agencyOf, enterpriseAccount, gongyiEnterprise, insertCase, setCaseStatus } from './support/levers-fixture.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';
@@ -95,6 +96,15 @@ describe('price and credit deliveries: sent to the recipient agency, acknowledge
     expect(page.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
     const zz = await call(t, c['zz-office']!, { method: 'GET', url: `${url}?overdue=true` });
     expect(zz.items).toHaveLength(3);
+    const xlsx = await readExport(t, c['gy-office']!, `${url}/export.xlsx?overdue=true&kind=punitive_power`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.rows).toHaveLength(1);
+    const col = (h: string) => xlsx.header.indexOf(h);
+    expect(xlsx.rows[0]![col('措施')]).toBe('惩罚性电价');
+    expect(xlsx.rows[0]![col('逾期')]).toBe('逾期');
+    expect(xlsx.rows[0]![col('加价（元/千瓦时）')]).toBe(0.3);
+    const xy = await readExport(t, c['xy-gdgs']!, `${url}/export.xlsx`);
+    expect(xy.rows).toHaveLength(0);
   });
 
   it('the recipient acknowledges, applies with the measure and date, and removes it only when the case has closed', async () => {

@@ -1,6 +1,9 @@
-import { IdParam, LifecycleHistory, PriceDelivery, PriceDeliveryCreateBody, PriceDeliveryPage, PriceDeliveryQuery, PriceDeliveryTransitionBody } from '@taotai/shared';
+import { IdParam, LifecycleHistory, PriceDelivery, PriceDeliveryCreateBody, PriceDeliveryFilterQuery, PriceDeliveryPage, PriceDeliveryQuery, PriceDeliveryTransitionBody } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareDeliveryExport } from './price-measure-export.ts';
 import * as service from './price-measure.service.ts';
 
 // Scope and role are checked in the service (out of scope 404; not the recipient 403).
@@ -11,6 +14,11 @@ export function priceMeasureRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { schema: { tags, summary: '价格、信贷措施送达（接收单位的收件箱；办公室看本地区，可筛选逾期未签收、未执行）', querystring: PriceDeliveryQuery, response: { 200: PriceDeliveryPage } } },
     async (req) => service.listDeliveries(ctx.db, ctx.clock, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    { schema: { tags, summary: '导出价格、信贷措施（xlsx，筛选条件同列表）', querystring: PriceDeliveryFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareDeliveryExport(ctx.db, ctx.clock, req.actor!, req.query, todayInChina(ctx.clock.now()))),
   );
   app.post(
     base,

@@ -63,6 +63,8 @@ export default function PriceMeasureListPage() {
         columns={columns}
         filterFields={filterFields}
         fetchPage={(r) => api.get<ListPageOf<PriceDelivery>>('/price-measures', listQuery(r))}
+        exportPath="/price-measures/export.xlsx"
+        exportName="价格信贷措施.xlsx"
         actions={
           maySend && (
             <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)} data-testid="send-measure">
