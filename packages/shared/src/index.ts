@@ -33,3 +33,4 @@ export * from './contracts/year-work-lists.ts';
 export * from './enforcement-enums.ts';
 export * from './contracts/department-list.ts';
 export * from './contracts/non-compliance-case.ts';
+export * from './contracts/enforcement-levers.ts';

@@ -14,8 +14,11 @@ import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
 import { caseRoutes } from './non-compliance-case/index.ts';
+import { jointNoticeRoutes } from './joint-notice/index.ts';
+import { jointPunishmentRoutes } from './joint-punishment/index.ts';
 import { notificationRoutes } from './notification/index.ts';
 import { officeSettingsRoutes } from './office-settings/index.ts';
+import { priceMeasureRoutes } from './price-measure/index.ts';
 import { progressRoutes } from './progress/index.ts';
 import { regionRoutes } from './region/index.ts';
 import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
@@ -57,4 +60,7 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   todoRoutes,
   departmentListRoutes,
   caseRoutes,
+  priceMeasureRoutes,
+  jointPunishmentRoutes,
+  jointNoticeRoutes,
 ];

@@ -15,6 +15,9 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FileExclamationOutlined,
+  StopOutlined,
+  ThunderboltOutlined,
   FundOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -42,6 +45,8 @@ interface Entry {
 }
 
 const GOVERNMENT: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'leader'];
+/** The levers (issue 12): offices, leaders and auditors watch; member departments act. */
+const ENFORCERS: Role[] = ['admin', 'auditor', 'group_office', 'member_agency', 'leader'];
 const OVERSEERS: Role[] = ['admin', 'auditor', 'national_auditor', 'group_office', 'leader'];
 
 const ENTRIES: Entry[] = [
@@ -75,6 +80,16 @@ const ENTRIES: Entry[] = [
   // Issue 12: the departments' cases; an enterprise sees its own as 我的整改.
   { key: '/cases', label: '案件管理', icon: <AlertOutlined />, roles: ['admin', 'member_agency', 'group_office', 'leader'] },
   { key: '/cases', label: '我的整改', icon: <AlertOutlined />, roles: ['enterprise'] },
+  {
+    key: 'levers',
+    label: '执法联动',
+    icon: <StopOutlined />,
+    children: [
+      { key: '/price-measures', label: '价格信贷措施', icon: <ThunderboltOutlined />, roles: ENFORCERS },
+      { key: '/joint-punishment', label: '联合惩戒', icon: <StopOutlined />, roles: [...ENFORCERS, 'enterprise'] },
+      { key: '/joint-notices', label: '到期联合通知', icon: <FileExclamationOutlined />, roles: ENFORCERS },
+    ],
+  },
   { key: '/data-quality', label: '数据质量', icon: <FileSearchOutlined />, roles: ['admin', 'auditor', 'group_office', 'member_agency', 'leader'] },
   { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, roles: GOVERNMENT },
   { key: '/my-calendar', label: '我的日历', icon: <CalendarOutlined /> },

@@ -5,7 +5,7 @@ import { menuItems, selectedKey } from './menu.tsx';
 import { useMe } from './session.tsx';
 
 export const SIDER_BG = '#0f2f5c';
-const OPEN_GROUPS = ['year', 'exit', 'system'];
+const OPEN_GROUPS = ['year', 'exit', 'levers', 'system'];
 
 function Logo({ compact }: { compact?: boolean }) {
   return (

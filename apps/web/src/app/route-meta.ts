@@ -18,6 +18,7 @@ export const APP_NAME = '落后产能退出综合管理平台';
 const YEAR = '年度工作';
 const EXIT = '退出验收';
 const SYSTEM = '系统管理';
+const LEVERS = '执法联动';
 
 export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/', title: '工作台' },
@@ -50,6 +51,12 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/department-lists', title: '黄牌/红牌名单', parent: '/' },
   { path: '/cases', title: '案件管理', parent: '/' },
   { path: '/cases/:id', title: '案件详情', parent: '/cases' },
+  { path: '/price-measures', title: '价格信贷措施', parent: '/', section: LEVERS },
+  { path: '/price-measures/:id', title: '措施详情', parent: '/price-measures', section: LEVERS },
+  { path: '/joint-punishment', title: '联合惩戒', parent: '/', section: LEVERS },
+  { path: '/joint-punishment/:id', title: '联合惩戒详情', parent: '/joint-punishment', section: LEVERS },
+  { path: '/joint-notices', title: '到期联合通知', parent: '/', section: LEVERS },
+  { path: '/joint-notices/:id', title: '联合通知详情', parent: '/joint-notices', section: LEVERS },
   { path: '/data-quality', title: '数据质量', parent: '/' },
   { path: '/my-calendar', title: '我的日历', parent: '/' },
   { path: '/notifications', title: '通知中心', parent: '/' },

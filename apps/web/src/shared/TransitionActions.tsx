@@ -26,6 +26,8 @@ export interface TransitionActionsProps<E extends string> {
   confirm?: Partial<Record<E, string>>;
   /** Events other than return, reject and refuse whose machine row says needsReason (an announcement archived by hand, a case withdrawn): asks「<label>原因」. */
   reasonEvents?: readonly E[];
+  /** What the required text of `reasonEvents` is called when「<label>原因」does not fit (an objection: 异议或申请内容). */
+  reasonLabel?: string;
   busy?: boolean;
 }
 
@@ -33,10 +35,13 @@ export interface TransitionActionsProps<E extends string> {
  * The buttons of a record's lifecycle, rendered from its `availableEvents`, and one dialog for every event:
  * it says what happens, asks for the 审核意见 (optional) on an approval and the reason (required) on a return.
  */
-export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [] }: TransitionActionsProps<E>) {
+export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [], reasonLabel }: TransitionActionsProps<E>) {
   const [open, setOpen] = useState<E | null>(null);
   const [text, setText] = useState('');
   const needsReason = open !== null && (REASON_EVENTS.includes(open) || reasonEvents.includes(open));
+  // A text named by the page (异议或申请内容) is an ordinary step, not a refusal: its button is not red.
+  const ownText = open !== null && !!reasonLabel && reasonEvents.includes(open);
+  const word = ownText ? reasonLabel : reasonWord(open, labels);
   const takesOpinion = open !== null && OPINION_EVENTS.includes(open);
   const close = () => {
     setOpen(null);
@@ -60,7 +65,7 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
         title={open ? `${labels[open]}${noun}` : ''}
         open={open !== null}
         okText={open ? labels[open] : '确定'}
-        okButtonProps={{ danger: needsReason, disabled: needsReason && !text.trim(), loading: busy }}
+        okButtonProps={{ danger: needsReason && !ownText, disabled: needsReason && !text.trim(), loading: busy }}
         onCancel={close}
         onOk={async () => {
           if (open && (await onFire(open, text.trim()))) {
@@ -74,14 +79,14 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
           {open && confirm[open] && <Alert type="info" showIcon title={confirm[open]} />}
           {(needsReason || takesOpinion) && (
             <>
-              <Typography.Text>{needsReason ? `${reasonWord(open, labels)}（必填）` : '审核意见（可不填）'}</Typography.Text>
+              <Typography.Text>{needsReason ? `${word}（必填）` : '审核意见（可不填）'}</Typography.Text>
               <Input.TextArea
                 rows={3}
                 maxLength={500}
                 value={text}
                 onChange={(ev) => setText(ev.target.value)}
-                placeholder={open === 'return' || open === 'reject' ? '请写明需要修改的内容' : needsReason ? `请写明${reasonWord(open, labels)}` : '如：同意。'}
-                aria-label={needsReason ? reasonWord(open, labels) : '审核意见'}
+                placeholder={open === 'return' || open === 'reject' ? '请写明需要修改的内容' : needsReason ? `请写明${word}` : '如：同意。'}
+                aria-label={needsReason ? word : '审核意见'}
               />
             </>
           )}

@@ -15,3 +15,4 @@ export * from './data-quality.ts';
 export * from './lifecycle.ts';
 export * from './office-settings.ts';
 export * from './non-compliance-case.ts';
+export * from './enforcement-levers.ts';

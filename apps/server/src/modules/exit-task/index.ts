@@ -7,3 +7,4 @@ export { exitTaskRoutes } from './exit-task.routes.ts';
 export { exitTaskTodoSource } from './exit-task.todo.ts';
 export { fireTaskEvent, readableTask } from './exit-task.service.ts';
 export { exitTaskJobRoutes } from './exit-task-jobs.routes.ts';
+export { type OverdueExitTask, exitTaskOverdueRepository } from './exit-task-overdue.repository.ts';

@@ -4,6 +4,9 @@ import { planTodoSource } from '../elimination-plan/index.ts';
 import { caseExtensionTodoSource, caseTodoSource } from '../non-compliance-case/index.ts';
 import { exitTaskTodoSource } from '../exit-task/index.ts';
 import { filingTodoSource } from '../filing/index.ts';
+import { noticeItemTodoSource } from '../joint-notice/index.ts';
+import { entryTodoSource } from '../joint-punishment/index.ts';
+import { deliveryTodoSource } from '../price-measure/index.ts';
 import { roundTodoSource } from '../inspection/index.ts';
 import { targetTodoSource } from '../target/index.ts';
 
@@ -11,4 +14,17 @@ import { targetTodoSource } from '../target/index.ts';
  * Every lifecycle whose machine marks awaited rows registers its source here (ADR 0016): a new lifecycle
  * gets to-do items, arrival notices and reminders by adding one line.
  */
-export const TODO_SOURCES: readonly AwaitingSource<any>[] = [planTodoSource, announcementTodoSource, roundTodoSource, exitTaskTodoSource, filingTodoSource, objectionTodoSource, targetTodoSource, caseTodoSource, caseExtensionTodoSource];
+export const TODO_SOURCES: readonly AwaitingSource<any>[] = [
+  planTodoSource,
+  announcementTodoSource,
+  roundTodoSource,
+  exitTaskTodoSource,
+  filingTodoSource,
+  objectionTodoSource,
+  targetTodoSource,
+  caseTodoSource,
+  caseExtensionTodoSource,
+  deliveryTodoSource,
+  entryTodoSource,
+  noticeItemTodoSource,
+];

@@ -7,7 +7,7 @@ import { availableEvents, type Machine } from './machine.ts';
  * approve, publish, sign, answer, verify, conclude, accept. The to-do list, the arrival notice and the
  * reminders are all derived from these marks on the machine's rows (ADR 0016), never from a second rule.
  */
-export type AwaitKind = 'approve' | 'publish' | 'sign' | 'answer' | 'receive' | 'verify' | 'conclude' | 'accept';
+export type AwaitKind = 'approve' | 'publish' | 'sign' | 'answer' | 'receive' | 'verify' | 'conclude' | 'accept' | 'execute';
 
 export const AWAIT_KIND_LABELS: Readonly<Record<AwaitKind, string>> = {
   approve: '待审批',
@@ -18,6 +18,8 @@ export const AWAIT_KIND_LABELS: Readonly<Record<AwaitKind, string>> = {
   verify: '待核实',
   conclude: '待结束',
   accept: '待验收',
+  // A measure or notice a department must carry out (价格措施、联合通知; issue 12).
+  execute: '待执行',
 };
 
 /** The mark a machine row carries; `dueWorkingDays` counts from the day the record entered the state. */

@@ -13,6 +13,7 @@ import { enterpriseApi } from './enterprise-api.ts';
 import { CriterionTag, LineStatusTag, StatusTag } from './labels.tsx';
 import { OpenCaseButton } from '../non-compliance-case/OpenCaseButton.tsx';
 import { LineFormModal } from './LineFormModal.tsx';
+import { EnterpriseLevers } from '../joint-punishment/EnterpriseLevers.tsx';
 
 /** One enterprise and its lines; an enterprise out of the user's scope is "不存在或无权访问" like a missing one. */
 export default function EnterpriseDetailPage() {
@@ -152,6 +153,8 @@ export default function EnterpriseDetailPage() {
             </>
           ),
         },
+        // Issue 12: the enterprise's joint punishment entries and price/credit measures, with their dates.
+        { key: 'levers', label: '惩戒与价格措施', children: <EnterpriseLevers enterpriseId={e.id} /> },
       ],
       modals: (
         <LineFormModal
