@@ -8,17 +8,17 @@ import {
   type AnnouncementEvent,
   type AnnouncementForm,
 } from '@taotai/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
-import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
 import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { ANNOUNCEMENT_STATUS_COLORS, announcementApi } from './announcement-api.ts';
 import { ItemsView, TotalsLine } from './ItemsView.tsx';
 import { ObjectionsPanel } from './ObjectionsPanel.tsx';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 
 const DONE: Record<AnnouncementEvent, string> = {
   submit: '已提交审核',
@@ -38,10 +38,9 @@ interface EditValues {
 /** One announcement: the frozen list with per-unit totals, the notice period, the flow's buttons, objections. */
 export default function AnnouncementDetailPage() {
   const { id } = useParams();
-  const { message } = App.useApp();
   const r = useAsync(() => announcementApi.get(id!), [id]);
+  const { busy, run } = useRecordAction(() => r.reload());
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [editForm] = Form.useForm<EditValues>();
 
   return <DetailPage state={r} notFound="公告不存在或无权访问" back={{ to: '/announcements', label: '返回' }} render={view} />;
@@ -49,20 +48,6 @@ export default function AnnouncementDetailPage() {
   // Declared below the return (hoisted): the page's content once the announcement is loaded.
   function view(a: Announcement): DetailView {
     const can = a.abilities;
-    const run = async (what: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await what();
-        message.success(done);
-        r.reload();
-        return true;
-      } catch (e) {
-        message.error(errorMessage(e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    };
     const fire = (e: AnnouncementEvent, why = '') => run(() => announcementApi.transition(a.id, e, why), DONE[e]);
     const saveEdit = async () => {
       const v = await editForm.validateFields();

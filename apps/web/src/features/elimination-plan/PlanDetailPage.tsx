@@ -16,6 +16,7 @@ import { unitTotalsText } from '../survey/survey-api.ts';
 import { CaseCandidatesCard } from '../department-list/CaseCandidatesCard.tsx';
 import { AddLinesModal } from './AddLinesModal.tsx';
 import { PLAN_STATUS_COLORS, planApi } from './plan-api.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 
 const DONE: Record<PlanEvent, string> = { submit: '计划已报送', withdraw: '计划已撤回', return: '计划已退回', approve: '计划已批准，生产线已列入计划' };
 
@@ -26,28 +27,14 @@ export default function PlanDetailPage() {
   const { message } = App.useApp();
   const me = useMe();
   const p = useAsync(() => planApi.get(id!), [id]);
+  const { busy, run } = useRecordAction(() => p.reload());
   const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   return <DetailPage state={p} notFound="淘汰计划不存在或无权访问" back={{ to: '/elimination-plans', label: '返回' }} render={view} />;
 
   // Declared below the return (hoisted): the page's content once the plan is loaded.
   function view(plan: Plan): DetailView {
     const a = plan.abilities;
-    const run = async (what: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await what();
-        message.success(done);
-        p.reload();
-        return true;
-      } catch (e) {
-        message.error(errorMessage(e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    };
     const fire = (e: PlanEvent, r = '') => run(() => planApi.transition(plan.id, e, r), DONE[e]);
 
     const columns = [

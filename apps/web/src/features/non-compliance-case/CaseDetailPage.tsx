@@ -1,9 +1,8 @@
 import { CASE_CRITERION_LABELS, CASE_EVENT_LABELS, type Case, type CaseExtensionRequest, type CaseReinspection, EXTENSION_EVENT_LABELS, EXTENSION_STATUS_LABELS, REINSPECTION_RESULT_LABELS } from '@taotai/shared';
-import { Alert, App, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
-import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
 import { TransitionActions } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
@@ -11,34 +10,20 @@ import { caseApi } from './case-api.ts';
 import { CaseFiles } from './CaseFiles.tsx';
 import { ExtensionModal, ReinspectionModal } from './CaseForms.tsx';
 import { CaseDeadline, CaseStatusTag } from './CaseStatusTag.tsx';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 
 const EXT_COLORS = { requested: 'blue', granted: 'green', refused: 'red' } as const;
 
 /** One case: its deadline (days left, red when overdue), extension requests and their decisions, re-inspections, history. */
 export default function CaseDetailPage() {
   const { id } = useParams();
-  const { message } = App.useApp();
   const p = useAsync(() => caseApi.get(id!), [id]);
+  const { busy, run } = useRecordAction(() => p.reload());
   const [dialog, setDialog] = useState<'extension' | 'reinspection' | null>(null);
-  const [busy, setBusy] = useState(false);
 
   return <DetailPage state={p} notFound="案件不存在或无权访问" back={{ to: '/cases', label: '返回' }} render={view} />;
 
   function view(c: Case): DetailView {
-    const run = async (what: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await what();
-        message.success(done);
-        p.reload();
-        return true;
-      } catch (e) {
-        message.error(errorMessage(e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    };
     const close = (changed: boolean) => {
       setDialog(null);
       if (changed) p.reload();

@@ -5,10 +5,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
-import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime, fmtNumber } from '../../shared/format.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { LETTER_STATUS_COLORS, letterApi } from './letter-api.ts';
+import { useRecordAction } from '../../shared/use-record-action.ts';
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
@@ -18,7 +18,7 @@ export default function LetterDetailPage() {
   const nav = useNavigate();
   const { message } = App.useApp();
   const l = useAsync(() => letterApi.get(id!), [id]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useRecordAction(() => l.reload());
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ obligations: string; signDeadline?: Dayjs | null }>();
 
@@ -27,20 +27,6 @@ export default function LetterDetailPage() {
   // Declared below the return (hoisted): the page's content once the letter is loaded.
   function view(letter: Letter): DetailView {
     const a = letter.abilities;
-    const run = async (what: () => Promise<unknown>, done: string) => {
-      setBusy(true);
-      try {
-        await what();
-        message.success(done);
-        l.reload();
-        return true;
-      } catch (e) {
-        message.error(errorMessage(e));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    };
 
     const upload = async (file: File) => {
       if (file.size > SIGNED_SCAN_MAX_BYTES) {
