@@ -1,10 +1,9 @@
 import type { OfficeDocumentSettings, OfficeDocumentSettingsBody } from '@taotai/shared';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useMe } from '../../app/session.tsx';
 import { api } from '../../shared/api.ts';
-import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
-import { useAsync } from '../../shared/use-async.ts';
+import { SettingsFrame, useSettingsForm } from './settings-form.tsx';
 
 type Values = Omit<OfficeDocumentSettingsBody, 'version'>;
 const FIELDS = ['letterhead', 'numberPrefix', 'signingOrgan', 'contactPerson', 'phone', 'address', 'email', 'copyTo'];
@@ -14,60 +13,31 @@ const FIELDS = ['letterhead', 'numberPrefix', 'signingOrgan', 'contactPerson', '
  * 公示 (where objections go), and the default 抄送. The next document generated uses them; no release needed.
  */
 export default function DocumentSettingsPage() {
-  const { message } = App.useApp();
   const me = useMe();
-  const [form] = Form.useForm<Values>();
-  const current = useAsync(() => api.get<OfficeDocumentSettings>(`/office-settings/${me.regionCode}`), [me.regionCode]);
   const [version, setVersion] = useState(0);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
   const editable = me.role === 'group_office';
-
-  useEffect(() => {
-    if (current.data) {
-      form.setFieldsValue(current.data);
-      setVersion(current.data.version);
-    }
-  }, [current.data, form]);
-
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await api.put<OfficeDocumentSettings>(`/office-settings/${me.regionCode}`, { ...v, version });
-      form.setFieldsValue(saved);
-      setVersion(saved.version);
-      message.success('公文设置已保存，此后生成的公文和公示将使用新设置');
-    } catch (e) {
-      // A save by someone else in between (409) says so; the page must be reloaded to see theirs.
-      if (!applyFieldErrors(form, e, FIELDS)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (current.loading && !current.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (current.error) return <Alert type="error" showIcon title={current.error.message} />;
+  const keepVersion = useCallback((t: OfficeDocumentSettings) => setVersion(t.version), []);
+  // A save by someone else in between (409) says so above the form; the page must be reloaded to see theirs.
+  const { form, current, saving, error, save } = useSettingsForm<OfficeDocumentSettings, Values>({
+    load: () => api.get<OfficeDocumentSettings>(`/office-settings/${me.regionCode}`),
+    deps: [me.regionCode],
+    store: (v) => api.put<OfficeDocumentSettings>(`/office-settings/${me.regionCode}`, { ...v, version }),
+    fields: FIELDS,
+    savedText: '公文设置已保存，此后生成的公文和公示将使用新设置',
+    onLoaded: keepVersion,
+  });
 
   const required = (label: string) => [{ required: true, whitespace: true, message: `请填写${label}` }];
   return (
-    <Card
+    <SettingsFrame
+      current={current}
       title={`${current.data?.regionName ?? ''}的公文版头、落款与联系方式`}
-      extra={
-        editable && (
-          <Button type="primary" loading={saving} onClick={save} data-testid="save-document-settings">
-            保存
-          </Button>
-        )
-      }
+      saving={saving}
+      error={error}
+      onSave={save}
+      editable={editable}
+      saveTestId="save-document-settings"
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       {current.data && !current.data.saved && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本级尚未保存公文设置，以下为默认值（领导小组办公室名称）；保存后生效。" />
       )}
@@ -116,6 +86,6 @@ export default function DocumentSettingsPage() {
         </Row>
       </Form>
       <Typography.Text type="secondary">修改时若他人已先保存，将提示刷新后重试，不会覆盖他人的修改。</Typography.Text>
-    </Card>
+    </SettingsFrame>
   );
 }

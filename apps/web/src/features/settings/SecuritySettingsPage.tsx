@@ -1,9 +1,7 @@
 import type { SecuritySettings } from '@taotai/shared';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Spin, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Card, Col, Form, InputNumber, Row, Switch } from 'antd';
 import { api } from '../../shared/api.ts';
-import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
-import { useAsync } from '../../shared/use-async.ts';
+import { SettingsFrame, useSettingsForm } from './settings-form.tsx';
 
 const FIELDS = ['passwordPolicy', 'lockout', 'idleTimeoutMinutes', 'sessionMaxHours', 'adminTotpRequired'];
 
@@ -15,49 +13,16 @@ const num = (label: string, name: (string | number)[], min: number, max: number,
 
 /** 安全设置: password policy, lockout after failed logins, session idle timeout and lifetime, TOTP for administrators. */
 export default function SecuritySettingsPage() {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<SecuritySettings>();
-  const current = useAsync(() => api.get<SecuritySettings>('/settings/security'), []);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (current.data) form.setFieldsValue(current.data);
-  }, [current.data, form]);
-
-  const save = async () => {
-    let v: SecuritySettings;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await api.put<SecuritySettings>('/settings/security', v);
-      form.setFieldsValue(saved);
-      message.success('安全设置已保存');
-    } catch (e) {
-      if (!applyFieldErrors(form, e, FIELDS)) setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  if (current.loading && !current.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (current.error) return <Alert type="error" showIcon title={current.error.message} />;
+  const { form, current, saving, error, save } = useSettingsForm<SecuritySettings, SecuritySettings>({
+    load: () => api.get<SecuritySettings>('/settings/security'),
+    deps: [],
+    store: (v) => api.put<SecuritySettings>('/settings/security', v),
+    fields: FIELDS,
+    savedText: '安全设置已保存',
+  });
 
   return (
-    <Card
-      title="安全设置"
-      extra={
-        <Button type="primary" loading={saving} onClick={save}>
-          保存
-        </Button>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+    <SettingsFrame current={current} title="安全设置" saving={saving} error={error} onSave={save}>
       <Form<SecuritySettings> form={form} layout="vertical">
         <Row gutter={24}>
           <Col xs={24} lg={8}>
@@ -90,6 +55,6 @@ export default function SecuritySettingsPage() {
           </Col>
         </Row>
       </Form>
-    </Card>
+    </SettingsFrame>
   );
 }
