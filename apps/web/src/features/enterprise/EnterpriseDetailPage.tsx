@@ -14,9 +14,15 @@ import { CriterionTag, LineStatusTag, StatusTag } from './labels.tsx';
 import { OpenCaseButton } from '../non-compliance-case/OpenCaseButton.tsx';
 import { LineFormModal } from './LineFormModal.tsx';
 import { EnterpriseLevers } from '../joint-punishment/EnterpriseLevers.tsx';
+import { EnterpriseCases } from '../non-compliance-case/EnterpriseCases.tsx';
+import { useMe } from '../../app/session.tsx';
 
 /** One enterprise and its lines; an enterprise out of the user's scope is "不存在或无权访问" like a missing one. */
+/** Roles that read cases (the case module's policy): others get no 不达标案件 tab. */
+const CASE_READERS = new Set(['admin', 'group_office', 'leader', 'member_agency', 'enterprise']);
+
 export default function EnterpriseDetailPage() {
+  const me = useMe();
   const { id } = useParams();
   const nav = useNavigate();
   const { message } = App.useApp();
@@ -153,7 +159,9 @@ export default function EnterpriseDetailPage() {
             </>
           ),
         },
-        // Issue 12: the enterprise's joint punishment entries and price/credit measures, with their dates.
+        // Issue 12: the enterprise's cases with their list status, and its joint punishment entries and price/credit
+        // measures, with their dates (towns and auditors read no cases: the tab is left out for them).
+        ...(CASE_READERS.has(me.role) ? [{ key: 'cases', label: '不达标案件', children: <EnterpriseCases enterpriseId={e.id} /> }] : []),
         { key: 'levers', label: '惩戒与价格措施', children: <EnterpriseLevers enterpriseId={e.id} /> },
       ],
       modals: (
