@@ -78,6 +78,22 @@ describe('department lists: yellow and red, by ground, in scope', () => {
     await list(gy, 'colour=green', 400);
   });
 
+  it('reads the cases by the case module’s one rule: a town or auditor account sees no case here, as on /cases', async () => {
+    for (const name of ['gy-town', 'auditor']) {
+      const cookie = await t.login(name);
+      expect((await call(t, cookie, { method: 'GET', url: '/api/v1/cases?withTotal=true' })).total).toBe(0);
+      const page = await list(cookie, 'colour=yellow&withTotal=true');
+      expect(page.items).toEqual([]);
+      expect(page.total).toBe(0);
+      expect(await call(t, cookie, { method: 'GET', url: '/api/v1/department-lists/counts' })).toEqual({ byCriterion: [], byAgency: [] });
+    }
+    // A department's plan candidates come from its own agency's cases only (the red case is 发改委's).
+    const candidates = (cookie: string) => call(t, cookie, { method: 'GET', url: '/api/v1/department-lists/plan-candidates?region=410181&year=2026' });
+    expect((await candidates(fgw)).map((c: { caseId: number }) => c.caseId)).toEqual([ids.red]);
+    expect(await candidates(sthj)).toEqual([]);
+    expect((await candidates(gy)).map((c: { caseId: number }) => c.caseId)).toEqual([ids.red]);
+  });
+
   it('exports the filtered list as xlsx with real dates and names beside codes', async () => {
     const res = await t.request({ method: 'GET', url: '/api/v1/department-lists.xlsx?colour=yellow&criterion=energy', cookie: gy });
     expect(res.statusCode, res.body).toBe(200);

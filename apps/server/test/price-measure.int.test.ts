@@ -59,6 +59,9 @@ describe('price and credit deliveries: sent to the recipient agency, acknowledge
     const gdgs = await agencyOf(t, '410181', 'power');
     expect(d).toMatchObject({ status: 'sent', caseId, recipientAgencyId: gdgs.id, recipientName: gdgs.name, surchargePerKwh: 0.3, availableEvents: [], overdue: false });
     expect(d.dueOn).toBe('2026-03-09'); // 5 working days after Monday 2026-03-02
+    // The case's decision number, read through the case module, names the delivery's ground.
+    const [row] = await queryRows<{ decision_no: string }>(t.ctx.db, sql`SELECT decision_no FROM non_compliance_case WHERE id = ${caseId}`);
+    expect(d.caseDecisionNo).toBe(row!.decision_no);
     deliveryId = d.id;
     const again = await t.request({ method: 'POST', url, cookie: c['gy-office'], payload: { enterpriseId: listed.id, kind: 'punitive_power', surchargePerKwh: 0.5 } });
     expect(again.statusCode).toBe(409);
@@ -72,6 +75,7 @@ describe('price and credit deliveries: sent to the recipient agency, acknowledge
     const gd = await call(t, c['gy-gdgs']!, { method: 'GET', url: `${url}?withTotal=true` });
     expect(gd.items.map((i: { id: number }) => i.id)).toEqual([deliveryId]);
     expect(gd.items[0].availableEvents).toEqual(['acknowledge']);
+    expect(gd.items[0].caseDecisionNo).toMatch(/^巩发改能〔2026〕\d+号$/);
     const rm = await call(t, c['gy-rmyh']!, { method: 'GET', url });
     expect(rm.items.map((i: { kind: string }) => i.kind)).toEqual(['credit_restriction']);
     const xy = await call(t, c['xy-gdgs']!, { method: 'GET', url });

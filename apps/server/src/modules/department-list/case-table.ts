@@ -13,8 +13,8 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type XlsxColumn, writeXlsxExport } from '../../platform/documents/xlsx-export.ts';
-import { caseScopeOf } from './department-list.service.ts';
-import { type ListedCaseRow, departmentListRepository as repo } from './department-list.repository.ts';
+import { caseListRepository as repo, type ListedCaseRow } from '../non-compliance-case/index.ts';
+import { caseReachOf } from './department-list.service.ts';
 
 /** What became of a case: still under its deadline, rectified, ordered closed (with the closure decision), withdrawn. */
 export function outcomeOf(r: ListedCaseRow): string {
@@ -48,8 +48,8 @@ const COLUMNS: XlsxColumn<Row>[] = [
  * attaches it to the filing; the filing module itself is unchanged.
  */
 export async function prepareCaseTable(db: Db, actor: Actor, q: CaseTableQuery) {
-  const { scope, root } = await caseScopeOf(db, actor, q.region ?? (actor.scope.column === 'all' ? undefined : actor.regionCode));
-  const rows = (await repo.casesOfYear(db, scope, q.year)).map((r, i) => ({ ...r, seq: i + 1 }));
+  const { reach, root } = await caseReachOf(db, actor, q.region ?? (actor.scope.column === 'all' ? undefined : actor.regionCode));
+  const rows = (reach ? await repo.casesOfYear(db, reach, q.year) : []).map((r, i) => ({ ...r, seq: i + 1 }));
   const where = root?.name ?? '全国';
   return {
     fileName: `${where}${q.year}年违法违规企业处理情况.xlsx`,
@@ -60,8 +60,9 @@ export async function prepareCaseTable(db: Db, actor: Actor, q: CaseTableQuery) 
 
 /** 进度总览: cases by ground and state, and the listed cases (yellow, red) by department, in the caller's scope. */
 export async function caseCounts(db: Db, actor: Actor, region: string | undefined): Promise<CaseCounts> {
-  const { scope } = await caseScopeOf(db, actor, region);
-  const [byCriterion, byAgency] = await Promise.all([repo.countsByCriterion(db, scope), repo.countsByAgency(db, scope, [...YELLOW_CASE_STATUSES, ...RED_CASE_STATUSES])]);
+  const { reach } = await caseReachOf(db, actor, region);
+  if (!reach) return { byCriterion: [], byAgency: [] };
+  const [byCriterion, byAgency] = await Promise.all([repo.countsByCriterion(db, reach), repo.countsByAgency(db, reach, [...YELLOW_CASE_STATUSES, ...RED_CASE_STATUSES])]);
   const agencies = new Map<number, CaseCounts['byAgency'][number]>();
   for (const r of byAgency) {
     const a = agencies.get(r.agencyId) ?? { agencyId: r.agencyId, agencyName: r.agencyName, yellow: 0, red: 0 };

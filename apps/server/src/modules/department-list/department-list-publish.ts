@@ -4,7 +4,8 @@ import { LEVEL_COLUMN } from '../../platform/access/actor.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import { notify } from '../notification/index.ts';
 import type { RegionRow } from '../region/index.ts';
-import { type ListedCaseRow, departmentListRepository as repo } from './department-list.repository.ts';
+import { caseListRepository, type ListedCaseRow } from '../non-compliance-case/index.ts';
+import { departmentListRepository as repo } from './department-list.repository.ts';
 
 /**
  * What the announcement machinery needs to publish a department's yellow or red list (issue 12; 002 §四(二)):
@@ -18,8 +19,8 @@ export type ListedCaseSource = ListedCaseRow;
 export async function departmentListSources(db: Db, issuer: RegionRow, kind: AnnouncementKind): Promise<ListedCaseSource[]> {
   const of = departmentListKindOf(kind);
   if (!of) return [];
-  const scope = { column: LEVEL_COLUMN[issuer.level] ?? 'townshipCode', code: issuer.code, agencyId: null, enterpriseId: null };
-  const rows = await repo.listedCases(db, { scope, statuses: statusesOfColour(of.colour), criteria: [of.criterion] }, { cursorId: null, ascending: true, limit: 10_000 });
+  const reach = { scope: { column: LEVEL_COLUMN[issuer.level] ?? 'townshipCode', code: issuer.code }, agencyId: null, enterpriseId: null };
+  const rows = await caseListRepository.listedCases(db, { reach, statuses: statusesOfColour(of.colour), criteria: [of.criterion] }, { cursorId: null, ascending: true, limit: 10_000 });
   return rows;
 }
 

@@ -9,21 +9,19 @@ import {
   statusesOfColour,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
-import { type Actor, confinedEnterprise, LEVEL_COLUMN } from '../../platform/access/actor.ts';
+import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
 import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
 import { type RegionRow, regionInActorScope } from '../region/index.ts';
-import { type CaseScope, type ListedCaseRow, departmentListRepository as repo } from './department-list.repository.ts';
+import { type CaseReach, caseListRepository as repo, casePolicy, type ListedCaseRow } from '../non-compliance-case/index.ts';
 
 /**
- * The cases a caller sees (issue 12 "Who sees what"): the enterprise's region in the caller's subtree (or the
- * `region` asked for, 404 outside it); a department user its own agency's cases; an enterprise its own.
+ * The cases a caller sees: the case module's one rule (`casePolicy.reach`, issue 12 "Who sees what"), narrowed
+ * to the `region` asked for (404 outside the caller's subtree). A null reach sees no case.
  */
-export async function caseScopeOf(db: Db, actor: Actor, regionCode?: string): Promise<{ scope: CaseScope; root: RegionRow | null }> {
+export async function caseReachOf(db: Db, actor: Actor, regionCode?: string): Promise<{ reach: CaseReach | null; root: RegionRow | null }> {
   const root = regionCode ? await regionInActorScope(db, actor, regionCode) : null;
-  const column = root ? (LEVEL_COLUMN[root.level] ?? 'townshipCode') : actor.scope.column;
-  const code = root ? root.code : actor.scope.code;
-  const agencyId = actor.role === 'member_agency' ? (actor.agencyId ?? -1) : null;
-  return { scope: { column, code, agencyId, enterpriseId: confinedEnterprise(actor) }, root };
+  const within = root ? { column: LEVEL_COLUMN[root.level] ?? 'townshipCode', code: root.code } : null;
+  return { reach: casePolicy.reachWithin(actor, within), root };
 }
 
 const num = (v: string | null) => (v == null ? null : Number(v));
@@ -62,8 +60,9 @@ export function presentEntry(r: ListedCaseRow, today: string): DepartmentListEnt
 export async function listDepartmentList(db: Db, actor: Actor, q: DepartmentListQuery, today: string): Promise<ListPage<DepartmentListEntry>> {
   const w = pageWindow(q, 20);
   const cursorId = idCursor(w.cursor);
-  const { scope } = await caseScopeOf(db, actor, q.region);
-  const filter = { scope, statuses: statusesOfColour(q.colour), criteria: q.criterion ? [q.criterion] : undefined };
+  const { reach } = await caseReachOf(db, actor, q.region);
+  if (!reach) return { items: [], nextCursor: null, total: 0, page: w.page, pageSize: w.size };
+  const filter = { reach, statuses: statusesOfColour(q.colour), criteria: q.criterion ? [q.criterion] : undefined };
   const [rows, total] = await Promise.all([
     repo.listedCases(db, filter, { cursorId, ascending: q.sort === 'id', offset: w.offset, limit: w.size + 1 }),
     repo.countListedCases(db, filter),

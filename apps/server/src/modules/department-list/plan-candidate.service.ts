@@ -2,6 +2,7 @@ import type { CaseCriterion, CasePlanCandidate, CasePlanCandidateQuery } from '@
 import type { Db } from '../../db/client.ts';
 import { type Actor, LEVEL_COLUMN } from '../../platform/access/actor.ts';
 import { forbidden } from '../../platform/errors.ts';
+import { caseLinkRepository, casePolicy } from '../non-compliance-case/index.ts';
 import { regionInActorScope } from '../region/index.ts';
 import { planCandidateRepository as repo } from './plan-candidate.repository.ts';
 
@@ -14,8 +15,9 @@ import { planCandidateRepository as repo } from './plan-candidate.repository.ts'
 export async function casePlanCandidates(db: Db, actor: Actor, q: CasePlanCandidateQuery): Promise<CasePlanCandidate[]> {
   if (actor.role === 'enterprise') throw forbidden('企业用户不能查看淘汰计划候选');
   const region = await regionInActorScope(db, actor, q.region);
-  const column = LEVEL_COLUMN[region.level] ?? 'townshipCode';
-  const [rows, plan] = await Promise.all([repo.closureOrderedUnplanned(db, column, region.code), repo.planStatus(db, region.code, q.year)]);
+  // The case module's one reach: a department sees the candidates of its own agency's cases only.
+  const reach = casePolicy.reachWithin(actor, { column: LEVEL_COLUMN[region.level] ?? 'townshipCode', code: region.code });
+  const [rows, plan] = await Promise.all([reach ? caseLinkRepository.closureOrderedUnplanned(db, reach) : [], repo.planStatus(db, region.code, q.year)]);
   const nextPlan = plan !== null && plan.status !== 'draft';
   return rows.map((r) => ({ ...r, criterion: r.criterion as CaseCriterion, capacity: Number(r.capacity), nextPlan }));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { planCandidateRepository as repo } from './plan-candidate.repository.ts';
+import { caseLinkRepository } from '../non-compliance-case/index.ts';
 
 export interface StoppedLine {
   lineId: number;
@@ -19,5 +19,6 @@ export interface StoppedLine {
  * is concluded or the line enters a plan.
  */
 export function stoppedLinesUnresolved(db: Db, province: string | null, today: string): Promise<StoppedLine[]> {
-  return repo.stoppedPastDeadline(db, province, today);
+  const reach = { scope: province ? { column: 'provinceCode' as const, code: province } : null, agencyId: null, enterpriseId: null };
+  return caseLinkRepository.stoppedPastDeadline(db, reach, today);
 }

@@ -2,6 +2,7 @@ import type { JointPunishmentCandidate } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 import { exitTaskOverdueRepository } from '../exit-task/index.ts';
+import { caseLinkRepository } from '../non-compliance-case/index.ts';
 import { jointPunishmentRepository as repo } from './joint-punishment.repository.ts';
 
 type Where = { column: ScopeColumn; code: string } | { enterpriseIds: number[] };
@@ -13,7 +14,7 @@ type Where = { column: ScopeColumn; code: string } | { enterpriseIds: number[] }
  */
 export async function candidatesIn(db: Db, today: string, where: Where): Promise<JointPunishmentCandidate[]> {
   const tasks = await exitTaskOverdueRepository.overdue(db, today, where);
-  const red = await repo.redCasesOfProducing(db, where);
+  const red = await caseLinkRepository.redCasesOfProducing(db, where);
   const ids = [...new Set([...tasks.map((t) => t.enterpriseId), ...red.map((r) => r.enterpriseId)])];
   const ents = new Map((await repo.enterprises(db, ids)).map((e) => [e.id, e]));
   const out: JointPunishmentCandidate[] = [];

@@ -1,7 +1,6 @@
-import { RED_CASE_STATUSES, YELLOW_CASE_STATUSES } from '@taotai/shared';
 import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agency, enterprise, jointPunishmentEntry, jointPunishmentRestriction, nonComplianceCase, region } from '../../db/schema/index.ts';
+import { agency, enterprise, jointPunishmentEntry, jointPunishmentRestriction, region } from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 
 export type EntryRow = typeof jointPunishmentEntry.$inferSelect;
@@ -94,29 +93,6 @@ export const jointPunishmentRepository = {
     return a ?? null;
   },
 
-  // ---- Case reads: to move to the non-compliance-case module's index.ts at merge (issue 12). ----
-  /** `redCasesOfProducing`: red-listed (closure ordered) cases of enterprises still producing, in a subtree or for given enterprises. */
-  redCasesOfProducing(db: Db, where: { column: ScopeColumn; code: string } | { enterpriseIds: number[] }) {
-    let scope: SQL | undefined;
-    if ('enterpriseIds' in where) scope = where.enterpriseIds.length ? inArray(nonComplianceCase.enterpriseId, where.enterpriseIds) : eq(nonComplianceCase.id, -1);
-    else scope = where.column === 'all' ? undefined : eq(enterprise[where.column], where.code);
-    return db
-      .select({ caseId: nonComplianceCase.id, enterpriseId: nonComplianceCase.enterpriseId, decisionNo: nonComplianceCase.decisionNo, closureDecisionNo: nonComplianceCase.closureDecisionNo, concludedOn: nonComplianceCase.concludedOn })
-      .from(nonComplianceCase)
-      .innerJoin(enterprise, eq(enterprise.id, nonComplianceCase.enterpriseId))
-      .where(and(scope, inArray(nonComplianceCase.status, [...RED_CASE_STATUSES]), inArray(enterprise.status, ['operating', 'exiting'])))
-      .orderBy(asc(nonComplianceCase.id))
-      .limit(500);
-  },
-  /** `listedEnterprise`: whether the enterprise has a yellow or red case now. */
-  async listedEnterprise(db: Db, enterpriseId: number): Promise<boolean> {
-    const rows = await db
-      .select({ id: nonComplianceCase.id })
-      .from(nonComplianceCase)
-      .where(and(eq(nonComplianceCase.enterpriseId, enterpriseId), inArray(nonComplianceCase.status, [...YELLOW_CASE_STATUSES, ...RED_CASE_STATUSES])))
-      .limit(1);
-    return rows.length > 0;
-  },
   /** Enterprises by id with name, USCC and region ancestry (the candidates' and the notice's names). */
   enterprises(db: Db, ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);

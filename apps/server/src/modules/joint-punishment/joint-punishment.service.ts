@@ -24,6 +24,7 @@ import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts
 import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { readableEnterprise } from '../enterprise/index.ts';
 import { exitTaskOverdueRepository } from '../exit-task/index.ts';
+import { caseLinkRepository } from '../non-compliance-case/index.ts';
 import { documentSettingsFor } from '../office-settings/index.ts';
 import { candidatesIn } from './joint-punishment-candidates.ts';
 import { type EntryFacts, entryMachine } from './joint-punishment.machine.ts';
@@ -150,7 +151,7 @@ export async function addRestriction(db: Db, clock: Clock, actor: Actor, id: num
 /** Whether the enterprise has complied: exited or closed, or no yellow/red case and no missed exit deadline. */
 async function compliant(tx: Db, enterpriseId: number, enterpriseStatus: string, today: string): Promise<boolean> {
   if (enterpriseStatus === 'exited' || enterpriseStatus === 'closed') return true;
-  if (await repo.listedEnterprise(tx, enterpriseId)) return false;
+  if (await caseLinkRepository.listedEnterprise(tx, enterpriseId)) return false;
   return (await exitTaskOverdueRepository.overdue(tx, today, { enterpriseIds: [enterpriseId] }, 1)).length === 0;
 }
 

@@ -3,5 +3,7 @@ export { caseRoutes } from './non-compliance-case.routes.ts';
 export { caseExtensionTodoSource, caseTodoSource } from './case.todo.ts';
 export { type CaseReach, type CaseView, caseRepository } from './non-compliance-case.repository.ts';
 export { casePolicy } from './non-compliance-case.policy.ts';
+export { type ListedCaseFilter, type ListedCaseRow, caseListRepository } from './case-list.repository.ts';
+export { type CandidateRow, caseLinkRepository, type StoppedLineRow } from './case-link.repository.ts';
 export { getCase, listCases, readableCase } from './non-compliance-case.service.ts';
 export { addCalendarMonths, openingOf } from './case-deadlines.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/access/actor.ts';
+import type { Actor, ScopeColumn } from '../../platform/access/actor.ts';
 import type { CaseReach, CaseView } from './non-compliance-case.repository.ts';
 
 /**
@@ -22,6 +22,15 @@ export const casePolicy = {
       default:
         return null;
     }
+  },
+  /**
+   * The reach narrowed to a region subtree the caller has already checked lies in the actor's scope (a list's
+   * `region` filter): the same agency and enterprise limits, the smaller subtree.
+   */
+  reachWithin(actor: Actor, within: { column: ScopeColumn; code: string } | null): CaseReach | null {
+    const r = casePolicy.reach(actor);
+    if (!r || !within) return r;
+    return { ...r, scope: within.column === 'all' ? null : { column: within.column, code: within.code } };
   },
   canRead(actor: Actor, v: CaseView): boolean {
     const r = casePolicy.reach(actor);

@@ -55,11 +55,18 @@ export interface CaseView {
   agencyKind: string;
 }
 
-function conditions(r: CaseReach, f: CaseFilter): SQL | undefined {
+/** The one scope rule of cases as SQL (every case read joins `enterprise`: a case is scoped by its enterprise). */
+export function reachWhere(r: CaseReach): SQL | undefined {
   return and(
     r.scope ? eq(enterprise[r.scope.column], r.scope.code) : undefined,
     r.agencyId === null ? undefined : eq(nonComplianceCase.agencyId, r.agencyId),
     r.enterpriseId === null ? undefined : eq(nonComplianceCase.enterpriseId, r.enterpriseId),
+  );
+}
+
+function conditions(r: CaseReach, f: CaseFilter): SQL | undefined {
+  return and(
+    reachWhere(r),
     f.criterion ? eq(nonComplianceCase.criterion, f.criterion) : undefined,
     f.status ? eq(nonComplianceCase.status, f.status) : undefined,
     f.statuses ? inArray(nonComplianceCase.status, [...f.statuses]) : undefined,

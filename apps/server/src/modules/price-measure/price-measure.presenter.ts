@@ -8,7 +8,7 @@ import type { DeliveryView } from './price-measure.repository.ts';
 export const isOverdue = (status: string, dueOn: string | null, today: string): boolean =>
   (status === 'sent' || status === 'acknowledged') && dueOn !== null && dueOn < today;
 
-export function presentDelivery(actor: Actor, v: DeliveryView, today: string): PriceDelivery {
+export function presentDelivery(actor: Actor, v: DeliveryView & { caseDecisionNo: string }, today: string): PriceDelivery {
   const d = v.d;
   const status = d.status as PriceDeliveryStatus;
   return {

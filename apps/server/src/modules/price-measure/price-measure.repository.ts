@@ -1,8 +1,7 @@
-import { RED_CASE_STATUSES, YELLOW_CASE_STATUSES } from '@taotai/shared';
 import { and, asc, count, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { agency, enterprise, line, nonComplianceCase, priceMeasureDelivery, region } from '../../db/schema/index.ts';
+import { agency, enterprise, line, priceMeasureDelivery, region } from '../../db/schema/index.ts';
 import type { ScopeColumn } from '../../platform/access/actor.ts';
 
 export type DeliveryRow = typeof priceMeasureDelivery.$inferSelect;
@@ -33,11 +32,11 @@ const listColumns = {
   enterpriseName: enterprise.name,
   uscc: enterprise.uscc,
   regionName: sql<string>`coalesce(${region.name}, ${priceMeasureDelivery.regionCode})`,
-  caseDecisionNo: sql<string>`coalesce(${nonComplianceCase.decisionNo}, '')`,
   recipientName: sql<string>`coalesce(${recipient.name}, '')`,
   senderName: sender.name,
 };
-export type DeliveryView = { d: DeliveryRow; enterpriseName: string; uscc: string; regionName: string; caseDecisionNo: string; recipientName: string; senderName: string | null };
+/** The case's decision number is read through the case module (service: `withDecisionNos`). */
+export type DeliveryView = { d: DeliveryRow; enterpriseName: string; uscc: string; regionName: string; recipientName: string; senderName: string | null };
 
 function scopeWhere(s: DeliveryScope): SQL | undefined {
   return and(
@@ -62,7 +61,6 @@ const viewQuery = (db: Db) =>
     .from(priceMeasureDelivery)
     .innerJoin(enterprise, eq(enterprise.id, priceMeasureDelivery.enterpriseId))
     .leftJoin(region, eq(region.code, priceMeasureDelivery.regionCode))
-    .leftJoin(nonComplianceCase, eq(nonComplianceCase.id, priceMeasureDelivery.caseId))
     .leftJoin(recipient, eq(recipient.id, priceMeasureDelivery.recipientAgencyId))
     .leftJoin(sender, eq(sender.id, priceMeasureDelivery.senderAgencyId));
 
@@ -121,22 +119,6 @@ export const priceMeasureRepository = {
     return r?.name ?? null;
   },
 
-  // ---- Case reads: to move to the non-compliance-case module's index.ts at merge (issue 12). ----
-  /** `listingCaseOf`: the enterprise's latest yellow or red case (it is "listed"), or null. */
-  async listingCaseOf(db: Db, enterpriseId: number): Promise<{ id: number; status: string; agencyId: number; lineId: number | null; decisionNo: string } | null> {
-    const rows = await db
-      .select({ id: nonComplianceCase.id, status: nonComplianceCase.status, agencyId: nonComplianceCase.agencyId, lineId: nonComplianceCase.lineId, decisionNo: nonComplianceCase.decisionNo })
-      .from(nonComplianceCase)
-      .where(and(eq(nonComplianceCase.enterpriseId, enterpriseId), inArray(nonComplianceCase.status, [...YELLOW_CASE_STATUSES, ...RED_CASE_STATUSES])))
-      .orderBy(desc(nonComplianceCase.id))
-      .limit(1);
-    return rows[0] ?? null;
-  },
-  /** `caseStatusOf`: a case's status and line, for the removal's guard. */
-  async caseStatusOf(db: Db, caseId: number): Promise<{ status: string; lineId: number | null } | null> {
-    const [r] = await db.select({ status: nonComplianceCase.status, lineId: nonComplianceCase.lineId }).from(nonComplianceCase).where(eq(nonComplianceCase.id, caseId));
-    return r ?? null;
-  },
   /** Whether the case's line has been eliminated in the registry (the other reason a measure is removed). */
   async lineEliminated(db: Db, lineId: number): Promise<boolean> {
     const rows = await db.select({ id: line.id }).from(line).where(and(eq(line.id, lineId), eq(line.status, 'eliminated')));

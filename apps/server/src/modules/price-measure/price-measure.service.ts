@@ -23,6 +23,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
 import { lifecycleRepository, readHistory, runTransition } from '../../platform/lifecycle/index.ts';
 import { readableEnterprise } from '../enterprise/index.ts';
+import { caseLinkRepository } from '../non-compliance-case/index.ts';
 import { type DeliveryFacts, deliveryMachine } from './price-measure.machine.ts';
 import { deliveryScope, mayRead, sendRefusal } from './price-measure.policy.ts';
 import { presentDelivery } from './price-measure.presenter.ts';
@@ -45,10 +46,16 @@ const isPowerKind = (k: PriceMeasureKind) => (POWER_PRICE_KINDS as readonly stri
 /** A case that no longer lists the enterprise: rectified (off the list) or withdrawn (opened in error). */
 const ENDED_CASE = new Set(['rectified', 'withdrawn']);
 
-async function readable(db: Db, actor: Actor, id: number): Promise<DeliveryView> {
+/** The deliveries with their case's decision number (处理决定文号), read through the case module. */
+async function withDecisionNos(db: Db, views: DeliveryView[]): Promise<(DeliveryView & { caseDecisionNo: string })[]> {
+  const nos = await caseLinkRepository.decisionNosOf(db, views.map((v) => v.d.caseId));
+  return views.map((v) => ({ ...v, caseDecisionNo: nos.get(v.d.caseId) ?? '' }));
+}
+
+async function readable(db: Db, actor: Actor, id: number): Promise<DeliveryView & { caseDecisionNo: string }> {
   const v = await repo.viewById(db, id);
   if (!v || !mayRead(actor, v.d)) throw notFound('价格信贷措施');
-  return v;
+  return (await withDecisionNos(db, [v]))[0]!;
 }
 
 export async function listDeliveries(db: Db, clock: Clock, actor: Actor, q: PriceDeliveryQuery): Promise<PriceDeliveryPage> {
@@ -57,7 +64,7 @@ export async function listDeliveries(db: Db, clock: Clock, actor: Actor, q: Pric
   const filter = { scope: deliveryScope(actor), status: q.status, kind: q.kind, enterpriseId: q.enterpriseId, overdueOn: q.overdue === 'true' ? today : undefined };
   const rows = await repo.list(db, filter, { afterId: idCursor(w.cursor), ascending: q.sort === 'id', offset: w.offset, limit: w.size + 1 });
   const { rows: page, nextCursor } = cutPage(rows, w, (last) => String(last.d.id));
-  return { items: page.map((v) => presentDelivery(actor, v, today)), nextCursor, total: await repo.count(db, filter), page: w.page, pageSize: w.size };
+  return { items: (await withDecisionNos(db, page)).map((v) => presentDelivery(actor, v, today)), nextCursor, total: await repo.count(db, filter), page: w.page, pageSize: w.size };
 }
 
 export async function getDelivery(db: Db, clock: Clock, actor: Actor, id: number): Promise<PriceDelivery> {
@@ -76,7 +83,7 @@ export async function sendDelivery(db: Db, clock: Clock, actor: Actor, body: Pri
   const cal = await getCalendar(db);
   const id = await db.transaction(async (tx) => {
     const e = await readableEnterprise(tx, actor, body.enterpriseId);
-    const listing = await repo.listingCaseOf(tx, e.id);
+    const listing = await caseLinkRepository.listingCaseOf(tx, e.id);
     if (!listing) {
       const message = `${e.name}没有黄牌或红牌案件，不能送达价格、信贷措施`;
       throw invalid(message, [{ path: 'enterpriseId', message }]);
@@ -154,7 +161,7 @@ export async function transitionDelivery(db: Db, clock: Clock, actor: Actor, id:
       set = { appliedMeasure: body.appliedMeasure, effectiveOn: body.effectiveOn, dueOn: null };
       payload = { appliedMeasure: body.appliedMeasure, effectiveOn: body.effectiveOn };
     } else {
-      const c = await repo.caseStatusOf(tx, d.caseId);
+      const c = await caseLinkRepository.caseStatusOf(tx, d.caseId);
       facts.listingEnded = !c || ENDED_CASE.has(c.status) || (c.lineId !== null && (await repo.lineEliminated(tx, c.lineId)));
       set = { removedOn: body.removedOn, removalReason: body.reason, dueOn: null };
       payload = { removedOn: body.removedOn };
