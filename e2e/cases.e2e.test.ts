@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDate, pickOption } from './support/antd.ts';
-import { apiAs } from './support/api.ts';
+import { fillDate, openDialog, pickOption } from './support/antd.ts';
+import { apiAs, serverToday } from './support/api.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
 import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
@@ -40,23 +40,6 @@ async function as(username: string): Promise<Page> {
   p.setDefaultTimeout(20_000);
   await login(p, username);
   return p;
-}
-
-/** Today as the server sees it (the plan's year, the date a measure takes effect). */
-async function serverToday(): Promise<string> {
-  const gy = await apiAs(server.baseUrl, 'gy-office');
-  return (await gy.call<{ today: string }>('GET', '/api/v1/calendar/deadline?due=2026-01-01')).today;
-}
-
-/** Clicks `button` until `dialog` shows (a click during a re-render can be lost on a loaded machine). */
-async function openDialog(button: ReturnType<Page['getByTestId']>, dialog: ReturnType<Page['locator']>) {
-  await button.waitFor({ state: 'visible' });
-  await expect
-    .poll(async () => {
-      if (!(await dialog.isVisible())) await button.click();
-      return dialog.isVisible();
-    })
-    .toBe(true);
 }
 
 describe('不达标案件（浏览器）', () => {
@@ -158,7 +141,7 @@ describe('不达标案件（浏览器）', () => {
   it('责令关闭的生产线成为巩义年度淘汰计划的候选，办公室一键列入计划', { timeout: 180_000 }, async () => {
     // Set-up: this year's plan as a draft (the demo has none; a user would build it on the plan page first).
     const office = await apiAs(server.baseUrl, 'gy-office');
-    const year = Number((await serverToday()).slice(0, 4));
+    const year = Number((await serverToday(server.baseUrl)).slice(0, 4));
     const existing = await office.call<{ items: { id: number; regionCode: string; status: string }[] }>('GET', `/api/v1/elimination-plans?region=410181&year=${year}`);
     const own = existing.items.find((p) => p.regionCode === '410181');
     const planId = own ? own.id : (await office.call<{ id: number }>('POST', '/api/v1/elimination-plans', { regionCode: '410181', year })).id;
@@ -295,7 +278,7 @@ describe('不达标案件（浏览器）', () => {
     const apply = gd.locator('.ant-modal').filter({ hasText: '执行的措施' });
     await openDialog(gd.getByTestId('transition-apply'), apply);
     await apply.getByLabel('执行的措施').fill('自本月起执行惩罚性电价，每千瓦时加价0.30元');
-    await fillDate(apply.getByLabel('执行日期'), await serverToday());
+    await fillDate(apply.getByLabel('执行日期'), await serverToday(server.baseUrl));
     await expect
       .poll(async () => {
         if (await apply.isVisible()) await apply.getByRole('button', { name: /执\s*行/ }).click();
