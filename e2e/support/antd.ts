@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Opens an Ant Design select by its form label and clicks the option with that text. */
 export async function pickOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
@@ -35,4 +36,15 @@ export async function fillRange(page: Page, picker: Locator, from: string, to: s
   await inputs.nth(1).press('Enter');
   // Close the panel if it stayed open.
   await page.keyboard.press('Escape').catch(() => undefined);
+}
+
+/** Clicks `button` until `dialog` shows (a click during a re-render can be lost on a loaded machine). */
+export async function openDialog(button: Locator, dialog: Locator): Promise<void> {
+  await button.waitFor({ state: 'visible' });
+  await expect
+    .poll(async () => {
+      if (!(await dialog.isVisible())) await button.click();
+      return dialog.isVisible();
+    })
+    .toBe(true);
 }

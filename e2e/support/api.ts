@@ -30,3 +30,9 @@ export async function apiAs(baseUrl: string, username: string, password = DEMO_P
     },
   };
 }
+
+/** Today as the server sees it (a demo clock may differ from the machine's): 'YYYY-MM-DD' in Beijing. */
+export async function serverToday(baseUrl: string): Promise<string> {
+  const gy = await apiAs(baseUrl, 'gy-office');
+  return (await gy.call<{ today: string }>('GET', '/api/v1/calendar/deadline?due=2026-01-01')).today;
+}

@@ -1,10 +1,12 @@
 import {
+  type Agency,
   ANNOUNCEMENT_FORM_LABELS,
   ANNOUNCEMENT_FORMS,
   ANNOUNCEMENT_KIND_LABELS,
   ANNOUNCEMENT_KINDS,
   type AnnouncementForm,
   type AnnouncementKind,
+  CASE_CRITERION_AGENCY,
   DEFAULT_NOTICE_WORKING_DAYS,
   DEPARTMENT_LIST_KINDS,
   departmentListKindOf,
@@ -13,6 +15,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../app/session.tsx';
+import { api } from '../../shared/api.ts';
 import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
 import { useAsync } from '../../shared/use-async.ts';
 import { planApi } from '../elimination-plan/plan-api.ts';
@@ -35,8 +38,14 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
   const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
   const annForm = Form.useWatch('form', form);
-  // A department (成员单位) drafts only its 黄牌/红牌 lists; the office drafts every kind (issue 12).
-  const kinds: readonly AnnouncementKind[] = me.role === 'member_agency' ? DEPARTMENT_LIST_KINDS : ANNOUNCEMENT_KINDS;
+  // A department (成员单位) drafts only the 黄牌/红牌 lists of its own ground (ADR 0023, CASE_CRITERION_AGENCY: the
+  // server refuses the others); the office drafts every kind (issue 12).
+  const isAgency = me.role === 'member_agency';
+  const agencies = useAsync(() => (open && isAgency ? api.get<Agency[]>(`/regions/${me.regionCode}/agencies`) : Promise.resolve([])), [open, isAgency, me.regionCode]);
+  const ownKind = agencies.data?.find((a) => a.id === me.agencyId)?.kind;
+  const kinds: readonly AnnouncementKind[] = isAgency
+    ? DEPARTMENT_LIST_KINDS.filter((k) => !!ownKind && CASE_CRITERION_AGENCY[departmentListKindOf(k)!.criterion].includes(ownKind))
+    : ANNOUNCEMENT_KINDS;
   const plans = useAsync(() => (open ? planApi.list({ year, region: me.regionCode, status: 'approved' }) : Promise.resolve([])), [open, year, me.regionCode]);
 
   const submit = async () => {
@@ -64,7 +73,7 @@ export function CreateAnnouncementModal({ open, year, onClose }: { open: boolean
 
   return (
     <Modal title={`生成${me.regionName.split(' / ').at(-1)}${year}年公告公示`} open={open} onCancel={onClose} onOk={submit} okText="生成草稿" confirmLoading={saving} destroyOnHidden width={560}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ kind: kinds[0], form: 'public_notice', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ kind: isAgency ? undefined : kinds[0], form: 'public_notice', noticeWorkingDays: DEFAULT_NOTICE_WORKING_DAYS }} preserve={false}>
         <Form.Item name="kind" label="公告内容" rules={[{ required: true, message: '请选择公告内容' }]}>
           <Radio.Group optionType="button" options={kinds.map((k) => ({ value: k, label: ANNOUNCEMENT_KIND_LABELS[k] }))} />
         </Form.Item>

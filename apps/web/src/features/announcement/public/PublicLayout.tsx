@@ -13,7 +13,7 @@ export default function PublicLayout({ children }: { children?: ReactNode }) {
         <div className="pub-header-inner">
           <h1 className="pub-site-name">
             淘汰落后产能公告公示
-            <small>计划淘汰名单 · 已封存生产线及承诺 · 已完成淘汰名单</small>
+            <small>计划淘汰名单 · 已封存生产线及承诺 · 已完成淘汰名单 · 黄牌/红牌名单</small>
           </h1>
           <nav className="pub-nav">
             <NavLink to="/public" end>
