@@ -10,7 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member_agency: '成员单位',
   town: '乡镇（街道）/园区',
   enterprise: '企业用户',
-  leader: '领导（只读）',
+  leader: '领导',
 };
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'park'] as const;

@@ -16,6 +16,8 @@ import { fmtDateTime } from '../../shared/format.ts';
 import { type ListColumn, type ListFilterField, ListPage, listQuery } from '../../shared/list-page/index.ts';
 import { DELIVERY_STATUS_COLORS } from './price-measure-labels.ts';
 import { SendMeasureModal } from './SendMeasureModal.tsx';
+import { useAsync } from '../../shared/use-async.ts';
+import { caseApi } from '../non-compliance-case/case-api.ts';
 
 const columns: ListColumn<PriceDelivery>[] = [
   { key: 'id', title: '编号', dataIndex: 'id', width: 80, sortField: 'id' },
@@ -48,7 +50,9 @@ export default function PriceMeasureListPage() {
   const me = useMe();
   const nav = useNavigate();
   const [sending, setSending] = useState(false);
-  const maySend = me.role === 'group_office' || me.role === 'member_agency' || me.role === 'admin';
+  // A department sends measures only for the cases it opens (the server's rule): 供电 or 人民银行, which open none, only receive.
+  const desk = useAsync(() => (me.role === 'member_agency' ? caseApi.desk() : Promise.resolve(null)), [me.role]);
+  const maySend = me.role === 'group_office' || me.role === 'admin' || (me.role === 'member_agency' && (desk.data?.openableCriteria.length ?? 0) > 0);
   const filterFields: ListFilterField[] = [
     { name: 'status', label: '状态', node: <Select allowClear placeholder="全部" options={Object.entries(PRICE_DELIVERY_STATUS_LABELS).map(([value, label]) => ({ value, label }))} /> },
     { name: 'kind', label: '措施', node: <Select allowClear placeholder="全部" options={Object.entries(PRICE_MEASURE_KIND_LABELS).map(([value, label]) => ({ value, label }))} /> },
