@@ -286,6 +286,26 @@ describe('every list page exports exactly what its filters show', () => {
     await screenshot(page, 'exports-01-survey-rollup');
   });
 
+  it('到期联合通知: an item opens to its 履历 (issued), at 1440 and 390 px', async () => {
+    const page = await pageAs('gy-office');
+    const { items } = await (await apiOf('gy-office')).call<{ items: { id: number }[] }>('GET', '/api/v1/joint-notices?pageSize=1');
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.goto(`/joint-notices/${items[0]!.id}`);
+      const expand = page.getByTestId('notice-items').locator('.ant-table-row-expand-icon').first();
+      await expand.waitFor();
+      const timeline = page.getByTestId('lifecycle-timeline').first();
+      await expect
+        .poll(async () => {
+          if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
+          return (await timeline.isVisible()) ? timeline.textContent() : '';
+        })
+        .toContain('发出通知');
+      await screenshot(page, `exports-joint-notice-item-history-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('the migrated pages at 1440 and 390 px', async () => {
     const page = await pageAs('ha-office');
     for (const [url, table, name] of [
@@ -293,6 +313,8 @@ describe('every list page exports exactly what its filters show', () => {
       [`/filings?tab=matrix&year=${YEAR}`, 'filing-matrix-table', 'matrix'],
       ['/work-plan', 'lower-plans-table', 'work-plan'],
       ['/catalogue?tab=basis', 'basis-items-table', 'catalogue'],
+      ['/joint-punishment', 'joint-punishment-table', 'joint-punishment'],
+      ['/joint-notices', 'joint-notice-table', 'joint-notices'],
     ] as const) {
       for (const width of [1440, 390]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
