@@ -56,6 +56,7 @@ beforeAll(async () => {
   const zz = await apiOf('zz-office');
   // Two enterprises with lines, a plan approved by the province and its exit tasks (dates in every export).
   const lineIds: number[] = [];
+  const entIds: number[] = [];
   for (const i of [1, 2]) {
     const ent = await gy.call<{ id: number }>('POST', '/api/v1/enterprises', {
       name: `巩义市${MARK}${i}号水泥有限公司`,
@@ -70,6 +71,7 @@ beforeAll(async () => {
       sizeClass: 'small',
       status: 'operating',
     });
+    entIds.push(ent.id);
     for (const j of [1, 2]) {
       const line = await gy.call<{ id: number }>('POST', `/api/v1/enterprises/${ent.id}/lines`, {
         name: `${MARK}${j}号立窑`,
@@ -90,10 +92,17 @@ beforeAll(async () => {
     }
   }
   const plan = await gy.call<{ id: number; version: number }>('POST', '/api/v1/elimination-plans', { regionCode: '410181', year: YEAR });
-  await gy.call('POST', `/api/v1/elimination-plans/${plan.id}/lines`, { version: plan.version, items: lineIds.map((lineId) => ({ lineId })) });
+  // The first line's exit deadline has passed (31 January): its enterprise is a joint punishment and notice candidate.
+  await gy.call('POST', `/api/v1/elimination-plans/${plan.id}/lines`, { version: plan.version, items: lineIds.map((lineId, k) => ({ lineId, exitDeadline: k === 0 ? `${YEAR}-01-31` : null })) });
   await gy.call('POST', `/api/v1/elimination-plans/${plan.id}/transitions`, { event: 'submit' });
   await ha.call('POST', `/api/v1/elimination-plans/${plan.id}/transitions`, { event: 'approve' });
   await gy.call('POST', `/api/v1/exit-tasks/from-plan/${plan.id}`);
+  // Issue 12's lists: the overdue enterprise on the joint punishment list and in a joint notice; a punitive power
+  // price delivered for the enterprise of the demo's open energy case (发改委's).
+  await gy.call('POST', '/api/v1/joint-punishment', { enterpriseId: entIds[0], ground: 'missed_exit_deadline', basis: `${MARK}：退出期限${YEAR}-01-31已过，未通过验收` });
+  await gy.call('POST', '/api/v1/joint-notices', { enterpriseIds: [entIds[0]] });
+  const energy = await gy.call<{ items: { enterpriseId: number }[] }>('GET', '/api/v1/cases?criterion=energy&pageSize=1');
+  await gy.call('POST', '/api/v1/price-measures', { enterpriseId: energy.items[0]!.enterpriseId, kind: 'punitive_power', surchargePerKwh: 0.3 });
   // A requirement from the province to every unit below (报送管理's three tabs), and two years' work plans.
   await ha.call('POST', '/api/v1/filing-requirements', {
     kind: 'implementation_plan_contacts',
@@ -163,6 +172,8 @@ interface Case {
   name: string;
   code?: string;
   button?: string;
+  /** Rows per listed record when the export writes one row per sub-record (a notice's items). */
+  rowsPer?: (record: never) => number;
 }
 
 const CASES: Case[] = [
@@ -211,6 +222,32 @@ const CASES: Case[] = [
   },
   { list: '公告公示', user: 'gy-office', url: `/announcements?year=${YEAR}`, api: `/api/v1/announcements?year=${YEAR}`, table: 'announcement-table', rows: false, date: '发布日期', name: '区划', code: '区划代码' },
   { list: '行业目录', user: 'zz-office', url: '/catalogue?tab=industries&isKey=true', api: '/api/v1/catalogue/industries/list?isKey=true', table: 'industries-table', rows: true, name: '产能单位', code: '产能单位代码' },
+  { list: '案件管理', user: 'gy-fgw', url: '/cases?criterion=energy', api: '/api/v1/cases?criterion=energy', table: 'case-table', rows: true, date: '送达日期', name: '所在地', code: '区划代码' },
+  { list: '黄牌名单', user: 'gy-office', url: '/department-lists?colour=yellow', api: '/api/v1/department-lists?colour=yellow', table: 'department-list-table', rows: true, date: '送达日期', name: '所在地区', code: '区划代码' },
+  { list: '价格信贷措施', user: 'gy-office', url: '/price-measures?kind=punitive_power', api: '/api/v1/price-measures?kind=punitive_power', table: 'price-measure-table', rows: true, date: '送达时间', name: '区划', code: '区划代码' },
+  {
+    list: '联合惩戒',
+    user: 'gy-office',
+    url: '/joint-punishment?ground=missed_exit_deadline',
+    api: '/api/v1/joint-punishment?ground=missed_exit_deadline',
+    table: 'joint-punishment-table',
+    rows: true,
+    date: '列入日期',
+    name: '区划',
+    code: '区划代码',
+  },
+  {
+    list: '到期联合通知',
+    user: 'gy-office',
+    url: '/joint-notices',
+    api: '/api/v1/joint-notices?sort=-id',
+    table: 'joint-notice-table',
+    rows: true,
+    date: '发文日期',
+    name: '发文区划',
+    code: '发文区划代码',
+    rowsPer: (n: { itemCount: number }) => n.itemCount,
+  },
   { list: '判定依据', user: 'zz-office', url: '/catalogue?tab=basis&criterion=environment', api: '/api/v1/catalogue/basis-items/list?criterion=environment', table: 'basis-items-table', rows: true, name: '适用行业', code: '行业代码' },
 ];
 
@@ -218,7 +255,8 @@ describe('every list page exports exactly what its filters show', () => {
   it.each(CASES)('$list', async (c) => {
     const page = await pageAs(c.user);
     const api = await apiOf(c.user);
-    const { total } = await api.call<{ total: number }>('GET', `${c.api}&pageSize=1&withTotal=true`);
+    let { total } = await api.call<{ total: number }>('GET', `${c.api}&pageSize=1&withTotal=true`);
+    if (c.rowsPer) total = (await api.call<{ items: never[] }>('GET', `${c.api}&pageSize=100`)).items.reduce((n, r) => n + c.rowsPer!(r), 0);
     if (c.rows) expect(total, `${c.list}: the set made above`).toBeGreaterThan(0);
     await page.goto(c.url);
     await page.getByTestId(c.table).waitFor();
@@ -248,6 +286,26 @@ describe('every list page exports exactly what its filters show', () => {
     await screenshot(page, 'exports-01-survey-rollup');
   });
 
+  it('到期联合通知: an item opens to its 履历 (issued), at 1440 and 390 px', async () => {
+    const page = await pageAs('gy-office');
+    const { items } = await (await apiOf('gy-office')).call<{ items: { id: number }[] }>('GET', '/api/v1/joint-notices?pageSize=1');
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.goto(`/joint-notices/${items[0]!.id}`);
+      const expand = page.getByTestId('notice-items').locator('.ant-table-row-expand-icon').first();
+      await expand.waitFor();
+      const timeline = page.getByTestId('lifecycle-timeline').first();
+      await expect
+        .poll(async () => {
+          if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
+          return (await timeline.isVisible()) ? timeline.textContent() : '';
+        })
+        .toContain('发出通知');
+      await screenshot(page, `exports-joint-notice-item-history-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('the migrated pages at 1440 and 390 px', async () => {
     const page = await pageAs('ha-office');
     for (const [url, table, name] of [
@@ -255,6 +313,8 @@ describe('every list page exports exactly what its filters show', () => {
       [`/filings?tab=matrix&year=${YEAR}`, 'filing-matrix-table', 'matrix'],
       ['/work-plan', 'lower-plans-table', 'work-plan'],
       ['/catalogue?tab=basis', 'basis-items-table', 'catalogue'],
+      ['/joint-punishment', 'joint-punishment-table', 'joint-punishment'],
+      ['/joint-notices', 'joint-notice-table', 'joint-notices'],
     ] as const) {
       for (const width of [1440, 390]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });

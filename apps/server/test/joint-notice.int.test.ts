@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { relogin, setBeijingDate } from './filing-fixtures.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { agencyOf, gongyiEnterprise, insertCase, insertExitTask } from './support/levers-fixture.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';
@@ -115,5 +116,41 @@ describe('post-deadline joint notice (001 第五篇 §五): a 公文 to the depa
     expect(zz.items.map((n: { id: number }) => n.id)).toContain(notice.id);
     const audit = await queryRows<{ action: string }>(t.ctx.db, sql`SELECT action FROM audit_log WHERE action LIKE 'joint_notice%' ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['joint_notice.issue', 'joint_notice_item.execute']);
+  });
+
+  it('exports every item as xlsx (dates as Excel dates, region name beside its code, overdue marked), in scope only', async () => {
+    const x = await readExport(t, c['gy-office']!, `${url}/export.xlsx`);
+    expect(x.status).toBe(200);
+    expect(decodeURIComponent(x.disposition)).toContain('到期联合通知-20260317.xlsx');
+    expect(x.header).toEqual(['通知编号', '文号', '发文日期', '发文区划代码', '发文区划', '企业', '统一社会信用代码', '通知事项', '执行部门', '状态', '逾期', '办理期限', '执行日期', '执行文号']);
+    const rows = byHeader(x).filter((r) => r.通知编号 === notice.id);
+    expect(rows).toHaveLength(8);
+    const power = rows.find((r) => r.统一社会信用代码 === late.uscc && r.通知事项 === '停止供电')!;
+    expect(power).toMatchObject({ 文号: '巩淘汰办〔2026〕1号', 发文区划代码: '410181', 发文区划: '巩义市', 执行部门: (await agencyOf(t, '410181', 'power')).name, 状态: '已执行', 执行文号: '巩供电〔2026〕3号' });
+    expect(power.发文日期).toEqual(new Date(Date.UTC(2026, 2, 2)));
+    expect(power.执行日期).toEqual(new Date(Date.UTC(2026, 2, 2)));
+    const licence = rows.find((r) => r.统一社会信用代码 === red.uscc && r.通知事项 === '吊销排污许可证')!;
+    expect(licence).toMatchObject({ 状态: '待执行', 逾期: '逾期', 执行部门: (await agencyOf(t, '410181', 'ecology')).name });
+    expect(licence.办理期限).toBeInstanceOf(Date);
+    expect(x.numFmt(x.rows.indexOf(x.rows.find((r) => r[0] === notice.id)!), x.header.indexOf('发文日期'))).toBe('yyyy-mm-dd');
+    const xy = await readExport(t, c['xy-office']!, `${url}/export.xlsx`);
+    expect(xy.status).toBe(200);
+    expect(xy.rows.some((r) => r[0] === notice.id)).toBe(false);
+  });
+
+  it('each item has its history (issued, executed), read through its notice’s scope', async () => {
+    const power = notice.items.find((i) => i.enterpriseId === late.id && i.action === 'power_cut')!;
+    const history = await call(t, c['gy-office']!, { method: 'GET', url: `${url}/${notice.id}/items/${power.id}/history` });
+    expect(history.map((h: { event: string; eventLabel: string; toLabel: string }) => [h.event, h.eventLabel, h.toLabel])).toEqual([
+      ['issue', '发出通知', '待执行'],
+      ['execute', '登记执行', '已执行'],
+    ]);
+    expect(history[1].payload).toMatchObject({ documentNo: '巩供电〔2026〕3号', executedOn: '2026-03-02' });
+    const outOfScope = await t.request({ method: 'GET', url: `${url}/${notice.id}/items/${power.id}/history`, cookie: c['xy-office'] });
+    const missing = await t.request({ method: 'GET', url: `${url}/999999/items/${power.id}/history`, cookie: c['xy-office'] });
+    expect(outOfScope.statusCode).toBe(404);
+    expect(outOfScope.body).toBe(missing.body);
+    const wrongNotice = await t.request({ method: 'GET', url: `${url}/${notice.id}/items/999999/history`, cookie: c['gy-office'] });
+    expect(wrongNotice.statusCode).toBe(404);
   });
 });

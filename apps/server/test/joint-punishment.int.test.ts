@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { exitTask } from '../src/db/schema/index.ts';
 import { relogin, setBeijingDate } from './filing-fixtures.ts';
+import { byHeader, readExport } from './support/list-export.ts';
 import { agencyOf, enterpriseAccount, gongyiEnterprise, insertCase, insertExitTask } from './support/levers-fixture.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 import { call } from './target-fixtures.ts';
@@ -130,5 +131,27 @@ describe('joint punishment: listed from candidates, restricted by departments, o
     expect(history.map((h: { event: string }) => h.event)).toEqual(['list', 'restrict', 'restrict', 'object', 'uphold', 'apply_repair', 'grant_repair']);
     const audit = await queryRows<{ n: number }>(t.ctx.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'joint_punishment_entry' AND entity_id = ${String(entryId)}`);
     expect(audit[0]!.n).toBe(7);
+  });
+
+  it('exports the filtered list as xlsx: dates as Excel dates, region name beside its code, restrictions as text; in scope only', async () => {
+    const x = await readExport(t, c['gy-office']!, `${url}/export.xlsx?status=repaired`);
+    expect(x.status).toBe(200);
+    expect(decodeURIComponent(x.disposition)).toContain('联合惩戒名单-20260312.xlsx');
+    const rows = byHeader(x);
+    expect(rows.map((r) => r.编号)).toEqual([entryId]);
+    const r = rows[0]!;
+    expect(r).toMatchObject({ 企业: '巩义市逾期水泥有限公司（惩戒）', 统一社会信用代码: late.uscc, 区划代码: '410181100', 区划: '米河镇', 列入事由: '未按期淘汰退出', 状态: '已信用修复' });
+    expect(r.列入日期).toEqual(new Date(Date.UTC(2026, 2, 2)));
+    expect(r.异议期至).toEqual(new Date(Date.UTC(2026, 2, 11)));
+    expect(r.移出日期).toEqual(new Date(Date.UTC(2026, 2, 12)));
+    expect(x.numFmt(0, x.header.indexOf('列入日期'))).toBe('yyyy-mm-dd');
+    const land = (await agencyOf(t, '410181', 'natural_resources')).name;
+    expect(r.惩戒措施).toBe(`土地供应：暂停新增用地审批（${land}，2026-03-02，巩自然资〔2026〕5号）\n生产许可：不予办理生产许可（${(await agencyOf(t, '410181', 'market')).name}，2026-03-02）`);
+    const listed = await readExport(t, c['gy-office']!, `${url}/export.xlsx?status=listed`);
+    expect(listed.rows.some((row) => row[0] === entryId)).toBe(false);
+    const xy = await readExport(t, c['xy-office']!, `${url}/export.xlsx`);
+    expect(xy.rows.some((row) => row[0] === entryId)).toBe(false);
+    const own = await readExport(t, c['gy-ent-late']!, `${url}/export.xlsx`);
+    expect(byHeader(own).map((row) => row.统一社会信用代码)).toEqual([late.uscc]);
   });
 });

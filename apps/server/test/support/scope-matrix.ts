@@ -71,6 +71,7 @@ export const ALLOW_LIST: Record<string, string> = {
   'POST /api/v1/joint-notices': 'creation: each enterprise read through the scope (404 outside); joint-notice tests',
   'GET /api/v1/joint-notices/{id}': 'scoped by the issuing office region; joint-notice tests (荥阳 office 404)',
   'GET /api/v1/joint-notices/{id}/notice.docx': 'scoped like its notice; joint-notice tests',
+  'GET /api/v1/joint-notices/{id}/items/{itemId}/history': 'scoped like its notice (404 outside, another notice’s item 404); joint-notice tests',
   'POST /api/v1/joint-notices/{id}/items/{itemId}/execute': 'scoped like its notice (404 outside), addressed department only (403); joint-notice tests',
   'GET /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'PUT /api/v1/settings/security': 'national setting, settings:manage (admin) only',

@@ -30,8 +30,9 @@ export const jointNoticeRepository = {
     const [r] = await tx.insert(jointNotice).values(row).returning();
     return r!;
   },
-  async insertItems(tx: Db, rows: (typeof jointNoticeItem.$inferInsert)[]): Promise<void> {
-    if (rows.length) await tx.insert(jointNoticeItem).values(rows);
+  async insertItems(tx: Db, rows: (typeof jointNoticeItem.$inferInsert)[]): Promise<{ id: number; enterpriseId: number; action: string; agencyId: number }[]> {
+    if (!rows.length) return [];
+    return tx.insert(jointNoticeItem).values(rows).returning({ id: jointNoticeItem.id, enterpriseId: jointNoticeItem.enterpriseId, action: jointNoticeItem.action, agencyId: jointNoticeItem.agencyId });
   },
   /** How many notices the region has issued this year (the next document number follows it). */
   async countOfYear(tx: Db, regionCode: string, year: number): Promise<number> {

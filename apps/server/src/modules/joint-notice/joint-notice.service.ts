@@ -12,6 +12,7 @@ import {
   type JointNoticePage,
   type JointNoticeQuery,
   type JointPunishmentCandidate,
+  type LifecycleEntry,
 } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -21,7 +22,7 @@ import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { cutPage, idCursor, pageWindow } from '../../platform/http/list-query.ts';
-import { refusalOf, runTransition } from '../../platform/lifecycle/index.ts';
+import { lifecycleRepository, readHistory, refusalOf, runTransition } from '../../platform/lifecycle/index.ts';
 import { readableEnterprise } from '../enterprise/index.ts';
 import { candidatesIn } from '../joint-punishment/index.ts';
 import { contactLine, documentNumberOf, documentSettingsFor } from '../office-settings/index.ts';
@@ -90,6 +91,16 @@ export async function getNotice(db: Db, clock: Clock, actor: Actor, id: number):
   return present(actor, v, await repo.itemsOf(db, [id]), todayInChina(clock.now()));
 }
 
+const HISTORY_LABELS = { ...noticeItemMachine, eventLabels: { ...noticeItemMachine.eventLabels, issue: '发出通知' } };
+
+/** An item's timeline (issued, executed); read through its notice's scope, an item of another notice is 404. */
+export async function itemHistory(db: Db, actor: Actor, id: number, itemId: number): Promise<LifecycleEntry[]> {
+  await readable(db, actor, id);
+  const item = await repo.itemById(db, itemId);
+  if (!item || item.i.noticeId !== id) throw notFound('通知事项');
+  return readHistory(db, HISTORY_LABELS, itemId);
+}
+
 /** Who may be on a notice: every candidate of the caller's subtree, whether or not already on the joint punishment list. */
 export async function noticeCandidates(db: Db, clock: Clock, actor: Actor): Promise<{ items: JointPunishmentCandidate[] }> {
   if (actor.role === 'enterprise') return { items: [] };
@@ -145,7 +156,12 @@ export async function issueNotice(db: Db, clock: Clock, actor: Actor, body: Join
       createdAt: now,
     });
     const dueOn = cal.addWorkingDays(today, JOINT_NOTICE_DUE_WORKING_DAYS);
-    await repo.insertItems(tx, items.map((x) => ({ ...x, noticeId: notice.id, status: 'pending', dueOn, updatedAt: now })));
+    const rows = await repo.insertItems(tx, items.map((x) => ({ ...x, noticeId: notice.id, status: 'pending', dueOn, updatedAt: now })));
+    // Entering the first state is the issue itself: each item's history starts here; execution by runTransition.
+    for (const r of rows) {
+      const payload = { noticeId: notice.id, documentNo, enterpriseId: r.enterpriseId, action: r.action, agencyId: r.agencyId, dueOn };
+      await lifecycleRepository.insertHistory(tx, { entityType: noticeItemMachine.entityType, entityId: r.id, event: 'issue', fromStatus: null, toStatus: 'pending', actorId: actor.userId, actorName: actor.displayName, at: now, reason: null, payload });
+    }
     await recordAudit(tx, actor, now, { action: 'joint_notice.issue', entityType: 'joint_notice', entityId: notice.id, regionCode: region.code, after: { documentNo, enterpriseIds: ids, actions, dueOn } });
     return notice.id;
   });

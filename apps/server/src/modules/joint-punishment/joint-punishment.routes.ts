@@ -3,6 +3,7 @@ import {
   JointPunishmentCandidates,
   JointPunishmentCreateBody,
   JointPunishmentEntry,
+  JointPunishmentFilterQuery,
   JointPunishmentPage,
   JointPunishmentQuery,
   JointPunishmentTransitionBody,
@@ -10,7 +11,10 @@ import {
   LifecycleHistory,
 } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
+import { todayInChina } from '../../platform/calendar/today.ts';
+import { sendXlsx } from '../../platform/documents/xlsx-export.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
+import { prepareEntryExport } from './joint-punishment-export.ts';
 import { EXCHANGE_FORMAT_VERSION, exchangeCsv, exchangeRecords } from './joint-punishment-exchange.ts';
 import * as service from './joint-punishment.service.ts';
 
@@ -22,6 +26,11 @@ export function jointPunishmentRoutes(app: TypedApp, ctx: AppContext): void {
     base,
     { schema: { tags, summary: '联合惩戒名单（本地区；企业看本企业）', querystring: JointPunishmentQuery, response: { 200: JointPunishmentPage } } },
     async (req) => service.listEntries(ctx.db, req.actor!, req.query),
+  );
+  app.get(
+    `${base}/export.xlsx`,
+    { schema: { tags, summary: '导出联合惩戒名单（xlsx，筛选条件同列表；惩戒措施写成文字）', querystring: JointPunishmentFilterQuery } },
+    async (req, reply) => sendXlsx(reply, req.log, await prepareEntryExport(ctx.db, req.actor!, req.query, todayInChina(ctx.clock.now()))),
   );
   app.get(
     `${base}/candidates`,

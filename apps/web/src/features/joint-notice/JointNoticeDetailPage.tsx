@@ -7,6 +7,7 @@ import { useParams } from 'react-router-dom';
 import { api, download } from '../../shared/api.ts';
 import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
 import { applyFieldErrors, errorMessage } from '../../shared/form-errors.ts';
+import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
 import { LIFECYCLE_CHANGED } from '../../shared/TransitionActions.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 
@@ -70,6 +71,8 @@ export default function JointNoticeDetailPage() {
           pagination={false}
           scroll={{ x: 1060 }}
           data-testid="notice-items"
+          // Each item's 履历 (issued, executed) under its row, loaded only when opened.
+          expandable={{ expandedRowRender: (i) => <LifecycleTimeline path={`/joint-notices/${j.id}/items/${i.id}`} version={i.status} /> }}
           columns={[
             { key: 'e', title: '企业', dataIndex: 'enterpriseName', width: 220 },
             { key: 'a', title: '通知事项', dataIndex: 'action', width: 130, render: (a: JointNoticeItem['action']) => JOINT_NOTICE_ACTION_LABELS[a] },

@@ -42,6 +42,8 @@ export default function JointNoticeListPage() {
         rowKey="id"
         columns={columns}
         fetchPage={(r) => api.get<ListPageOf<JointNotice>>('/joint-notices', listQuery(r))}
+        exportPath="/joint-notices/export.xlsx"
+        exportName="到期联合通知.xlsx"
         actions={
           me.role === 'group_office' && (
             <Button type="primary" icon={<FileAddOutlined />} onClick={() => setIssuing(true)} data-testid="issue-notice">

@@ -62,6 +62,8 @@ export default function JointPunishmentListPage() {
           filterFields={filterFields}
           reloadToken={token}
           fetchPage={(r) => api.get<ListPageOf<JointPunishmentEntry>>('/joint-punishment', listQuery(r))}
+          exportPath="/joint-punishment/export.xlsx"
+          exportName="联合惩戒名单.xlsx"
           actions={
             me.role !== 'enterprise' && (
               <Space wrap>
