@@ -78,8 +78,16 @@ describe('系统管理（浏览器）', () => {
     await screenshot(page, 'adm-02-weak-password', false);
 
     await dialog.getByLabel('初始密码').fill(townUser.initial);
-    await dialog.getByRole('button', { name: '创建' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // The field's old message clears as it is typed; click 创建 until the dialog closes (a click during that
+    // re-render can be lost on a loaded machine), and show what the dialog said if it never does.
+    await expect
+      .poll(async () => {
+        if (await dialog.isHidden()) return '已关闭';
+        await dialog.getByRole('button', { name: '创建' }).click({ timeout: 3000 }).catch(() => undefined);
+        await dialog.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+        return (await dialog.isHidden()) ? '已关闭' : await dialog.innerText();
+      })
+      .toBe('已关闭');
     await page.getByText(`用户 ${townUser.username} 已创建，首次登录须修改密码`).waitFor();
     const row = page.getByRole('row', { name: new RegExp(townUser.username) });
     await expect.poll(() => row.textContent()).toContain(townUser.displayName);
@@ -161,6 +169,9 @@ describe('系统管理（浏览器）', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('行业已保存').waitFor();
+    // The catalogue pages by its sort number: the new industry (sort 100) is found with the list's own query.
+    await page.getByPlaceholder('名称或代码').fill('e2e_test');
+    await page.getByRole('button', { name: '查询' }).click();
     const row = page.getByRole('row', { name: /e2e_test/ });
     await expect.poll(() => row.textContent()).toContain('测试行业');
     expect(await row.textContent()).toContain('万吨');

@@ -285,9 +285,18 @@ describe('年度工作（浏览器）', () => {
     await ha.getByRole('button', { name: '现场核查' }).click();
     const dlg = dialog(ha);
     const first = dlg.getByTestId('verify-table').locator('tbody tr').first();
-    await first.locator('.ant-select').click();
-    await ha.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '与上报不符' }).click();
-    await first.locator('.ant-input-number input').fill('3.5');
+    // 与上报不符 opens the found-capacity field; under load the dropdown's option click can be lost: pick until it shows.
+    const found = first.locator('.ant-input-number input');
+    await expect
+      .poll(async () => {
+        if (await found.isVisible()) return true;
+        await first.locator('.ant-select').click({ timeout: 3000 }).catch(() => undefined);
+        const option = ha.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '与上报不符' });
+        await option.click({ timeout: 3000 }).catch(() => undefined);
+        return found.isVisible();
+      })
+      .toBe(true);
+    await found.fill('3.5');
     await first.locator('input.ant-input').fill('现场仅一台设备在用，另一台已拆除');
     await dialogShot(ha, 'y3-10-verify');
     await dlg.getByRole('button', { name: '保存核查结果' }).click();

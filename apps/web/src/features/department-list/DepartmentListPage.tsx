@@ -36,7 +36,7 @@ const columns: ListColumn<DepartmentListEntry>[] = [
     width: 130,
     render: (s: CaseStatus, e) => (
       <>
-        <Tag color={e.colour === 'red' ? 'red' : 'gold'}>{CASE_STATUS_LABELS[s]}</Tag>
+        <Tag color={e.colour === 'red' ? 'red' : 'orange'}>{CASE_STATUS_LABELS[s]}</Tag>
         {e.overdue && <Tag color="error">已逾期</Tag>}
       </>
     ),
