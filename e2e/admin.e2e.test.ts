@@ -85,7 +85,7 @@ describe('系统管理（浏览器）', () => {
         if (await dialog.isHidden()) return '已关闭';
         await dialog.getByRole('button', { name: '创建' }).click({ timeout: 3000 }).catch(() => undefined);
         await dialog.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
-        return (await dialog.isHidden()) ? '已关闭' : await dialog.innerText();
+        return (await dialog.isHidden()) ? '已关闭' : ((await dialog.textContent()) ?? '');
       })
       .toBe('已关闭');
     await page.getByText(`用户 ${townUser.username} 已创建，首次登录须修改密码`).waitFor();
