@@ -9,6 +9,9 @@ import { launchBrowser, login, newContext, screenshot } from './support/browser.
 import { apiAs } from './support/api.ts';
 import { type RestartableServer, startServer } from './support/server.ts';
 
+/** The dialog's 报送 button: Ant Design spaces a two-character label (「报 送」) once it has re-rendered. */
+const SUBMIT = /^报\s?送$/;
+
 /**
  * The year's work in the browser, on the real server with its clock set by TAOTAI_FAKE_NOW:
  * Monday 23 November 2026, then (restarting on the same data) Tuesday 15 December 2026.
@@ -161,7 +164,7 @@ describe('年度工作（浏览器）', () => {
     await boxes.nth(1).check();
     await expect.poll(() => text(dlg.getByTestId('survey-selection'))).toMatch(/已选 2 条，产能合计：\d/);
     await dialogShot(gy, 'y3-08-survey-submit');
-    await dlg.getByRole('button', { name: '报送', exact: true }).click();
+    await dlg.getByRole('button', { name: SUBMIT }).click();
     await dlg.waitFor({ state: 'hidden' });
     const mine = gy.getByTestId('my-filing');
     await mine.getByText('已报送').first().waitFor();
@@ -188,6 +191,7 @@ describe('年度工作（浏览器）', () => {
     const town = await as('gy-town');
     // What the server answered to each survey submission, for the message if the dialog never closes.
     const answers: string[] = [];
+    const clickErrors: string[] = [];
     town.on('response', async (r) => {
       if (r.request().method() === 'POST' && /survey-filings/.test(r.url())) answers.push(`${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
     });
@@ -205,7 +209,7 @@ describe('年度工作（浏览器）', () => {
       })
       .toBe(true);
     await statement.fill('经全面排查，米河镇未发现落后产能（设备），特此零报告。');
-    await dlg.getByRole('button', { name: '报送', exact: true }).click();
+    await dlg.getByRole('button', { name: SUBMIT }).click();
     // Issue 10 §3: the registry still holds 米河镇's backward lines, so silence is refused and the lines are named.
     const refusal = dlg.locator('.ant-alert-error');
     await refusal.waitFor();
@@ -226,10 +230,12 @@ describe('年度工作（浏览器）', () => {
       .poll(
         async () => {
           if (await dlg.isHidden()) return '已关闭';
-          await dlg.getByRole('button', { name: '报送', exact: true }).click({ timeout: 3000 }).catch(() => undefined);
+          const submit = dlg.getByRole('button', { name: SUBMIT });
+          await submit.click({ timeout: 3000 }).catch((e: Error) => clickErrors.push(e.message.split('\n').slice(-4).join(' ; ')));
+          await dlg.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
           if (await dlg.isHidden()) return '已关闭';
           const missing = await panel.getByTestId('zero-explanations-missing').textContent().catch(() => '');
-          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${missing} / 服务器：${answers.join(' | ')}`;
+          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${missing} / 服务器：${answers.join(' | ')} / 点击：${clickErrors.join(' | ')}`;
         },
         { timeout: 40_000 },
       )
@@ -441,7 +447,7 @@ describe('年度工作（浏览器）', () => {
     const lines = gy.getByTestId('plan-lines');
     await expect.poll(() => lines.locator('tbody tr.ant-table-row').count()).toBe(2);
     await gy.getByTestId('transition-submit').click();
-    await dialog(gy).getByRole('button', { name: '报送', exact: true }).click();
+    await dialog(gy).getByRole('button', { name: SUBMIT }).click();
     await gy.getByTestId('plan-status').getByText('已报送').waitFor();
     const planUrl = new URL(gy.url()).pathname;
     await gy.context().close();
