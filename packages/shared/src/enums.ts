@@ -1,6 +1,6 @@
 /** Closed vocabularies shared by server and web, each with its Chinese label. */
 
-export const ROLES = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'enterprise', 'leader'] as const;
+export const ROLES = ['admin', 'auditor', 'national_auditor', 'group_office', 'member_agency', 'town', 'enterprise', 'leader', 'identity_custodian'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
@@ -11,6 +11,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   town: '乡镇（街道）/园区',
   enterprise: '企业用户',
   leader: '领导',
+  /** 身份保管人: the only role that may reveal a sealed tipster's or objector's identity, with a reason (issue 13). */
+  identity_custodian: '身份保管人',
 };
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'park'] as const;

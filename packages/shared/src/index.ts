@@ -34,3 +34,4 @@ export * from './enforcement-enums.ts';
 export * from './contracts/department-list.ts';
 export * from './contracts/non-compliance-case.ts';
 export * from './contracts/enforcement-levers.ts';
+export * from './contracts/tip.ts';

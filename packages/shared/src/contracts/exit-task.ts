@@ -20,7 +20,7 @@ export const EXIT_TASK_STATUS_LABELS: Record<ExitTaskStatus, string> = {
   closed: '已关闭',
 };
 
-export const EXIT_TASK_EVENTS = ['seal', 'dismantle', 'request_acceptance', 'accept', 'reject', 'resubmit', 'close'] as const;
+export const EXIT_TASK_EVENTS = ['seal', 'dismantle', 'request_acceptance', 'accept', 'reject', 'resubmit', 'close', 'reopen'] as const;
 export type ExitTaskEvent = (typeof EXIT_TASK_EVENTS)[number];
 export const EXIT_TASK_EVENT_LABELS: Record<ExitTaskEvent, string> = {
   seal: '封存',
@@ -30,6 +30,8 @@ export const EXIT_TASK_EVENT_LABELS: Record<ExitTaskEvent, string> = {
   reject: '验收不通过',
   resubmit: '整改后重新提交',
   close: '依令关闭',
+  /** A substantiated tip found production resumed after sealing or acceptance (issue 13): back to 待退出, with the tip as reason. */
+  reopen: '复产重开',
 };
 
 export const EVIDENCE_KINDS = ['seal_photo', 'commitment_scan', 'photo_before', 'photo_during', 'photo_after', 'witness_record'] as const;

@@ -16,3 +16,4 @@ export * from './lifecycle.ts';
 export * from './office-settings.ts';
 export * from './non-compliance-case.ts';
 export * from './enforcement-levers.ts';
+export * from './tip.ts';

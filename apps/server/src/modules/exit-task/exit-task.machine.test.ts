@@ -32,6 +32,7 @@ const valid: Record<ExitTaskEvent, GuardInput> = {
   accept: { payload: {}, evidence: {}, today: TODAY },
   reject: { payload: { reason: '主体设备未拆除' }, evidence: {}, today: TODAY },
   close: { payload: { orderNo: '巩政〔2026〕1号', reason: '依法关闭' }, evidence: {}, today: TODAY },
+  reopen: { payload: { reason: '举报核实：封存后恢复生产' }, evidence: {}, today: TODAY },
 };
 
 describe('exit task transition table', () => {

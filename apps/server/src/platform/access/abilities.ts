@@ -20,6 +20,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
   town: ['enterprise:read', 'enterprise:write', 'enterprise:import', 'enterprise:export'],
   enterprise: ['enterprise:read'],
   leader: ['enterprise:read', 'enterprise:export'],
+  // Reveals sealed identities (issue 13); handles nothing, so it reads no registry.
+  identity_custodian: [],
 };
 
 /** Province-level group offices maintain the industry and basis catalogues for everyone. */

@@ -24,6 +24,7 @@ const DONE: Record<ExitTaskEvent, string> = {
   reject: '已退回整改',
   resubmit: '已重新提交',
   close: '已依令关闭',
+  reopen: '已复产重开，任务回到待退出',
 };
 
 type Asking = { event: 'reject' | 'close' } | null;
