@@ -1,0 +1,14 @@
+import { TIP_DEFAULT_DEADLINE_WORKING_DAYS } from '@taotai/shared';
+import type { Db } from '../../db/client.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
+import { tipSettingRepository } from './tip-setting.repository.ts';
+
+/** The handling region's working days for the check and the reply (issue 13: configurable per region, default 15). */
+export async function tipDeadlineDays(db: Db, handlingRegionCode: string): Promise<number> {
+  return (await tipSettingRepository.deadlineDays(db, handlingRegionCode)) ?? TIP_DEFAULT_DEADLINE_WORKING_DAYS;
+}
+
+/** `from` (a China-local date) plus `days` working days, on the admin-entered calendar (003 counts 工作日). */
+export async function addTipWorkingDays(db: Db, from: string, days: number): Promise<string> {
+  return (await getCalendar(db)).addWorkingDays(from, days);
+}
