@@ -61,6 +61,9 @@ export function unsealText(key: SealKey, sealed: string): string {
   throw new Error('封存的数据已被改动，或封存它的密钥已不在密钥环中');
 }
 
+/** The key id a value names (`s2:<kid>:`); null for an `s1:` value, which names none. */
+export const sealedKid = (sealed: string): string | null => /^s2:([0-9a-f]{8}):/.exec(sealed)?.[1] ?? null;
+
 /** Whether a sealed value is already under the ring's current key (the re-seal skips it). */
 export const sealedWithCurrentKey = (key: SealKey, sealed: string) => sealed.startsWith(`${V2}${key.kid}:`);
 
