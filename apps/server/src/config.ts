@@ -22,7 +22,7 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Origins besides the request's own host that may send state-changing requests (PUBLIC_ORIGIN). */
   publicOrigins: string[];
-  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal key) and an optional anchor file. */
+  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal ring's lookup key) and an optional anchor file. */
   auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null; sealLookupKeyHex: string | null };
   /** Budgets for reading uploaded files (issue 9: every upload parse ends with an answer). */
   uploads: UploadLimits;
