@@ -128,10 +128,15 @@ export function loadSealKey(opts: SealKeySources): SealKey {
   mkdirSync(opts.dataDir, { recursive: true });
   if (!hadKey) writeOnce(file(SEAL_KEY_FILE), randomBytes(32).toString('hex'));
   const current = readFileSync(file(SEAL_KEY_FILE), 'utf8');
-  if (!existsSync(file(SEAL_LOOKUP_FILE))) writeOnce(file(SEAL_LOOKUP_FILE), hadKey ? current.trim() : randomBytes(32).toString('hex'));
   const retiredFile = file(SEAL_RETIRED_FILE);
+  const retired = existsSync(retiredFile) ? hexKeys(readFileSync(retiredFile, 'utf8'), SEAL_RETIRED_FILE) : [];
+  if (!existsSync(file(SEAL_LOOKUP_FILE))) {
+    // seal.key was replaced by hand before the lookup key was pinned: which key made the hashes is not known here.
+    if (retired.length > 0) throw new Error(`缺少 ${SEAL_LOOKUP_FILE}：请把轮换前的封存密钥写入该文件（查找摘要由它生成）后再启动`);
+    writeOnce(file(SEAL_LOOKUP_FILE), hadKey ? current.trim() : randomBytes(32).toString('hex'));
+  }
   return new SealKey(hexKey(current, SEAL_KEY_FILE), {
-    retired: existsSync(retiredFile) ? hexKeys(readFileSync(retiredFile, 'utf8'), SEAL_RETIRED_FILE) : [],
+    retired,
     lookup: hexKey(readFileSync(file(SEAL_LOOKUP_FILE), 'utf8'), SEAL_LOOKUP_FILE),
   });
 }

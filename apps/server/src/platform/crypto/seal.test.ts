@@ -110,6 +110,16 @@ describe('seal keyring', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('refuses retired key files without a pinned lookup key', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'seal-'));
+    try {
+      writeFileSync(path.join(dir, 'seal.key'), B.toString('hex'));
+      writeFileSync(path.join(dir, 'seal-retired.keys'), `${A.toString('hex')}\n`);
+      expect(() => loadSealKey({ dataDir: dir })).toThrow('缺少 seal-lookup.key');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('gives a new install its own lookup key', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'seal-'));
     try {
