@@ -9,6 +9,6 @@ export interface AppContext {
   database: Database;
   db: Db;
   clock: Clock;
-  /** Seals personal data (objectors' phones, …) and TOTP secrets at rest (TAOTAI_SEAL_KEY or DATA_DIR/seal.key), loaded once at boot. */
+  /** Seals personal data (objectors' phones, …) and TOTP secrets at rest (the keyring of platform/crypto/seal-key.ts), loaded once at boot. */
   sealKey: SealKey;
 }

@@ -11,7 +11,7 @@ import { type Database, openDatabase, openPgliteFrom } from '../../src/db/client
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { setPasswordHashCost } from '../../src/platform/auth/passwords.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { loadSealKey } from '../../src/platform/crypto/seal.ts';
+import { loadSealKey, sealKeyEnv } from '../../src/platform/crypto/seal.ts';
 import { copyTemplateDatabase } from './template-db.ts';
 import { TEST_ENV, TEST_EPOCH } from './template.ts';
 
@@ -46,7 +46,7 @@ export async function createTestApp(): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-test-'));
   const config = { ...loadConfig(TEST_ENV), dataDir, demoMode: true };
   setPasswordHashCost(config.argon2);
-  const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
+  const sealKey = loadSealKey({ dataDir: config.dataDir, ...sealKeyEnv() });
   const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
   const app = await buildApp(ctx);
   const request: TestApp['request'] = (opts) => {
