@@ -11,6 +11,7 @@ import { type Database, openDatabase, openPgliteFrom } from '../../src/db/client
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { setPasswordHashCost } from '../../src/platform/auth/passwords.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
+import { loadReceiptPepper } from '../../src/platform/crypto/receipt-pepper.ts';
 import { loadSealKey } from '../../src/platform/crypto/seal.ts';
 import { copyTemplateDatabase } from './template-db.ts';
 import { TEST_ENV, TEST_EPOCH } from './template.ts';
@@ -47,7 +48,7 @@ export async function createTestApp(): Promise<TestApp> {
   const config = { ...loadConfig(TEST_ENV), dataDir, demoMode: true };
   setPasswordHashCost(config.argon2);
   const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
-  const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
+  const ctx: AppContext = { config, database, db: database.db, clock, sealKey, receiptPepper: loadReceiptPepper({ dataDir: config.dataDir }) };
   const app = await buildApp(ctx);
   const request: TestApp['request'] = (opts) => {
     const { cookie, ...rest } = opts;
