@@ -8,9 +8,10 @@ import { newReceiptCode } from '../src/modules/tip/receipt-code.ts';
 import { tipSettingRepository } from '../src/modules/tip/tip-setting.repository.ts';
 import { getCalendar } from '../src/platform/calendar/calendar.ts';
 import { SealKey, unsealText } from '../src/platform/crypto/seal.ts';
-import { JPEG } from './exit-task-fixtures.ts';
+import { resolveTipRoute } from '../src/modules/tip/tip-routing.ts';
+import { JPEG, PNG } from './exit-task-fixtures.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-import { ANON_TIP, lookup, MIHE, postMessage, postTip } from './tip-fixtures.ts';
+import { ANON_TIP, lookup, MIHE, postMessage, postTip, tipForm } from './tip-fixtures.ts';
 
 const TABLES = ['tip', 'tip_file', 'tip_message', 'stored_file', 'audit_log'] as const;
 const counts = async (t: TestApp) => {
@@ -51,6 +52,14 @@ describe('public tips: intake (issue 13)', () => {
     const [fgw] = await queryRows<{ id: number }>(t.ctx.db, sql`SELECT id FROM agency WHERE region_code = '410181' AND kind = 'development'`);
     expect(rows[3]!.handling_agency_id).toBe(fgw!.id);
     expect(rows.every((r) => r.status === 'received')).toBe(true);
+  });
+
+  it('routes on the demo regions: a district without departments, its officials to the prefecture', async () => {
+    const [town] = await queryRows<{ code: string }>(t.ctx.db, sql`SELECT code FROM region WHERE county_code = '410102' AND level = 'township' ORDER BY code LIMIT 1`);
+    const energy = { matter: 'department_criterion' as const, criterion: 'energy' as const, aboutOfficials: false };
+    expect(await resolveTipRoute(t.ctx.db, town!.code, energy)).toMatchObject({ handlingRegionCode: '410102', handlingAgencyId: null, place: { code: town!.code } });
+    expect(await resolveTipRoute(t.ctx.db, town!.code, { ...energy, aboutOfficials: true })).toMatchObject({ handlingRegionCode: '410100', handlingName: '郑州市' });
+    expect(await resolveTipRoute(t.ctx.db, MIHE, { ...energy, criterion: 'safety' })).toMatchObject({ handlingRegionCode: '410181', handlingName: '巩义市应急管理局' });
   });
 
   it('counts the deadline in working days on the calendar: 15 by default, the region’s own setting when it has one', async () => {
@@ -136,6 +145,15 @@ describe('public tips: intake (issue 13)', () => {
     expect(msg.statusCode, msg.body).toBe(201);
     expect(msg.json()).toMatchObject({ author: 'tipster', body: '补充：每晚十点后开始生产' });
     expect((await postMessage(t, code, '   ', {}, nextAddr())).json().message).toContain('留言内容');
+    // A message may bring photos: stored stripped, numbered after the tip's own files.
+    const form = tipForm({ code, body: '补充一张夜间生产的照片' }, [{ name: 'night.png', bytes: PNG }]);
+    const withPhoto = await t.request({ method: 'POST', url: '/api/v1/public/tips/messages', payload: form.payload, headers: form.headers, remoteAddress: nextAddr() });
+    expect(withPhoto.statusCode, withPhoto.body).toBe(201);
+    const names = await queryRows<{ original_name: string; source: string }>(
+      t.ctx.db,
+      sql`SELECT f.original_name, tf.source FROM tip_file tf JOIN stored_file f ON f.id = tf.stored_file_id JOIN tip ON tip.id = tf.tip_id WHERE tip.id = (SELECT max(id) FROM tip)`,
+    );
+    expect(names).toEqual([{ original_name: '举报附件1.png', source: 'tipster' }]);
     const [row] = await queryRows<{ id: number }>(t.ctx.db, sql`SELECT max(id) AS id FROM tip`);
     await t.ctx.db.execute(sql`UPDATE tip SET status = 'concluded', finding = 'substantiated', reply = '经核查属实，已责令停产。', measures = '责令停产，拆除设备', concluded_on = '2026-03-10', published_at = now() WHERE id = ${row!.id}`);
     const closed = await postMessage(t, code, '再补充一点情况说明', {}, nextAddr());
