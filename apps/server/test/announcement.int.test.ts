@@ -326,7 +326,8 @@ describe('announcements: built from records, approved, published, with a notice 
       sql`SELECT receipt_code, phone, ip, phone_sealed, phone_hash, ip_hash FROM announcement_objection WHERE announcement_id = ${planAnn}`,
     );
     expect(rows.length).toBeGreaterThan(2);
-    for (const r of rows) expect(r).toMatchObject({ phone: null, ip: null, ip_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // No address is kept, not even as a keyed hash (issue 13, ADR 0025).
+    for (const r of rows) expect(r).toMatchObject({ phone: null, ip: null, ip_hash: null });
     const dump = JSON.stringify(rows);
     for (const clear of ['13800138000', '13900000000', '198.51.100.1', '192.0.2.55']) expect(dump).not.toContain(clear);
     expect(rows.find((r) => r.receipt_code === receipt)!.phone_sealed).toMatch(/^s2:[0-9a-f]{8}:/);

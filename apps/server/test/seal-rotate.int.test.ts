@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
 import { announcementObjection, appUser, tip } from '../src/db/schema/index.ts';
 import { SEALED_COLUMNS } from '../src/db/sealed-columns.ts';
-import { ipHashOf, lookupObjection, sealPhone } from '../src/modules/announcement/objection.service.ts';
+import { lookupObjection, sealPhone } from '../src/modules/announcement/objection.service.ts';
 import { resealColumns } from '../src/platform/crypto/reseal.ts';
 import { SealKey, sealedKid, sealText, unsealText } from '../src/platform/crypto/seal.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -48,7 +48,7 @@ describe('seal key rotation and re-seal', () => {
     await db.update(appUser).set({ totpSecret: sealText(ringA, 'JBSWY3DPEHPK3PXP'), totpPendingSecret: S1_BY_A }).where(eq(appUser.id, userId));
     const rows = await db
       .insert(announcementObjection)
-      .values(phones.map((p, i) => ({ announcementId: 999_999, receiptCode: `YYROTATE${i}Z`, content: '异议', ...sealPhone(ringA, p), ipHash: ipHashOf(ringA, `192.0.2.${i}`), filedAt: new Date() })))
+      .values(phones.map((p, i) => ({ announcementId: 999_999, receiptCode: `YYROTATE${i}Z`, content: '异议', ...sealPhone(ringA, p), filedAt: new Date() })))
       .returning({ id: announcementObjection.id });
     objectionIds = rows.map((r) => r.id);
     const day = '2026-12-07';
