@@ -14,6 +14,12 @@ import type { PGlite } from '@electric-sql/pglite';
  */
 export const OUTER_DB_IN_TRANSACTION = 'outer db used inside a transaction';
 
+/**
+ * A transaction still open after this long holds every other request of the process: the log names where it was
+ * opened, so a hang that is not caught above (a promise that never settles inside the callback) is found from the log.
+ */
+const SLOW_TRANSACTION_MS = 20_000;
+
 export function guardOuterQueriesInTransaction(client: PGlite): PGlite {
   const inside = new AsyncLocalStorage<{ open: boolean }>();
   const refuseInside = (method: string) => {
@@ -32,13 +38,19 @@ export function guardOuterQueriesInTransaction(client: PGlite): PGlite {
   const transaction = client.transaction.bind(client);
   client.transaction = async (callback) => {
     refuseInside('transaction');
+    const openedAt = new Error('opened here');
     const mark = { open: true };
     return transaction((tx) =>
       inside.run(mark, async () => {
+        const slow = setTimeout(() => {
+          console.warn(`内置数据库（PGlite）的事务已超过 ${SLOW_TRANSACTION_MS / 1000} 秒未结束，其他请求都在等待它：${openedAt.stack}`);
+        }, SLOW_TRANSACTION_MS);
+        slow.unref();
         try {
           return await callback(tx);
         } finally {
           mark.open = false;
+          clearTimeout(slow);
         }
       }),
     );
