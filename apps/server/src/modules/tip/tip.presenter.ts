@@ -98,7 +98,10 @@ export function presentTip(actor: Actor, v: TipView, today: string, p: TipParts)
       at: m.at.toISOString(),
       authorName: m.userId === null ? null : (p.names.get(m.userId) ?? null),
     })),
-    availableEvents: availableEvents(tipMachine, actor, tipRecordOf(v), status) as TipEvent[],
+    // Forward and extend are offered only while unused (once each, issue 13); the server refuses a second anyway.
+    availableEvents: availableEvents(tipMachine, actor, tipRecordOf(v), status).filter(
+      (e: TipEvent) => !(e === 'forward' && t.forwardedFromRegionCode) && !(e === 'extend' && t.extensionReason),
+    ),
     version: t.version,
   };
 }
