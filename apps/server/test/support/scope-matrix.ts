@@ -73,6 +73,18 @@ export const ALLOW_LIST: Record<string, string> = {
   'GET /api/v1/joint-notices/{id}/notice.docx': 'scoped like its notice; joint-notice tests',
   'GET /api/v1/joint-notices/{id}/items/{itemId}/history': 'scoped like its notice (404 outside, another notice’s item 404); joint-notice tests',
   'POST /api/v1/joint-notices/{id}/items/{itemId}/execute': 'scoped like its notice (404 outside), addressed department only (403); joint-notice tests',
+  // Tips (issue 13): no tip in the owner-record fixture; the one SQL reach (tip.repository tipReachWhere) is probed in
+  // tip-handling.int.test.ts: town, enterprise, another county, another department and admin get 404 on read and write.
+  'GET /api/v1/tips/{id}': 'scoped by the tip reach (handling office, offices above, handling department); tip-handling tests',
+  'GET /api/v1/tips/{id}/history': 'scoped like its tip; tip-handling tests',
+  'GET /api/v1/tips/{id}/files/{fileId}': 'scoped like its tip (a town 404); tip-handling tests',
+  'POST /api/v1/tips/{id}/transition': 'scoped like its tip (404 outside, 403 to a reader who does not handle it); tip-handling tests',
+  'POST /api/v1/tips/{id}/checks': 'scoped like its tip (404 before the upload is read); tip-handling tests',
+  'POST /api/v1/tips/{id}/messages': 'scoped like its tip; tip-handling tests',
+  'POST /api/v1/tips/{id}/links': 'scoped like its tip; the target read through the actor scope (400 naming targetId); tip-handling tests',
+  'POST /api/v1/tips/{id}/identity/reveal': 'identity custodians of the handling region or above only, everyone else 404; tip-handling tests',
+  'PUT /api/v1/tips/settings': "the group office's own region only",
+  'POST /api/v1/jobs/tip-escalation/run': 'admin job, settings:manage',
   'GET /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'PUT /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'GET /api/v1/settings/todo': 'national setting (待办提醒), settings:manage (admin) only',
