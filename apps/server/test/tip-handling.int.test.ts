@@ -141,6 +141,10 @@ describe('tip handling', () => {
     const self = await t.request({ method: 'POST', url: `/api/v1/tips/${tipId}/transition`, cookie: c.gy, payload: { event: 'conclude', version: drafted.version } });
     expect(self.statusCode).toBe(403);
     expect(self.json().message).toBe(DUTY_RULES.tipSelf);
+    // On the leader's 待办 (another account of the office), never on the drafter's.
+    const todoKeys = async (who: string) => ((await call(t, c[who]!, { method: 'GET', url: '/api/v1/todo' })).items as { key: string }[]).map((i) => i.key);
+    expect(await todoKeys('leader')).toContain(`tip:${tipId}`);
+    expect(await todoKeys('gy')).not.toContain(`tip:${tipId}`);
     const done = await move('leader', { event: 'conclude', version: drafted.version });
     expect(done).toMatchObject({ status: 'concluded', concludedOn: '2026-03-02', finding: 'substantiated' });
     expect(done.messages.at(-1)).toMatchObject({ author: 'office', body: '经核查属实，已责令停产并重新纳入淘汰任务。' });
