@@ -206,6 +206,8 @@ describe('tip handling', () => {
     const seen = (await get('ha', id)).json();
     expect(seen).toMatchObject({ escalated: true, overdue: true, escalatedToRegionName: '河南省' });
     expect(seen.availableEvents).toContain('accept');
+    const todo = await call(t, c.ha!, { method: 'GET', url: '/api/v1/todo' });
+    expect(todo.items.map((i: { key: string }) => i.key)).toContain(`tip:${id}`);
     const notes = await t.ctx.db.select().from(notification).where(eq(notification.kind, 'tip_escalated'));
     expect(notes.length).toBeGreaterThan(0);
     const overdue = await call(t, c.gy!, { method: 'GET', url: '/api/v1/tips?overdue=true&withTotal=true' });

@@ -24,6 +24,8 @@ export interface TipFilter {
   escalated?: boolean | undefined;
   /** The handling region's subtree. */
   regionCode?: string | undefined;
+  /** Handled by this region or escalated to it (the to-do: the offices above only read the others). */
+  actionableBy?: string | undefined;
 }
 
 const place = alias(region, 'tip_place');
@@ -49,6 +51,7 @@ function conditions(r: TipReach, f: TipFilter): SQL | undefined {
     f.matter ? eq(tip.matter, f.matter) : undefined,
     f.overdueBefore ? and(ne(tip.status, 'concluded'), lt(tip.deadline, f.overdueBefore)) : undefined,
     f.escalated === undefined ? undefined : f.escalated ? isNotNull(tip.escalatedToRegionCode) : sql`${tip.escalatedToRegionCode} is null`,
+    f.actionableBy ? or(eq(tip.handlingRegionCode, f.actionableBy), eq(tip.escalatedToRegionCode, f.actionableBy)) : undefined,
     f.regionCode ? or(eq(handling.code, f.regionCode), eq(handling.countyCode, f.regionCode), eq(handling.prefectureCode, f.regionCode), eq(handling.provinceCode, f.regionCode)) : undefined,
   );
 }

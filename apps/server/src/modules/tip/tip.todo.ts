@@ -30,7 +30,9 @@ export const tipTodoSource: AwaitingSource<TipRecord> = {
     const r = reach ? tipPolicy.reach(reach) : { kind: 'all' as const };
     if (!r) return [];
     const out: TipView[] = [];
-    for (const status of statuses) out.push(...(await tipRepository.page(db, r, { status }, { afterId: null, descending: false }, limit)));
+    // An office above only reads the tips below it: its items are its own and those escalated to it.
+    const actionableBy = reach && r.kind === 'region' ? reach.regionCode : undefined;
+    for (const status of statuses) out.push(...(await tipRepository.page(db, r, { status, actionableBy }, { afterId: null, descending: false }, limit)));
     return out.slice(0, limit).map(candidateOf);
   },
   async one(db: Db, id: number) {
