@@ -13,7 +13,6 @@ import { availableEvents, readHistory, refusalOf, runTransition, transitionFor }
 import { notify } from '../notification/index.ts';
 import type { RegionRow } from '../region/index.ts';
 import { officeUsersOf } from '../user/index.ts';
-import { announcementPolicy as policy } from './announcement.policy.ts';
 import { documentSettingsFor } from '../office-settings/index.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
 import { type ObjectionRow, announcementRepository as repo } from './announcement.repository.ts';
