@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 
 /**
  * Public tips (举报, issue 13; 002 §四(三), 003 §四(三)): the contract the public intake, the office's handling and the
@@ -134,3 +135,144 @@ export const PublishedTipResult = z.object({
   concludedOn: z.string(),
 });
 export type PublishedTipResult = z.infer<typeof PublishedTipResult>;
+
+// Office side (issue 13; tip-api.md "Office"): the handling office's list, detail, transitions, checks, links.
+const tipIsoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
+
+export const TipListItem = z.object({
+  id: z.number().int(),
+  /** "JB" + year received + 6-digit id, e.g. JB2026000012. */
+  no: z.string(),
+  matter: z.enum(TIP_MATTERS),
+  regionName: z.string(),
+  enterpriseName: z.string().nullable(),
+  status: z.enum(TIP_STATUSES),
+  receivedOn: z.string(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  identityKind: z.enum(TIP_IDENTITY_KINDS),
+  handlingRegionName: z.string(),
+  handlingAgencyName: z.string().nullable(),
+});
+export type TipListItem = z.infer<typeof TipListItem>;
+
+export const TipCheck = z.object({
+  id: z.number().int(),
+  checkedOn: z.string(),
+  method: z.string(),
+  inspectors: z.string(),
+  findings: z.string(),
+  files: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string() })),
+  recordedByName: z.string().nullable(),
+});
+export type TipCheck = z.infer<typeof TipCheck>;
+
+export const TipLink = z.object({
+  id: z.number().int(),
+  kind: z.enum(TIP_LINK_KINDS),
+  targetId: z.number().int().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: z.number().int(),
+  note: z.string().nullable(),
+  /** What the link points at, readable: the line's name, the case's decision no, the exit task, the region. */
+  label: z.string(),
+});
+export type TipLink = z.infer<typeof TipLink>;
+
+export const Tip = TipListItem.extend({
+  regionCode: z.string(),
+  enterpriseId: z.number().int().nullable(),
+  address: z.string().nullable(),
+  content: z.string(),
+  criterion: z.string().nullable(),
+  aboutOfficials: z.boolean(),
+  identityLabel: z.enum(['匿名举报', '实名举报（身份已封存）']),
+  identityRevealed: z.boolean(),
+  originalDeadline: z.string(),
+  extensionReason: z.string().nullable(),
+  forwardedFromRegionName: z.string().nullable(),
+  forwardReason: z.string().nullable(),
+  escalatedToRegionName: z.string().nullable(),
+  finding: z.enum(TIP_FINDINGS).nullable(),
+  reply: z.string().nullable(),
+  measures: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  files: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string(), source: z.string() })),
+  checks: z.array(TipCheck),
+  links: z.array(TipLink),
+  messages: z.array(TipMessage.extend({ authorName: z.string().nullable() })),
+  availableEvents: z.array(z.enum(TIP_EVENTS)),
+  version: z.number().int(),
+});
+export type Tip = z.infer<typeof Tip>;
+
+export const TipTransitionBody = z.object({
+  event: z.enum(TIP_EVENTS, { error: '请选择操作' }),
+  version: z.number().int(),
+  reason: z.string().trim().max(2000, '理由不超过2000字').optional(),
+  forwardTo: z.object({ regionCode: z.string().min(1, '请选择转办单位'), agencyId: z.number().int().positive().optional() }).optional(),
+  extendDays: z.number().int('延期天数应为整数').min(1, '延期天数应为1至15个工作日').max(15, '延期天数应为1至15个工作日').optional(),
+  finding: z.enum(TIP_FINDINGS, { error: '请选择核查结论' }).optional(),
+  reply: z.string().trim().max(5000, '答复不超过5000字').optional(),
+  measures: z.string().trim().max(5000, '处理措施不超过5000字').optional(),
+});
+export type TipTransitionBody = z.infer<typeof TipTransitionBody>;
+
+/** The check's fields (multipart: these as fields, evidence files as `files`). */
+export const TipCheckBody = z.object({
+  checkedOn: tipIsoDate('核查日期'),
+  method: z.string().trim().min(1, '请填写核查方式').max(200, '核查方式不超过200字'),
+  inspectors: z.string().trim().min(1, '请填写核查人员').max(200, '核查人员不超过200字'),
+  findings: z.string().trim().min(1, '请填写核查情况').max(5000, '核查情况不超过5000字'),
+});
+export type TipCheckBody = z.infer<typeof TipCheckBody>;
+
+export const TipLinkBody = z.object({
+  kind: z.enum(TIP_LINK_KINDS, { error: '请选择关联类型' }),
+  targetId: z.number().int().positive().optional(),
+  regionCode: z.string().optional(),
+  note: z.string().trim().max(1000, '说明不超过1000字').optional(),
+});
+export type TipLinkBody = z.infer<typeof TipLinkBody>;
+
+export const TipOfficeMessageBody = z.object({ body: z.string().trim().min(1, '请填写回复内容').max(5000, '回复内容不超过5000字') });
+export type TipOfficeMessageBody = z.infer<typeof TipOfficeMessageBody>;
+
+export const TipRevealBody = z.object({ reason: z.string().trim().min(1, '请填写查看理由').max(1000, '理由不超过1000字') });
+export type TipRevealBody = z.infer<typeof TipRevealBody>;
+export const TipIdentity = z.object({ name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export type TipIdentity = z.infer<typeof TipIdentity>;
+
+export const TipSummary = z.object({
+  open: z.number().int(),
+  overdue: z.number().int(),
+  escalatedToMe: z.number().int(),
+  concludedThisYear: z.number().int(),
+});
+export type TipSummary = z.infer<typeof TipSummary>;
+
+export const TipSettings = z.object({ regionCode: z.string(), deadlineWorkingDays: z.number().int(), isDefault: z.boolean() });
+export type TipSettings = z.infer<typeof TipSettings>;
+export const TipSettingsBody = z.object({
+  deadlineWorkingDays: z.number({ error: '请填写办理期限' }).int('办理期限应为整数').min(1, '办理期限应为1至60个工作日').max(60, '办理期限应为1至60个工作日'),
+});
+export type TipSettingsBody = z.infer<typeof TipSettingsBody>;
+
+/** The list's filters (also the export's): free text over the tip's enterprise, address and content. */
+export const TipFilterQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(TIP_STATUSES).optional(),
+  matter: z.enum(TIP_MATTERS).optional(),
+  /** Not concluded and past the deadline. */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Escalated to the level above by the overdue sweep. */
+  escalated: z.enum(['true', 'false']).optional(),
+  /** The handling region's subtree (within the reader's scope). */
+  regionCode: z.string().regex(/^\d{6}$/, '地区代码不正确').optional(),
+});
+export type TipFilterQuery = z.infer<typeof TipFilterQuery>;
+// Sortable by the tip's number only: the primary key serves it.
+export const TipQuery = TipFilterQuery.extend(listQueryFields({ id: '受理顺序' }, '-id'));
+export type TipQuery = z.infer<typeof TipQuery>;
