@@ -122,8 +122,8 @@ describe('public tips: intake (issue 13)', () => {
     const script = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\n%%EOF\n');
     await refuse(ANON_TIP, [{ name: 'scan.pdf', bytes: script }], 400, 'JavaScript');
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.jpg`, bytes: JPEG }));
-    await refuse(ANON_TIP, six, 400, '附件最多 5 个');
-    await refuse(ANON_TIP, [{ name: 'big.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 + 1)]) }], 413, '每个附件不能超过 10MB');
+    await refuse(ANON_TIP, six, 400, '举报附件最多 5 个');
+    await refuse(ANON_TIP, [{ name: 'big.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024 + 1)]) }], 413, '每个举报附件不能超过 10MB');
     expect(await counts(t)).toEqual(before);
     expect(await spoolLeft(t)).toBe(0);
   });

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import type { SavedUpload } from '../../platform/documents/upload.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { discardUploads, type MultipartForm, readMultipartForm, type SavedUpload } from '../../platform/documents/upload.ts';
+
 import { checkUpload, extensionOf, reencodeImage, type SniffedMime, stripPdfMetadata, type UploadRule, uploadSpoolDir } from '../../platform/files/index.ts';
+
+export { discardUploads };
 
 /** Issue 13: photos and PDFs, at most five, each at most 10 MB, judged by content. */
 export const TIP_FILE_RULE: UploadRule = { accept: ['image/jpeg', 'image/png', 'application/pdf'], maxBytes: 10 * 1024 * 1024, what: '举报附件' };
@@ -18,78 +17,12 @@ export interface StrippedUpload extends SavedUpload {
   mime: SniffedMime;
 }
 
-/** A multipart tip form: its text fields and its spooled files. The caller must call `discard` when done (or on error). */
-export interface TipForm {
-  fields: Record<string, string>;
-  files: SavedUpload[];
-}
+/** A multipart tip form: its text fields and its spooled files. The caller must call `discardUploads` when done (or on error). */
+export type TipForm = MultipartForm;
 
-const tooMany = () => {
-  const message = `附件最多 ${TIP_MAX_FILES} 个`;
-  return invalid(message, [{ path: 'files', message }]);
-};
-const tooLarge = () => new AppError(413, 'too_large', `每个附件不能超过 ${TIP_FILE_RULE.maxBytes / 1024 / 1024}MB`);
-
-async function spool(stream: NodeJS.ReadableStream, dir: string): Promise<{ path: string; sha256: string; size: number }> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `tip-${randomBytes(12).toString('hex')}.part`);
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      size += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  try {
-    await pipeline(stream, tap, createWriteStream(file));
-  } catch (err) {
-    await rm(file, { force: true });
-    throw err;
-  }
-  return { path: file, sha256: hash.digest('hex'), size };
-}
-
-export const discardUploads = (files: readonly { path: string }[]) => Promise.all(files.map((f) => rm(f.path, { force: true })));
-
-/**
- * Reads a multipart tip form: fields as text, files (field `files`) spooled under DATA_DIR/files/tmp. Any failure
- * removes what was spooled. A plain JSON body is accepted as fields only (messages without attachments).
- */
-export async function readTipForm(req: FastifyRequest, dataDir: string): Promise<TipForm> {
-  if (!req.isMultipart()) {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    return { fields: Object.fromEntries(Object.entries(body).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)])), files: [] };
-  }
-  const fields: Record<string, string> = {};
-  const files: SavedUpload[] = [];
-  try {
-    const parts = req.parts({ limits: { files: TIP_MAX_FILES + 1, fileSize: TIP_FILE_RULE.maxBytes, fieldSize: 64 * 1024, fields: 30 } });
-    for await (const part of parts) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value ?? '');
-        continue;
-      }
-      if (part.fieldname !== 'files' || files.length >= TIP_MAX_FILES) {
-        part.file.resume();
-        if (part.fieldname === 'files') throw tooMany();
-        continue;
-      }
-      const saved = await spool(part.file, uploadSpoolDir(dataDir));
-      files.push({ ...saved, fileName: part.filename || 'file' });
-      if (part.file.truncated) throw tooLarge();
-      if (saved.size === 0) throw invalid('上传的附件是空的', [{ path: 'files', message: '附件是空的' }]);
-    }
-  } catch (err) {
-    await discardUploads(files);
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_FILES_LIMIT') throw tooMany();
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw err;
-  }
-  return { fields, files };
-}
+/** Reads a multipart tip form (field `files`: at most five, 10 MB each), spooled under DATA_DIR/files/tmp. */
+export const readTipForm = (req: FastifyRequest, dataDir: string): Promise<TipForm> =>
+  readMultipartForm(req, uploadSpoolDir(dataDir), { maxFiles: TIP_MAX_FILES, maxBytes: TIP_FILE_RULE.maxBytes, what: '举报附件' });
 
 /**
  * Checks each spooled file by content (platform/files: kind, size, active content, decodability) and replaces it by a
