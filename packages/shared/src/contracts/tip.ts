@@ -134,3 +134,112 @@ export const PublishedTipResult = z.object({
   concludedOn: z.string(),
 });
 export type PublishedTipResult = z.infer<typeof PublishedTipResult>;
+
+// Office side
+/** One row of 举报管理 (the office's list). `no` is "JB" + year + the 6-digit id (JB2026000012). */
+export const TipListItem = z.object({
+  id: z.number().int(),
+  no: z.string(),
+  matter: z.enum(TIP_MATTERS),
+  regionName: z.string(),
+  enterpriseName: z.string().nullable(),
+  status: z.enum(TIP_STATUSES),
+  receivedOn: z.string(),
+  deadline: z.string(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  identityKind: z.enum(TIP_IDENTITY_KINDS),
+  handlingRegionName: z.string(),
+  handlingAgencyName: z.string().nullable(),
+});
+export type TipListItem = z.infer<typeof TipListItem>;
+
+export const TipFileRef = z.object({ id: z.number().int(), name: z.string(), mime: z.string() });
+export type TipFileRef = z.infer<typeof TipFileRef>;
+
+/** A recorded check (核查记录): the site visit, who went, what they found, its evidence. */
+export const TipCheck = z.object({
+  id: z.number().int(),
+  checkedOn: z.string(),
+  method: z.string(),
+  inspectors: z.string(),
+  findings: z.string(),
+  files: z.array(TipFileRef),
+  recordedByName: z.string(),
+});
+export type TipCheck = z.infer<typeof TipCheck>;
+
+/** What the tip produced (办理结果关联): a line, a case, a reopened exit task, a flag, a concealment mark. */
+export const TipLink = z.object({
+  id: z.number().int(),
+  kind: z.enum(TIP_LINK_KINDS),
+  targetId: z.number().int().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: z.number().int(),
+  note: z.string().nullable(),
+  label: z.string(),
+});
+export type TipLink = z.infer<typeof TipLink>;
+
+/** The whole tip as the office sees it: the identity only as its label, never its details. */
+export const Tip = TipListItem.extend({
+  regionCode: z.string(),
+  enterpriseId: z.number().int().nullable(),
+  address: z.string().nullable(),
+  content: z.string(),
+  criterion: z.string().nullable(),
+  aboutOfficials: z.boolean(),
+  identityLabel: z.string(),
+  identityRevealed: z.boolean(),
+  originalDeadline: z.string(),
+  extensionReason: z.string().nullable(),
+  forwardedFromRegionName: z.string().nullable(),
+  forwardReason: z.string().nullable(),
+  escalatedToRegionName: z.string().nullable(),
+  finding: z.enum(TIP_FINDINGS).nullable(),
+  reply: z.string().nullable(),
+  measures: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  files: z.array(TipFileRef.extend({ source: z.string() })),
+  checks: z.array(TipCheck),
+  links: z.array(TipLink),
+  messages: z.array(TipMessage.extend({ authorName: z.string().nullable() })),
+  availableEvents: z.array(z.enum(TIP_EVENTS)),
+  version: z.number().int(),
+});
+export type Tip = z.infer<typeof Tip>;
+
+export const TipTransitionBody = z.object({
+  event: z.enum(TIP_EVENTS),
+  version: z.number().int(),
+  reason: z.string().trim().max(500).optional(),
+  forwardTo: z.object({ regionCode: z.string(), agencyId: z.number().int().optional() }).optional(),
+  extendDays: z.number().int().min(1).max(15).optional(),
+  finding: z.enum(TIP_FINDINGS).optional(),
+  reply: z.string().trim().max(5000).optional(),
+  measures: z.string().trim().max(5000).optional(),
+});
+export type TipTransitionBody = z.infer<typeof TipTransitionBody>;
+
+export const TipCheckBody = z.object({
+  checkedOn: z.string(),
+  method: z.string().trim().min(1).max(100),
+  inspectors: z.string().trim().min(1).max(200),
+  findings: z.string().trim().min(1).max(5000),
+});
+export type TipCheckBody = z.infer<typeof TipCheckBody>;
+
+export const TipLinkBody = z.object({
+  kind: z.enum(TIP_LINK_KINDS),
+  targetId: z.number().int().optional(),
+  regionCode: z.string().optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type TipLinkBody = z.infer<typeof TipLinkBody>;
+
+export const TipSummary = z.object({ open: z.number().int(), overdue: z.number().int(), escalatedToMe: z.number().int(), concludedThisYear: z.number().int() });
+export type TipSummary = z.infer<typeof TipSummary>;
+
+export const TipSettings = z.object({ regionCode: z.string(), deadlineWorkingDays: z.number().int(), isDefault: z.boolean() });
+export type TipSettings = z.infer<typeof TipSettings>;
