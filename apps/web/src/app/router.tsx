@@ -41,6 +41,9 @@ export const router = createBrowserRouter([
       { index: true, element: page(() => import('../features/announcement/public/PublicHomePage.tsx')) },
       { path: 'announcements/:id', element: page(() => import('../features/announcement/public/PublicAnnouncementPage.tsx')) },
       { path: 'objections', element: page(() => import('../features/announcement/public/PublicObjectionPage.tsx')) },
+      { path: 'tips/new', element: page(() => import('../features/tip/public/PublicTipNewPage.tsx')) },
+      { path: 'tips/lookup', element: page(() => import('../features/tip/public/PublicTipLookupPage.tsx')) },
+      { path: 'tip-results', element: page(() => import('../features/tip/public/PublicTipResultsPage.tsx')) },
     ],
   },
   {
