@@ -1,5 +1,5 @@
 import { type Agency, TIP_EVENT_LABELS, TIP_FINDING_LABELS, TIP_FINDINGS, type Tip, type TipEvent, type TipFinding, type TipTransitionBody } from '@taotai/shared';
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { App, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { TransitionActions } from '../../shared/TransitionActions.tsx';
@@ -30,10 +30,18 @@ export function TipActions({ t, busy, run }: { t: Tip; busy: boolean; run: Run }
   const [finding, setFinding] = useState<TipFinding | undefined>(t.finding ?? undefined);
   const [reply, setReply] = useState(t.reply ?? '');
   const [measures, setMeasures] = useState(t.measures ?? '');
+  const [why, setWhy] = useState('');
+  const { message } = App.useApp();
   const agencies = useAsync(() => (regionCode ? api.get<Agency[]>(`/regions/${regionCode}/agencies`) : Promise.resolve([] as Agency[])), [regionCode]);
 
-  const fire = (event: TipEvent, reason: string) => {
-    const body: TipTransitionBody = { event, version: t.version, reason: reason || undefined };
+  const fire = async (event: TipEvent, reason: string) => {
+    // 转办 and 延期 are ordinary steps (not refusals): their reason is asked among their fields, so the buttons stay neutral.
+    const ownReason = event === 'forward' || event === 'extend';
+    if (ownReason && !why.trim()) {
+      message.error(event === 'forward' ? '请填写转办理由' : '请填写延期理由');
+      return false;
+    }
+    const body: TipTransitionBody = { event, version: t.version, reason: (ownReason ? why.trim() : reason) || undefined };
     if (event === 'forward') body.forwardTo = regionCode ? { regionCode, agencyId } : undefined;
     if (event === 'extend') body.extendDays = days ?? undefined;
     if (event === 'submit_conclusion') Object.assign(body, { finding, reply: reply.trim() || undefined, measures: measures.trim() || undefined });
@@ -59,12 +67,18 @@ export function TipActions({ t, busy, run }: { t: Tip; busy: boolean; run: Run }
             aria-label="成员单位"
           />
         </Form.Item>
+        <Form.Item label="转办理由" required style={{ marginBottom: 0 }}>
+          <Input.TextArea rows={3} maxLength={500} value={why} onChange={(e) => setWhy(e.target.value)} aria-label="转办理由" data-testid="tip-reason" />
+        </Form.Item>
       </Form>
     ),
     extend: (
       <Form layout="vertical" component="div">
         <Form.Item label="延长工作日（1–15，只能延期一次）" required>
           <InputNumber min={1} max={15} value={days} onChange={setDays} style={{ width: 120 }} aria-label="延长工作日" data-testid="tip-extend-days" />
+        </Form.Item>
+        <Form.Item label="延期理由" required style={{ marginBottom: 0 }}>
+          <Input.TextArea rows={3} maxLength={500} value={why} onChange={(e) => setWhy(e.target.value)} aria-label="延期理由" data-testid="tip-reason" />
         </Form.Item>
       </Form>
     ),
@@ -89,8 +103,6 @@ export function TipActions({ t, busy, run }: { t: Tip; busy: boolean; run: Run }
       labels={TIP_EVENT_LABELS}
       noun="举报"
       busy={busy}
-      reasonEvents={['forward', 'extend']}
-      reasonLabel="理由"
       fields={fields}
       confirm={{
         accept: '受理后进入核查，请在办理期限内核查并答复。',

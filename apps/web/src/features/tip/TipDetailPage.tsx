@@ -1,5 +1,5 @@
 import { CASE_CRITERION_LABELS, type CaseCriterion, TIP_FINDING_LABELS, TIP_MATTER_LABELS, type Tip } from '@taotai/shared';
-import { Alert, Card, Image, List, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Image, List, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../../app/session.tsx';
 import { DetailPage, type DetailView } from '../../shared/DetailPage.tsx';
@@ -86,13 +86,28 @@ export default function TipDetailPage() {
         ...(t.aboutOfficials ? [{ key: 'ao', label: '涉及工作人员', children: '是（由上一级办理）' }] : []),
         ...(t.finding ? [{ key: 'f', label: '核查结论', children: TIP_FINDING_LABELS[t.finding] }] : []),
         ...(t.concludedOn ? [{ key: 'co', label: '办结日期', children: t.concludedOn }] : []),
-        { key: 'ct', label: '举报内容', span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.content}</span> },
-        ...(t.reply ? [{ key: 'rp', label: '答复', span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }} data-testid="tip-reply-text">{t.reply}</span> }] : []),
-        ...(t.measures ? [{ key: 'ms', label: '处理措施', span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{t.measures}</span> }] : []),
       ],
       notice: t.identityRevealed ? <Alert type="warning" showIcon title="举报人身份已由身份保管人依规查看（已记录）" /> : null,
       body: (
         <>
+          <Card title="举报内容" size="small">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="tip-content">
+              {t.content}
+            </Typography.Paragraph>
+          </Card>
+          {(t.reply || t.measures) && (
+            <Card title="办结意见" size="small" data-testid="tip-conclusion">
+              <Descriptions column={1} size="small" bordered>
+                {t.finding && <Descriptions.Item label="核查结论">{TIP_FINDING_LABELS[t.finding]}</Descriptions.Item>}
+                <Descriptions.Item label="答复举报人">
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{t.reply ?? '—'}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label="处理措施（公开）">
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{t.measures ?? '—'}</span>
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          )}
           <TipFiles t={t} />
           <TipChecks t={t} busy={busy} run={run} />
           <TipLinks t={t} busy={busy} run={run} />

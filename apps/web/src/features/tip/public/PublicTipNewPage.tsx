@@ -107,7 +107,7 @@ export default function PublicTipNewPage() {
             <Form.Item name="enterpriseName" label="被举报企业" extra="可按名称查找已登记企业；找不到的直接填写名称">
               <EnterpriseNameInput onPick={setEnterprise} />
             </Form.Item>
-            <Form.Item name="address" label="详细地址（选填）">
+            <Form.Item name="address" label="详细地址">
               <Input maxLength={300} placeholder="如：某村某组，国道旁" />
             </Form.Item>
             <Form.Item name="regionCode" label="所在地区" rules={[{ required: true, message: '请选择所在地区（至少到县级）' }]} extra="选到乡镇（街道）；不清楚乡镇的选到县（市、区）">
@@ -134,7 +134,7 @@ export default function PublicTipNewPage() {
             >
               <Input.TextArea rows={6} maxLength={5000} showCount placeholder="请写明时间、地点、设备和您看到的情况" />
             </Form.Item>
-            <Form.Item label="照片或PDF（选填）" extra={`最多 ${MAX_FILES} 个，每个不超过 ${MAX_MB} MB，支持 JPG、PNG、PDF`} validateStatus={fileError ? 'error' : undefined} help={fileError}>
+            <Form.Item label="照片或PDF" extra={`最多 ${MAX_FILES} 个，每个不超过 ${MAX_MB} MB，支持 JPG、PNG、PDF`} validateStatus={fileError ? 'error' : undefined} help={fileError}>
               <Upload
                 accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
                 multiple
@@ -167,10 +167,10 @@ export default function PublicTipNewPage() {
                 <Form.Item name="realName" label="姓名" rules={[{ required: true, whitespace: true, message: '实名举报请填写姓名' }]}>
                   <Input maxLength={50} autoComplete="name" />
                 </Form.Item>
-                <Form.Item name="phone" label="手机号码（选填）">
+                <Form.Item name="phone" label="手机号码">
                   <Input inputMode="numeric" maxLength={13} autoComplete="tel" />
                 </Form.Item>
-                <Form.Item name="idNumber" label="身份证号码（选填）" style={{ marginBottom: 0 }}>
+                <Form.Item name="idNumber" label="身份证号码" style={{ marginBottom: 0 }}>
                   <Input maxLength={18} autoComplete="off" />
                 </Form.Item>
               </Card>
