@@ -54,13 +54,6 @@ async function desk(username: string): Promise<Page> {
 /** The page scrolls only up and down on a phone (issue 13: usable on a 390-px phone). */
 const noSideways = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-/** Picks one level of the region cascader (its columns load one at a time). */
-async function pickRegion(p: Page, name: string) {
-  const item = p.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item', { hasText: name }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.click();
-}
-
 /** Fires a lifecycle event through TransitionActions: opens its dialog, fills it, and confirms with the event's label. */
 async function fire(p: Page, event: string, label: string, fill: (modal: ReturnType<Page['locator']>) => Promise<void> = async () => undefined) {
   const modal = p.locator('.ant-modal').filter({ hasText: label });
@@ -81,9 +74,11 @@ describe('群众举报（浏览器）', () => {
 
     await p.getByTestId('tip-enterprise').locator('input').fill('举报测试耐材');
     await p.locator('.ant-select-item-option', { hasText: ENTERPRISE }).first().click();
-    await p.getByLabel('所在地区').click();
-    for (const name of ['河南省', '郑州市', '巩义市', '米河镇']) await pickRegion(p, name);
-    await p.keyboard.press('Escape');
+    // The place, one level at a time down to the township (each level loads when the one above is chosen).
+    for (const [level, name] of [['省（自治区、直辖市）', '河南省'], ['市（地区、州）', '郑州市'], ['县（市、区）', '巩义市'], ['乡镇（街道）', '米河镇']] as const) {
+      await expect.poll(() => p.getByLabel(level, { exact: true }).isEnabled()).toBe(true);
+      await pickOption(p, p, level, name);
+    }
     await p.getByLabel('封存或验收后恢复生产').check();
     await p.getByLabel('举报内容').fill(`${ENTERPRISE}的${LINE}去年已经封存，最近一周每天夜里又在生产，烟囱冒烟。`);
     await p.getByTestId('tip-files').locator('input[type=file]').setInputFiles({ name: '夜间冒烟.jpg', mimeType: 'image/jpeg', buffer: await distinctJpeg(13) });

@@ -1,56 +1,54 @@
-import { Cascader } from 'antd';
+import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { publicTipApi, type PublicRegionOption } from '../tip-api.ts';
 
-interface Opt {
-  value: string;
-  label: string;
-  isLeaf: boolean;
-  children?: Opt[];
-}
-
-const toOpt = (r: PublicRegionOption): Opt => ({ value: r.code, label: r.name, isLeaf: !r.hasChildren });
-
-function attach(list: Opt[], code: string, kids: Opt[]): Opt[] {
-  return list.map((o) => (o.value === code ? { ...o, children: kids, isLeaf: kids.length === 0 } : o.children ? { ...o, children: attach(o.children, code, kids) } : o));
-}
+const LEVELS = ['省（自治区、直辖市）', '市（地区、州）', '县（市、区）', '乡镇（街道）'] as const;
 
 /**
- * The public form's place (issue 13: "the place by the region picker down to the township"): province → city →
- * county → township, one level fetched at a time. The value is the deepest code chosen (a county when the
+ * The public form's place (issue 13: "the place by the region picker down to the township"): one select per level,
+ * each loaded when the level above is chosen. Four selects, not a cascader: a cascader's four columns do not fit a
+ * 390-px phone (the first column slides off the screen). The value is the deepest code chosen (a county when the
  * township is not known).
  */
 export function PublicRegionCascader({ id, onChange, 'aria-invalid': invalid }: { id?: string; value?: string; onChange?: (code: string | undefined) => void; 'aria-invalid'?: boolean }) {
-  const [options, setOptions] = useState<Opt[]>([]);
   const [path, setPath] = useState<string[]>([]);
+  const [levels, setLevels] = useState<PublicRegionOption[][]>([]);
   useEffect(() => {
     publicTipApi
       .regions()
-      .then((rs) => setOptions(rs.map(toOpt)))
-      .catch(() => setOptions([]));
+      .then((rs) => setLevels([rs]))
+      .catch(() => setLevels([]));
   }, []);
+
+  const choose = async (depth: number, code: string | undefined) => {
+    const next = [...path.slice(0, depth), ...(code ? [code] : [])];
+    setPath(next);
+    setLevels((ls) => ls.slice(0, depth + 1));
+    onChange?.(next[next.length - 1]);
+    const picked = code && levels[depth]?.find((r) => r.code === code);
+    if (picked && picked.hasChildren && depth + 1 < LEVELS.length) {
+      const kids = await publicTipApi.regions(code).catch(() => []);
+      setLevels((ls) => [...ls.slice(0, depth + 1), kids]);
+    }
+  };
+
   return (
-    <Cascader<Opt>
-      id={id}
-      aria-invalid={invalid}
-      options={options}
-      value={path}
-      changeOnSelect
-      placeholder="省 / 市 / 县（市、区） / 乡镇（街道）"
-      style={{ width: '100%' }}
-      loadData={async (selected) => {
-        const last = selected[selected.length - 1];
-        if (!last) return;
-        const kids = (await publicTipApi.regions(last.value).catch(() => [])).map(toOpt);
-        setOptions((o) => attach(o, last.value, kids));
-      }}
-      onChange={(v) => {
-        const codes = (v ?? []).map(String);
-        setPath(codes);
-        onChange?.(codes[codes.length - 1]);
-      }}
-      displayRender={(labels) => labels.join(' / ')}
-      data-testid="tip-region"
-    />
+    <div className="tip-region" data-testid="tip-region">
+      {LEVELS.map((label, depth) => (
+        <Select
+          key={label}
+          id={depth === 0 ? id : undefined}
+          aria-invalid={invalid}
+          aria-label={label}
+          placeholder={label}
+          value={path[depth]}
+          disabled={!levels[depth]?.length}
+          allowClear={depth > 0}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(levels[depth] ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          onChange={(v: string | undefined) => choose(depth, v)}
+        />
+      ))}
+    </div>
   );
 }

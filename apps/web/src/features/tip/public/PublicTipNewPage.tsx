@@ -135,27 +135,28 @@ export default function PublicTipNewPage() {
               <Input.TextArea rows={6} maxLength={5000} showCount placeholder="请写明时间、地点、设备和您看到的情况" />
             </Form.Item>
             <Form.Item label="照片或PDF" extra={`最多 ${MAX_FILES} 个，每个不超过 ${MAX_MB} MB，支持 JPG、PNG、PDF`} validateStatus={fileError ? 'error' : undefined} help={fileError}>
-              <Upload
-                accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
-                multiple
-                fileList={files}
-                beforeUpload={(f) => {
-                  if (f.size > MAX_MB * 1024 * 1024) {
-                    setFileError(`“${f.name}”超过 ${MAX_MB} MB，请压缩后再上传`);
-                    return Upload.LIST_IGNORE;
-                  }
-                  return false;
-                }}
-                onChange={({ fileList }) => {
-                  setFileError(fileList.length > MAX_FILES ? `最多上传 ${MAX_FILES} 个文件` : undefined);
-                  setFiles(fileList.slice(0, MAX_FILES));
-                }}
-                data-testid="tip-files"
-              >
-                <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>
-                  选择文件
-                </Button>
-              </Upload>
+              <div data-testid="tip-files">
+                <Upload
+                  accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+                  multiple
+                  fileList={files}
+                  beforeUpload={(f) => {
+                    if (f.size > MAX_MB * 1024 * 1024) {
+                      setFileError(`“${f.name}”超过 ${MAX_MB} MB，请压缩后再上传`);
+                      return Upload.LIST_IGNORE;
+                    }
+                    return false;
+                  }}
+                  onChange={({ fileList }) => {
+                    setFileError(fileList.length > MAX_FILES ? `最多上传 ${MAX_FILES} 个文件` : undefined);
+                    setFiles(fileList.slice(0, MAX_FILES));
+                  }}
+                >
+                  <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>
+                    选择文件
+                  </Button>
+                </Upload>
+              </div>
             </Form.Item>
             <Form.Item>
               <Checkbox checked={realName} onChange={(e) => setRealName(e.target.checked)} data-testid="tip-real-name">
