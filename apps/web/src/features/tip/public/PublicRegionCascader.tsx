@@ -25,8 +25,8 @@ export function PublicRegionCascader({ id, onChange, 'aria-invalid': invalid }: 
     setPath(next);
     setLevels((ls) => ls.slice(0, depth + 1));
     onChange?.(next[next.length - 1]);
-    const picked = code && levels[depth]?.find((r) => r.code === code);
-    if (picked && picked.hasChildren && depth + 1 < LEVELS.length) {
+    const picked = code ? levels[depth]?.find((r) => r.code === code) : undefined;
+    if (code && picked?.hasChildren && depth + 1 < LEVELS.length) {
       const kids = await publicTipApi.regions(code).catch(() => []);
       setLevels((ls) => [...ls.slice(0, depth + 1), kids]);
     }
