@@ -135,10 +135,12 @@ export const PublishedTipResult = z.object({
 });
 export type PublishedTipResult = z.infer<typeof PublishedTipResult>;
 
-// Office side
-/** One row of 举报管理 (the office's list). `no` is "JB" + year + the 6-digit id (JB2026000012). */
+// Office side (issue 13; tip-api.md "Office"): the handling office's list, detail, transitions, checks, links.
+const tipIsoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
+
 export const TipListItem = z.object({
   id: z.number().int(),
+  /** "JB" + year received + 6-digit id, e.g. JB2026000012. */
   no: z.string(),
   matter: z.enum(TIP_MATTERS),
   regionName: z.string(),
@@ -154,22 +156,17 @@ export const TipListItem = z.object({
 });
 export type TipListItem = z.infer<typeof TipListItem>;
 
-export const TipFileRef = z.object({ id: z.number().int(), name: z.string(), mime: z.string() });
-export type TipFileRef = z.infer<typeof TipFileRef>;
-
-/** A recorded check (核查记录): the site visit, who went, what they found, its evidence. */
 export const TipCheck = z.object({
   id: z.number().int(),
   checkedOn: z.string(),
   method: z.string(),
   inspectors: z.string(),
   findings: z.string(),
-  files: z.array(TipFileRef),
-  recordedByName: z.string(),
+  files: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string() })),
+  recordedByName: z.string().nullable(),
 });
 export type TipCheck = z.infer<typeof TipCheck>;
 
-/** What the tip produced (办理结果关联): a line, a case, a reopened exit task, a flag, a concealment mark. */
 export const TipLink = z.object({
   id: z.number().int(),
   kind: z.enum(TIP_LINK_KINDS),
@@ -178,11 +175,11 @@ export const TipLink = z.object({
   regionName: z.string(),
   year: z.number().int(),
   note: z.string().nullable(),
+  /** What the link points at, readable: the line's name, the case's decision no, the exit task, the region. */
   label: z.string(),
 });
 export type TipLink = z.infer<typeof TipLink>;
 
-/** The whole tip as the office sees it: the identity only as its label, never its details. */
 export const Tip = TipListItem.extend({
   regionCode: z.string(),
   enterpriseId: z.number().int().nullable(),
@@ -190,7 +187,7 @@ export const Tip = TipListItem.extend({
   content: z.string(),
   criterion: z.string().nullable(),
   aboutOfficials: z.boolean(),
-  identityLabel: z.string(),
+  identityLabel: z.enum(['匿名举报', '实名举报（身份已封存）']),
   identityRevealed: z.boolean(),
   originalDeadline: z.string(),
   extensionReason: z.string().nullable(),
@@ -201,7 +198,7 @@ export const Tip = TipListItem.extend({
   reply: z.string().nullable(),
   measures: z.string().nullable(),
   concludedOn: z.string().nullable(),
-  files: z.array(TipFileRef.extend({ source: z.string() })),
+  files: z.array(z.object({ id: z.number().int(), name: z.string(), mime: z.string(), source: z.string() })),
   checks: z.array(TipCheck),
   links: z.array(TipLink),
   messages: z.array(TipMessage.extend({ authorName: z.string().nullable() })),
@@ -211,35 +208,53 @@ export const Tip = TipListItem.extend({
 export type Tip = z.infer<typeof Tip>;
 
 export const TipTransitionBody = z.object({
-  event: z.enum(TIP_EVENTS),
+  event: z.enum(TIP_EVENTS, { error: '请选择操作' }),
   version: z.number().int(),
-  reason: z.string().trim().max(500).optional(),
-  forwardTo: z.object({ regionCode: z.string(), agencyId: z.number().int().optional() }).optional(),
-  extendDays: z.number().int().min(1).max(15).optional(),
-  finding: z.enum(TIP_FINDINGS).optional(),
-  reply: z.string().trim().max(5000).optional(),
-  measures: z.string().trim().max(5000).optional(),
+  reason: z.string().trim().max(2000, '理由不超过2000字').optional(),
+  forwardTo: z.object({ regionCode: z.string().min(1, '请选择转办单位'), agencyId: z.number().int().positive().optional() }).optional(),
+  extendDays: z.number().int('延期天数应为整数').min(1, '延期天数应为1至15个工作日').max(15, '延期天数应为1至15个工作日').optional(),
+  finding: z.enum(TIP_FINDINGS, { error: '请选择核查结论' }).optional(),
+  reply: z.string().trim().max(5000, '答复不超过5000字').optional(),
+  measures: z.string().trim().max(5000, '处理措施不超过5000字').optional(),
 });
 export type TipTransitionBody = z.infer<typeof TipTransitionBody>;
 
+/** The check's fields (multipart: these as fields, evidence files as `files`). */
 export const TipCheckBody = z.object({
-  checkedOn: z.string(),
-  method: z.string().trim().min(1).max(100),
-  inspectors: z.string().trim().min(1).max(200),
-  findings: z.string().trim().min(1).max(5000),
+  checkedOn: tipIsoDate('核查日期'),
+  method: z.string().trim().min(1, '请填写核查方式').max(200, '核查方式不超过200字'),
+  inspectors: z.string().trim().min(1, '请填写核查人员').max(200, '核查人员不超过200字'),
+  findings: z.string().trim().min(1, '请填写核查情况').max(5000, '核查情况不超过5000字'),
 });
 export type TipCheckBody = z.infer<typeof TipCheckBody>;
 
 export const TipLinkBody = z.object({
-  kind: z.enum(TIP_LINK_KINDS),
-  targetId: z.number().int().optional(),
+  kind: z.enum(TIP_LINK_KINDS, { error: '请选择关联类型' }),
+  targetId: z.number().int().positive().optional(),
   regionCode: z.string().optional(),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(1000, '说明不超过1000字').optional(),
 });
 export type TipLinkBody = z.infer<typeof TipLinkBody>;
 
-export const TipSummary = z.object({ open: z.number().int(), overdue: z.number().int(), escalatedToMe: z.number().int(), concludedThisYear: z.number().int() });
+export const TipOfficeMessageBody = z.object({ body: z.string().trim().min(1, '请填写回复内容').max(5000, '回复内容不超过5000字') });
+export type TipOfficeMessageBody = z.infer<typeof TipOfficeMessageBody>;
+
+export const TipRevealBody = z.object({ reason: z.string().trim().min(1, '请填写查看理由').max(1000, '理由不超过1000字') });
+export type TipRevealBody = z.infer<typeof TipRevealBody>;
+export const TipIdentity = z.object({ name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export type TipIdentity = z.infer<typeof TipIdentity>;
+
+export const TipSummary = z.object({
+  open: z.number().int(),
+  overdue: z.number().int(),
+  escalatedToMe: z.number().int(),
+  concludedThisYear: z.number().int(),
+});
 export type TipSummary = z.infer<typeof TipSummary>;
 
 export const TipSettings = z.object({ regionCode: z.string(), deadlineWorkingDays: z.number().int(), isDefault: z.boolean() });
 export type TipSettings = z.infer<typeof TipSettings>;
+export const TipSettingsBody = z.object({
+  deadlineWorkingDays: z.number({ error: '请填写办理期限' }).int('办理期限应为整数').min(1, '办理期限应为1至60个工作日').max(60, '办理期限应为1至60个工作日'),
+});
+export type TipSettingsBody = z.infer<typeof TipSettingsBody>;
