@@ -17,8 +17,10 @@ interface Props {
 export function EnterpriseNameInput({ id, value, onChange, onPick }: Props) {
   const [options, setOptions] = useState<{ value: string; label: string; id: number; name: string }[]>([]);
   const q = (value ?? '').trim();
+  // The name just picked from the list is not searched again (the list would reopen over the form).
+  const [picked, setPicked] = useState<string>();
   useEffect(() => {
-    if (q.length < 2) {
+    if (q.length < 2 || q === picked) {
       setOptions([]);
       return;
     }
@@ -33,7 +35,7 @@ export function EnterpriseNameInput({ id, value, onChange, onPick }: Props) {
       live = false;
       clearTimeout(t);
     };
-  }, [q]);
+  }, [q, picked]);
   return (
     <AutoComplete
       id={id}
@@ -42,6 +44,7 @@ export function EnterpriseNameInput({ id, value, onChange, onPick }: Props) {
       onChange={(v: string) => {
         // A suggestion's value is its id; anything else is text typed by hand.
         const hit = options.find((o) => o.value === v);
+        setPicked(hit?.name);
         onChange?.(hit ? hit.name : v);
         onPick(hit ? { id: hit.id, name: hit.name } : undefined);
       }}

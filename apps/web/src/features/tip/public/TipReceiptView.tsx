@@ -2,8 +2,8 @@ import type { TipReceipt } from '@taotai/shared';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 
-/** 2345 6789 ABCD EFGH JKMN: read off a phone and written down in groups of four. */
-export const groupCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ');
+/** 2345 6789 ABCD EFGH JKMN: read off a phone and written down in groups of four (whatever separators the server sent). */
+export const groupCode = (code: string) => code.replace(/[^0-9A-Za-z]/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 
 /**
  * Shown once, right after filing (issue 13): the server keeps only a slow hash of the code, so neither it nor we
