@@ -42,7 +42,10 @@ export default function PublicTipResultsPage() {
           举报办理结果公开
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-          每件举报均由属地核查并答复举报人。公开内容不含任何举报人信息；举报不属实的，不公开企业名称。<Link to="/public/tips/new">我要举报</Link>
+          每件举报均由属地核查并答复举报人。公开内容不含任何举报人信息；举报不属实的，不公开企业名称。
+          <Link to="/public/tips/new" style={{ textDecoration: 'underline' }}>
+            我要举报
+          </Link>
         </Typography.Paragraph>
       </Card>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
