@@ -125,6 +125,8 @@ describe('群众举报（浏览器）', () => {
     await p.goto('/tips');
     await p.getByTestId('tip-link').first().waitFor();
     await screenshot(p, 'tips-03-list-1440');
+    const axeList = await seriousViolations(p);
+    expect(axeList, describeViolations(axeList)).toEqual([]);
     await p.locator('tr', { hasText: ENTERPRISE }).getByTestId('tip-link').click();
     await p.waitForURL(/\/tips\/\d+$/);
     tipId = Number(p.url().split('/').at(-1));
@@ -140,6 +142,8 @@ describe('群众举报（浏览器）', () => {
     await check.getByLabel('核查情况').fill(`${LINE}封条已被撕毁，窑体有余温，现场堆放当日产品。`);
     await check.getByTestId('tip-check-submit').click();
     await p.getByTestId('tip-checks').getByText('王建国、刘红').waitFor();
+    const axeDetail = await seriousViolations(p);
+    expect(axeDetail, describeViolations(axeDetail)).toEqual([]);
 
     const links = p.getByTestId('tip-link-form');
     await pickVisible(p, '办理结果类型', '重新开启退出任务（复产）');
