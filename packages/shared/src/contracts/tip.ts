@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryFields } from './list.ts';
 
 /**
  * Public tips (举报, issue 13; 002 §四(三), 003 §四(三)): the contract the public intake, the office's handling and the
@@ -258,3 +259,20 @@ export const TipSettingsBody = z.object({
   deadlineWorkingDays: z.number({ error: '请填写办理期限' }).int('办理期限应为整数').min(1, '办理期限应为1至60个工作日').max(60, '办理期限应为1至60个工作日'),
 });
 export type TipSettingsBody = z.infer<typeof TipSettingsBody>;
+
+/** The list's filters (also the export's): free text over the tip's enterprise, address and content. */
+export const TipFilterQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(TIP_STATUSES).optional(),
+  matter: z.enum(TIP_MATTERS).optional(),
+  /** Not concluded and past the deadline. */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Escalated to the level above by the overdue sweep. */
+  escalated: z.enum(['true', 'false']).optional(),
+  /** The handling region's subtree (within the reader's scope). */
+  regionCode: z.string().regex(/^\d{6}$/, '地区代码不正确').optional(),
+});
+export type TipFilterQuery = z.infer<typeof TipFilterQuery>;
+// Sortable by the tip's number only: the primary key serves it.
+export const TipQuery = TipFilterQuery.extend(listQueryFields({ id: '受理顺序' }, '-id'));
+export type TipQuery = z.infer<typeof TipQuery>;
