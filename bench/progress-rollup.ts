@@ -23,7 +23,7 @@ import { DEMO_PASSWORD } from '../apps/server/src/db/seeds/base.ts';
 import { progressMaintenance } from '../apps/server/src/modules/progress/index.ts';
 import { todayInChina } from '../apps/server/src/platform/calendar/today.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
-import { loadSealKey } from '../apps/server/src/platform/crypto/seal.ts';
+import { loadInstallationSecrets } from '../apps/server/src/platform/crypto/installation-secrets.ts';
 import { ensureTasks } from './progress-data.ts';
 import { int, ms, type Summary, summarise } from './stats.ts';
 
@@ -62,7 +62,7 @@ const t0 = performance.now();
 const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}`);
 const database = await openDatabase(config);
 await runMigrations(database);
-const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock, sealKey: loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY }) };
+const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock, ...loadInstallationSecrets(config.dataDir) };
 const [size] = await queryRows<{ enterprises: number; lines: number; version: string }>(
   ctx.db,
   sql`SELECT (SELECT count(*)::int FROM enterprise) AS enterprises, (SELECT count(*)::int FROM line) AS lines, current_setting('server_version') AS version`,

@@ -18,7 +18,7 @@ import { openDatabase, queryRows } from '../apps/server/src/db/client.ts';
 import { runMigrations } from '../apps/server/src/db/migrate.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/db/seeds/base.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
-import { loadSealKey } from '../apps/server/src/platform/crypto/seal.ts';
+import { loadInstallationSecrets } from '../apps/server/src/platform/crypto/installation-secrets.ts';
 import { sql } from 'drizzle-orm';
 import { type ImportBench, runImportBench } from './import-bench.ts';
 import { type ListResult, runListBench } from './list-bench.ts';
@@ -49,7 +49,7 @@ const log = (m: string) => console.log(`[${((performance.now() - t0) / 1000).toF
 
 const database = await openDatabase(config);
 await runMigrations(database);
-const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock, sealKey: loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY }) };
+const ctx: AppContext = { config: { ...config, demoMode: true }, database, db: database.db, clock: systemClock, ...loadInstallationSecrets(config.dataDir) };
 const [size] = await queryRows<{ enterprises: number; lines: number; version: string; bytes: string }>(
   ctx.db,
   sql`SELECT (SELECT count(*)::int FROM enterprise) AS enterprises, (SELECT count(*)::int FROM line) AS lines,

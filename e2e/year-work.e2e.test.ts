@@ -56,6 +56,25 @@ async function dialogShot(page: Page, name: string): Promise<void> {
   await screenshot(page, name, false);
 }
 
+/**
+ * The server's log of the survey submissions: each POST's request id with its status, or 未应答 while it is still
+ * being handled, and whatever the server printed that is not a request line (warnings such as a transaction held open).
+ */
+function serverSaw(log: string): string {
+  const lines = log.split('\n').filter(Boolean);
+  const json = lines.flatMap((l) => {
+    try {
+      return [JSON.parse(l) as { reqId?: string; req?: { method: string; url: string }; res?: { statusCode: number }; level?: number; msg?: string }];
+    } catch {
+      return [];
+    }
+  });
+  const posts = json.filter((j) => j.req?.method === 'POST' && /survey-filings/.test(j.req.url)).map((j) => j.reqId);
+  const answered = (id?: string) => json.find((j) => j.reqId === id && j.res)?.res?.statusCode ?? '未应答';
+  const other = [...json.filter((j) => (j.level ?? 30) >= 40).map((j) => j.msg), ...lines.filter((l) => !l.startsWith('{'))];
+  return `${posts.map((id) => `${id}→${answered(id)}`).join('，')}${other.length ? `；${other.slice(-5).join(' | ').slice(0, 1500)}` : ''}`;
+}
+
 const dialog = (p: Page) => p.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 
@@ -192,8 +211,17 @@ describe('年度工作（浏览器）', () => {
     // What the server answered to each survey submission, for the message if the dialog never closes.
     const answers: string[] = [];
     const clickErrors: string[] = [];
+    // Sent, answered or failed as the browser saw it, so a dialog that never closes tells a request never sent from
+    // one the server never answered (the server's own account is in the message too: serverSaw).
+    const surveyPost = (r: { method: () => string; url: () => string }) => r.method() === 'POST' && /survey-filings/.test(r.url());
+    town.on('request', (r) => {
+      if (surveyPost(r)) answers.push('已发出');
+    });
+    town.on('requestfailed', (r) => {
+      if (surveyPost(r)) answers.push(`请求失败 ${r.failure()?.errorText ?? ''}`);
+    });
     town.on('response', async (r) => {
-      if (r.request().method() === 'POST' && /survey-filings/.test(r.url())) answers.push(`${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+      if (surveyPost(r.request())) answers.push(`${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
     });
     await town.goto('/filings?tab=addressed');
     const row = town.getByTestId('addressed-table').getByRole('row', { name: /巩义市2026年乡镇落后产能摸底排查结果/ });
@@ -235,7 +263,7 @@ describe('年度工作（浏览器）', () => {
           await dlg.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
           if (await dlg.isHidden()) return '已关闭';
           const missing = await panel.getByTestId('zero-explanations-missing').textContent().catch(() => '');
-          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${missing} / 服务器：${answers.join(' | ')} / 点击：${clickErrors.join(' | ')}`;
+          return `${await dlg.locator('.ant-alert-error').allTextContents()} / ${missing} / 浏览器：${answers.join(' | ')} / 点击：${clickErrors.join(' | ')} / 服务器：${serverSaw(server.log())}`;
         },
         { timeout: 40_000 },
       )

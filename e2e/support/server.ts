@@ -105,7 +105,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RestartableS
   const timeoutMs = opts.timeoutMs ?? 200_000;
   let output = '';
   const keep = (b: Buffer) => {
-    output = (output + b.toString()).slice(-20_000);
+    output = (output + b.toString()).slice(-200_000);
   };
   const log = () => output;
   let child = spawnServer(port, dataDir, opts.fakeNow, keep);

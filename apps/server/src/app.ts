@@ -13,6 +13,7 @@ import { MODULE_ROUTES } from './modules/routes.ts';
 import { installAuthHook } from './platform/http/auth-hook.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installOriginCheck } from './platform/http/origin-check.ts';
+import { loggerOptions } from './platform/http/request-log.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installRateLimitHook } from './platform/http/rate-limit-hook.ts';
 import type { TypedApp } from './platform/http/typed-app.ts';
@@ -20,8 +21,10 @@ import type { TypedApp } from './platform/http/typed-app.ts';
 // Default zod messages in Chinese; our schemas add field-specific ones.
 z.config(z.locales.zhCN());
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: fastifyTrustProxy(ctx.config.trustProxy), bodyLimit: 2 * 1024 * 1024 });
+/** `logger`: true logs to stdout; a stream receives the log instead (tests capture it). Either way redacted (request-log.ts). */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+  const logger = opts.logger ? loggerOptions(opts.logger === true ? undefined : opts.logger) : false;
+  const app = Fastify({ logger, trustProxy: fastifyTrustProxy(ctx.config.trustProxy), bodyLimit: 2 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);

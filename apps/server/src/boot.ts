@@ -7,7 +7,7 @@ import { seedBase } from './db/seeds/base.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { setPasswordHashCost } from './platform/auth/passwords.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
-import { loadSealKey } from './platform/crypto/seal.ts';
+import { loadInstallationSecrets } from './platform/crypto/installation-secrets.ts';
 import { sweepStaleSpool } from './platform/documents/spool-sweep.ts';
 import { registerBlobStore, S3BlobStore } from './platform/files/index.ts';
 import { sealLegacyObjections } from './modules/announcement/index.ts';
@@ -16,10 +16,10 @@ import { sealLegacyObjections } from './modules/announcement/index.ts';
 export async function boot(config: Config, clock: Clock = systemClock): Promise<AppContext> {
   if (config.s3) registerBlobStore(config.dataDir, new S3BlobStore(config.s3));
   setPasswordHashCost(config.argon2);
-  const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
+  const { sealKey, receiptPepper } = loadInstallationSecrets(config.dataDir);
   const database = await openDatabase(config);
   await runMigrations(database);
-  const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
+  const ctx: AppContext = { config, database, db: database.db, clock, sealKey, receiptPepper };
   // Objections filed before their phones were sealed (ADR 0010): sealed now, once, with the key.
   await sealLegacyObjections(ctx.db, sealKey);
   await seedBase(ctx.db, clock);

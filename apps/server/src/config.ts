@@ -22,8 +22,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Origins besides the request's own host that may send state-changing requests (PUBLIC_ORIGIN). */
   publicOrigins: string[];
-  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal key) and an optional anchor file. */
-  auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null };
+  /** Audit checkpoints (ADR 0009): HMAC key (TAOTAI_AUDIT_KEY, else derived from the seal ring's lookup key) and an optional anchor file. */
+  auditAnchor: { file: string | null; keyHex: string | null; sealKeyHex: string | null; sealLookupKeyHex: string | null };
   /** Budgets for reading uploaded files (issue 9: every upload parse ends with an answer). */
   uploads: UploadLimits;
 }
@@ -127,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       file: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : null,
       keyHex: env.TAOTAI_AUDIT_KEY || null,
       sealKeyHex: env.TAOTAI_SEAL_KEY || null,
+      sealLookupKeyHex: env.TAOTAI_SEAL_LOOKUP_KEY || null,
     },
     uploads: {
       maxBytes: positive(env, 'UPLOAD_MAX_MB', 30) * 1024 * 1024,

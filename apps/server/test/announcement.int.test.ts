@@ -326,10 +326,11 @@ describe('announcements: built from records, approved, published, with a notice 
       sql`SELECT receipt_code, phone, ip, phone_sealed, phone_hash, ip_hash FROM announcement_objection WHERE announcement_id = ${planAnn}`,
     );
     expect(rows.length).toBeGreaterThan(2);
-    for (const r of rows) expect(r).toMatchObject({ phone: null, ip: null, ip_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // No address is kept, not even as a keyed hash (issue 13, ADR 0025).
+    for (const r of rows) expect(r).toMatchObject({ phone: null, ip: null, ip_hash: null });
     const dump = JSON.stringify(rows);
     for (const clear of ['13800138000', '13900000000', '198.51.100.1', '192.0.2.55']) expect(dump).not.toContain(clear);
-    expect(rows.find((r) => r.receipt_code === receipt)!.phone_sealed).toMatch(/^s1:/);
+    expect(rows.find((r) => r.receipt_code === receipt)!.phone_sealed).toMatch(/^s2:[0-9a-f]{8}:/);
     expect(rows.find((r) => r.receipt_code === code)).toMatchObject({ phone_sealed: null, phone_hash: null });
     const list = await call(t, gy, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` });
     expect(list.find((o: { receiptCode: string }) => o.receiptCode === code).phone).toBeNull();
@@ -343,7 +344,7 @@ describe('announcements: built from records, approved, published, with a notice 
     expect(await sealLegacyObjections(t.ctx.db, t.ctx.sealKey)).toBe(1);
     expect(await sealLegacyObjections(t.ctx.db, t.ctx.sealKey)).toBe(0);
     const [row] = await queryRows<Record<string, string | null>>(t.ctx.db, sql`SELECT phone, ip, phone_sealed FROM announcement_objection WHERE receipt_code = 'YYLEGACY22'`);
-    expect(row).toMatchObject({ phone: null, ip: null, phone_sealed: expect.stringMatching(/^s1:/) });
+    expect(row).toMatchObject({ phone: null, ip: null, phone_sealed: expect.stringMatching(/^s2:[0-9a-f]{8}:/) });
     expect((await pub('/objections?code=YYLEGACY22&phone=13700137000')).statusCode).toBe(200);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReceiptPepper } from '../src/platform/crypto/receipt-pepper.ts';
 import { loadSealKey } from '../src/platform/crypto/seal.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -56,7 +57,7 @@ describe.skipIf(!enabled)(title, () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-dbr-'));
     const config = { ...loadConfig({}), dataDir, demoMode: true, databaseUrl: cluster.url };
     const sealKey = loadSealKey({ dataDir });
-    app = await buildApp({ config, database, db: database.db, clock: systemClock, sealKey });
+    app = await buildApp({ config, database, db: database.db, clock: systemClock, sealKey, receiptPepper: loadReceiptPepper({ dataDir }) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     base = `http://127.0.0.1:${port}`;

@@ -73,7 +73,7 @@ describe('TOTP second factor', () => {
     const me = (await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie })).json();
     expect(me).toMatchObject({ totpEnabled: true, mustEnrolTotp: false });
     const [row] = await queryRows<Record<string, string | null>>(t.ctx.db, sql`SELECT totp_secret, totp_pending_secret FROM app_user WHERE username = 'admin'`);
-    expect(row!.totp_secret).toMatch(/^s1:/);
+    expect(row!.totp_secret).toMatch(/^s2:[0-9a-f]{8}:/);
     expect(row!.totp_secret).not.toContain(b32);
     expect(row!.totp_pending_secret).toBeNull();
   });

@@ -12,7 +12,7 @@ import { runMigrations } from '../db/migrate.ts';
 import { actorForUser, authRepository } from '../modules/auth/index.ts';
 import { checkFile, importFile } from '../modules/survey-import/index.ts';
 import { systemClock } from '../platform/clock.ts';
-import { loadSealKey } from '../platform/crypto/seal.ts';
+import { loadInstallationSecrets } from '../platform/crypto/installation-secrets.ts';
 import { AppError } from '../platform/errors.ts';
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ const database = await openDatabase(config);
 let code = 0;
 try {
   await runMigrations(database);
-  const ctx = { config, database, db: database.db, clock: systemClock, sealKey: loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY }) };
+  const ctx = { config, database, db: database.db, clock: systemClock, ...loadInstallationSecrets(config.dataDir) };
   const user = await authRepository.userByUsername(ctx.db, values.user);
   if (!user) throw new Error(`用户 ${values.user} 不存在`);
   const actor = await actorForUser(ctx.db, user, null);

@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { connectionErrorSummary } from './connection-errors.ts';
+import { guardOuterQueriesInTransaction } from './pglite-tx-guard.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -38,13 +39,14 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     return { db: drizzleNodePg({ client: pool, schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };
   }
   await mkdir(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(path.join(opts.dataDir, 'pglite'));
+  // A query on the outer db inside a transaction would hang the one connection for good: it throws instead.
+  const client = guardOuterQueriesInTransaction(await PGlite.create(path.join(opts.dataDir, 'pglite')));
   return { db: drizzlePglite({ client, schema }) as unknown as Db, engine: 'pglite', close: () => client.close() };
 }
 
 /** An in-memory PGlite, or a dump of one: used by tests. */
 export async function openPgliteFrom(loadDataDir?: Blob): Promise<Database & { client: PGlite }> {
-  const client = await PGlite.create({ loadDataDir });
+  const client = guardOuterQueriesInTransaction(await PGlite.create({ loadDataDir }));
   return {
     client,
     db: drizzlePglite({ client, schema }) as unknown as Db,

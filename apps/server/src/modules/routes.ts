@@ -25,6 +25,7 @@ import { responsibilityLetterRoutes } from './responsibility-letter/index.ts';
 import { surveyRoutes } from './survey/index.ts';
 import { surveyImportRoutes } from './survey-import/index.ts';
 import { targetRoutes } from './target/index.ts';
+import { publicTipRoutes } from './tip/index.ts';
 import { todoRoutes } from './todo/index.ts';
 import { userRoutes } from './user/index.ts';
 import { workPlanRoutes } from './work-plan/index.ts';
@@ -63,4 +64,5 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   priceMeasureRoutes,
   jointPunishmentRoutes,
   jointNoticeRoutes,
+  publicTipRoutes,
 ];

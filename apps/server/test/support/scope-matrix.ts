@@ -113,6 +113,11 @@ export const ALLOW_LIST: Record<string, string> = {
   'GET /api/v1/public/objections': 'public site: by query code and phone',
   'GET /api/v1/public/search': 'public site: published announcements only',
   'GET /api/v1/public/regions': 'public site: region names',
+  'POST /api/v1/public/tips': 'public site: filing a tip (issue 13), no session, nothing about the client kept',
+  'POST /api/v1/public/tips/lookup': 'public site: a tip by its receipt code only (wrong and unknown codes: the same 404)',
+  'POST /api/v1/public/tips/messages': 'public site: a message to a tip by its receipt code only',
+  'GET /api/v1/public/tip-results': 'public site: concluded tips, published without tipster data',
+  'GET /api/v1/public/enterprise-names': 'public site: registered enterprise names for the tip form',
   // Creation routes take the region or record in the body; their scope is tested by each module.
   'POST /api/v1/regions/parks': 'create: county in the body, region tests',
   'POST /api/v1/enterprises': 'create: region in the body, enterprise scope tests',

@@ -11,7 +11,7 @@ import { type Database, openDatabase, openPgliteFrom } from '../../src/db/client
 import { DEMO_PASSWORD } from '../../src/db/seeds/base.ts';
 import { setPasswordHashCost } from '../../src/platform/auth/passwords.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { loadSealKey } from '../../src/platform/crypto/seal.ts';
+import { loadInstallationSecrets } from '../../src/platform/crypto/installation-secrets.ts';
 import { copyTemplateDatabase } from './template-db.ts';
 import { TEST_ENV, TEST_EPOCH } from './template.ts';
 
@@ -29,8 +29,11 @@ export interface TestApp {
 /** What `app.inject` requests are addressed to (Host: localhost:80), as a browser on the app's page sends it. */
 export const TEST_ORIGIN = 'http://localhost';
 
-/** A fresh database copied from the seeded template, and the real app on top of it. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * A fresh database copied from the seeded template, and the real app on top of it. `trustProxy` as TRUST_PROXY would
+ * set it; `logger` receives the server's request log (tests that read what is logged).
+ */
+export async function createTestApp(opts: { trustProxy?: boolean; logger?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   let dropDb: (() => Promise<void>) | null = null;
@@ -44,11 +47,10 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const clock = new ManualClock(TEST_EPOCH);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'taotai-test-'));
-  const config = { ...loadConfig(TEST_ENV), dataDir, demoMode: true };
+  const config = { ...loadConfig(TEST_ENV), dataDir, demoMode: true, ...(opts.trustProxy ? { trustProxy: true } : {}) };
   setPasswordHashCost(config.argon2);
-  const sealKey = loadSealKey({ dataDir: config.dataDir, envKey: process.env.TAOTAI_SEAL_KEY });
-  const ctx: AppContext = { config, database, db: database.db, clock, sealKey };
-  const app = await buildApp(ctx);
+  const ctx: AppContext = { config, database, db: database.db, clock, ...loadInstallationSecrets(config.dataDir) };
+  const app = await buildApp(ctx, opts.logger ? { logger: opts.logger } : {});
   const request: TestApp['request'] = (opts) => {
     const { cookie, ...rest } = opts;
     // A state-changing request carries the Origin a browser would send (the CSRF check requires it); a test

@@ -12,6 +12,15 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().nullable() });
 
+/** The enterprise a row is about, as every list names it: its name and credit code beside the id, its region beside the code. */
+export const EnterpriseRef = z.object({
+  enterpriseId: z.number().int(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+});
+
 export const IdParam = z.object({ id: z.coerce.number().int().positive() });
 export const Ok = z.object({ ok: z.literal(true) });
 

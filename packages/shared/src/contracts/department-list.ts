@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_CRITERIA, CASE_CRITERION_LABELS, CASE_STATUSES, type CaseCriterion, type CaseStatus, RED_CASE_STATUSES, YELLOW_CASE_STATUSES } from '../enforcement-enums.ts';
+import { EnterpriseRef } from './common.ts';
 import { listQueryFields } from './list.ts';
 
 /**
@@ -63,11 +64,7 @@ export const DepartmentListEntry = z.object({
   colour: z.enum(LIST_COLOURS),
   criterion: z.enum(CASE_CRITERIA),
   status: z.enum(CASE_STATUSES),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...EnterpriseRef.shape,
   lineId: z.number().int().nullable(),
   lineName: z.string().nullable(),
   specification: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRICE_MEASURE_KINDS, RESTRICTION_DOMAINS } from '../enforcement-enums.ts';
-import { listQueryFields, listPageOf } from './list.ts';
+import { EnterpriseRef } from './common.ts';
+import { listPageOf, listQueryFields } from './list.ts';
 
 /**
  * The levers around the cycle (issue 12): price and credit deliveries (002 §三(三)(四)), the joint punishment
@@ -27,11 +28,7 @@ export const POWER_PRICE_KINDS = ['differential_power', 'punitive_power', 'tiere
 
 export const PriceDelivery = z.object({
   id: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...EnterpriseRef.shape,
   caseId: z.number().int(),
   caseDecisionNo: z.string(),
   kind: z.enum(PRICE_MEASURE_KINDS),
@@ -129,11 +126,7 @@ export type JointRestriction = z.infer<typeof JointRestriction>;
 
 export const JointPunishmentEntry = z.object({
   id: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...EnterpriseRef.shape,
   ground: z.enum(JOINT_PUNISHMENT_GROUNDS),
   basis: z.string(),
   issuingAgencyName: z.string(),

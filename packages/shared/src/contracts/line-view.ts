@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRITERIA } from '../enums.ts';
+import { EnterpriseRef } from './common.ts';
 
 /**
  * A registered line as the pickers show it (survey filing, elimination plan): the line with its enterprise,
@@ -7,11 +8,7 @@ import { CRITERIA } from '../enums.ts';
  */
 export const LineView = z.object({
   lineId: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...EnterpriseRef.shape,
   lineName: z.string(),
   specification: z.string(),
   capacity: z.number(),

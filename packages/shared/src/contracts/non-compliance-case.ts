@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_CRITERIA, CASE_STATUSES, EXTENSION_STATUSES, REINSPECTION_RESULTS } from '../enforcement-enums.ts';
+import { EnterpriseRef } from './common.ts';
 import { listQueryFields } from './list.ts';
 
 /** The API contract of non-compliance cases (issue 12): routes under /api/v1/cases, module non-compliance-case. */
@@ -33,11 +34,7 @@ export type CaseFileRef = z.infer<typeof CaseFileRef>;
 
 export const CaseSummary = z.object({
   id: z.number().int(),
-  enterpriseId: z.number().int(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  ...EnterpriseRef.shape,
   lineId: z.number().int().nullable(),
   lineName: z.string().nullable(),
   agencyId: z.number().int(),

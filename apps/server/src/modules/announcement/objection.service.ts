@@ -30,11 +30,11 @@ const NO_RECEIPT = '未找到该受理编号的异议，请核对受理编号和
 
 /**
  * Personal data of the public (issue 9, ADR 0010): the phone is sealed (SM4 + HMAC-SM3) with a keyed hash beside
- * it for the receipt look-up; the client address is kept only as a keyed hash, never in clear, and never logged.
+ * it for the receipt look-up. The client address is not kept at all, not even as a keyed hash (issue 13 "What is
+ * never kept", ADR 0025): `ip_hash` is no longer written and migration objection_ip_hash_cleared emptied it.
  */
 export const sealPhone = (key: SealKey, phone: string | null | undefined) =>
   phone ? { phoneSealed: sealText(key, phone), phoneHash: sealedLookupHash(key, `phone:${phone}`) } : { phoneSealed: null, phoneHash: null };
-export const ipHashOf = (key: SealKey, ip: string | null) => (ip ? sealedLookupHash(key, `ip:${ip}`) : null);
 const maskedPhoneOf = (key: SealKey, o: { phoneSealed: string | null }) => (o.phoneSealed ? maskPhone(unsealText(key, o.phoneSealed)) : null);
 
 /**
@@ -45,7 +45,6 @@ export async function fileObjection(
   db: Db,
   clock: Clock,
   key: SealKey,
-  ip: string | null,
   id: number,
   body: ObjectionBody,
 ): Promise<ObjectionReceipt> {
@@ -71,7 +70,7 @@ export async function fileObjection(
           content: body.content,
           name: body.name || null,
           ...sealPhone(key, body.phone),
-          ipHash: ipHashOf(key, ip),
+          ipHash: null,
           filedAt: now,
         });
         // The phone number stays sealed in the objection table; the audit trail keeps only a masked copy.
@@ -213,7 +212,7 @@ export async function sealLegacyObjections(db: Db, key: SealKey): Promise<number
     const rows = await objectionRepository.legacyClear(db, 500);
     if (rows.length === 0) return done;
     for (const r of rows) {
-      const set = { ...sealPhone(key, r.phone), ipHash: ipHashOf(key, r.ip) };
+      const set = { ...sealPhone(key, r.phone), ipHash: null };
       const sealed = await db.transaction(async (tx) => {
         if (!(await objectionRepository.sealLegacy(tx, r.id, set))) return false;
         await recordAudit(tx, systemSubject('boot'), new Date(), { action: 'announcement.objection_sealed', entityType: 'announcement_objection', entityId: r.id });

@@ -53,7 +53,7 @@ export function publicAnnouncementRoutes(app: TypedApp, ctx: AppContext): void {
       bodyLimit: 16 * 1024,
       schema: { tags, summary: '公开：公示期内提出异议，返回受理编号', params: IdParam, body: ObjectionBody, response: { 201: ObjectionReceipt } },
     },
-    async (req, reply) => reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, ctx.sealKey, req.ip ?? null, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await objections.fileObjection(ctx.db, ctx.clock, ctx.sealKey, req.params.id, req.body)),
   );
   app.get(
     `${base}/objections`,

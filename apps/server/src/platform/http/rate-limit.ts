@@ -79,10 +79,13 @@ export async function enforce(clock: Clock, hits: { hit: RateHit; message: strin
   return delay;
 }
 
-/** Route-level limits (route config `rateLimits`) per client address. */
-export async function limitRequest(db: Db, clock: Clock, rules: RateRule[], ip: string, reply: FastifyReply): Promise<void> {
+/**
+ * Route-level limits (route config `rateLimits`) per client. `clientKey` is a keyed hash of the address (issue 13:
+ * the address of a public client is never written, not even as a bucket key), so the caller hashes it.
+ */
+export async function limitRequest(db: Db, clock: Clock, rules: RateRule[], clientKey: string, reply: FastifyReply): Promise<void> {
   const hits = [];
-  for (const rule of rules) hits.push({ hit: await hitRate(db, clock, rule, `ip:${ip}`), message: rule.message });
+  for (const rule of rules) hits.push({ hit: await hitRate(db, clock, rule, `client:${clientKey}`), message: rule.message });
   const delay = await enforce(clock, hits);
   if (delay > 0) reply.header(DELAY_HEADER, String(delay));
 }
