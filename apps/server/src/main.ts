@@ -6,6 +6,7 @@ import { CHECKPOINT_INTERVAL_MS, runAuditCheckpoint } from './modules/audit/inde
 import { runCalendarReminders } from './modules/calendar/index.ts';
 import { runDailyDataQualitySweep } from './modules/data-quality/index.ts';
 import { runExitTaskReminders } from './modules/exit-task/index.ts';
+import { runTipEscalation } from './modules/tip/index.ts';
 import { REMINDER_INTERVAL_MS, runFilingReminders } from './modules/filing/index.ts';
 import { runTodoReminders } from './modules/todo/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -36,6 +37,7 @@ const reminders = setInterval(() => {
   runCalendarReminders(ctx).catch((err) => app.log.error(err, '节假日录入提醒执行失败'));
   runTodoReminders(ctx).catch((err) => app.log.error(err, '待办到期提醒执行失败'));
   runDailyDataQualitySweep(ctx).catch((err) => app.log.error(err, '数据质量每日检查执行失败'));
+  runTipEscalation(ctx).catch((err) => app.log.error(err, '举报逾期提级执行失败'));
 }, REMINDER_INTERVAL_MS);
 // The audit log's daily checkpoint (ADR 0009): checked hourly and at start, taken once per Beijing date.
 const checkpoint = () => runAuditCheckpoint(ctx, app.log).catch((err) => app.log.error(err, '审计锚点记录失败'));

@@ -14,6 +14,7 @@ import { enterpriseRoutes, lineRoutes } from './enterprise/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { inspectionRoutes } from './inspection/index.ts';
 import { caseRoutes } from './non-compliance-case/index.ts';
+import { tipRoutes } from './tip/index.ts';
 import { jointNoticeRoutes } from './joint-notice/index.ts';
 import { jointPunishmentRoutes } from './joint-punishment/index.ts';
 import { notificationRoutes } from './notification/index.ts';
@@ -61,6 +62,7 @@ export const MODULE_ROUTES: ((app: TypedApp, ctx: AppContext) => void)[] = [
   todoRoutes,
   departmentListRoutes,
   caseRoutes,
+  tipRoutes,
   priceMeasureRoutes,
   jointPunishmentRoutes,
   jointNoticeRoutes,

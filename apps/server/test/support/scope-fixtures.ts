@@ -8,6 +8,7 @@ import { evidenceForm, JPEG, PDF } from '../exit-task-fixtures.ts';
 import { requestAcceptance } from '../inspection-fixtures.ts';
 import { onceRequirement } from '../filing-fixtures.ts';
 import { call, YEAR } from '../target-fixtures.ts';
+import { insertTip } from './tip-fixture.ts';
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface OwnerRecords {
   userId: number;
   /** A non-compliance case on the region's enterprise (opened by 巩义's 发改委). */
   caseId: number;
+  /** A tip about a place of the region, handled by the region itself (issue 13). */
+  tipId: number;
 }
 
 /** Accounts of another province and of 洛阳, inserted through the seed's tables (the template holds Henan only). */
@@ -196,6 +199,7 @@ export async function buildOwnerRecords(t: TestApp, cookies: Record<string, stri
       announcementId: ann.id,
       userId: users.items.find((u: { username: string }) => u.username === OFFICE_OF[region]).id,
       caseId: await insertCase(t, ent.id),
+      tipId: await insertTip(t, { regionCode: ENTERPRISE_REGION[region], handlingRegionCode: region }),
     };
   }
   return out;

@@ -73,6 +73,9 @@ export const ALLOW_LIST: Record<string, string> = {
   'GET /api/v1/joint-notices/{id}/notice.docx': 'scoped like its notice; joint-notice tests',
   'GET /api/v1/joint-notices/{id}/items/{itemId}/history': 'scoped like its notice (404 outside, another notice’s item 404); joint-notice tests',
   'POST /api/v1/joint-notices/{id}/items/{itemId}/execute': 'scoped like its notice (404 outside), addressed department only (403); joint-notice tests',
+  // Tips (issue 13): the by-id routes are probed (BY_ID_ROUTES, WRITE_ROUTES); these two carry no id.
+  'PUT /api/v1/tips/settings': "the group office's own region only",
+  'POST /api/v1/jobs/tip-escalation/run': 'admin job, settings:manage',
   'GET /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'PUT /api/v1/settings/security': 'national setting, settings:manage (admin) only',
   'GET /api/v1/settings/todo': 'national setting (待办提醒), settings:manage (admin) only',
@@ -200,6 +203,10 @@ export const BY_ID_ROUTES: Record<string, IdRoute> = {
   'GET /api/v1/cases/{id}': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
   'GET /api/v1/cases/{id}/history': { params: (r) => ({ id: r.caseId }), regions: ent, inMayBeMissing: true },
   'GET /api/v1/cases/{id}/files/{fileId}': { params: (r) => ({ id: r.caseId, fileId: 1 }), regions: ent, inMayBeMissing: true },
+  // In scope a tip is still 404 to towns, enterprises, other departments and the administrator (issue 13, ADR 0025).
+  'GET /api/v1/tips/{id}': { params: (r) => ({ id: r.tipId }), inMayBeMissing: true },
+  'GET /api/v1/tips/{id}/history': { params: (r) => ({ id: r.tipId }), inMayBeMissing: true },
+  'GET /api/v1/tips/{id}/files/{fileId}': { params: (r) => ({ id: r.tipId, fileId: 1 }), inMayBeMissing: true },
 };
 
 /** A value no record has, per path parameter name (region codes are 6+ digits, ids are int4). */

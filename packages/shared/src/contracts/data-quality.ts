@@ -18,6 +18,8 @@ export const DATA_QUALITY_KINDS = [
   'duplicate_enterprise',
   // 002 §二(一)6 (issue 12): a stopped line past its deadline, neither rectified nor in a plan.
   'stopped_line_unresolved',
+  // Issue 13: a substantiated tip found equipment moved elsewhere (raised from the tip's link).
+  'tip_relocation',
 ] as const;
 /** Kinds the sweep raises and resolves by itself; the others are raised at the point of entry. */
 export const DATA_QUALITY_SWEPT_KINDS = [
@@ -41,6 +43,7 @@ export const DATA_QUALITY_KIND_LABELS: Record<DataQualityKind, string> = {
   capacity_outlier: '产能异常',
   duplicate_enterprise: '疑似重复企业',
   stopped_line_unresolved: '停产产能逾期未整改或未列入计划',
+  tip_relocation: '举报核实：淘汰设备疑似转移异地',
 };
 
 export const DATA_QUALITY_STATUSES = ['open', 'resolved'] as const;

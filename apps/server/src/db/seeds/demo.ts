@@ -148,6 +148,8 @@ export async function seedDemo(db: Db, clock: Clock, opts: { enterprises?: numbe
       { username: 'gy-town', displayName: '米河镇经济发展办公室', role: 'town', regionCode: '410181100' },
       { username: 'gy-park', displayName: '产业集聚区管委会', role: 'town', regionCode: park.code },
       { username: 'gy-leader', displayName: '巩义市分管领导', role: 'leader', regionCode: '410181' },
+      // 身份保管人 (issue 13, ADR 0025): the only account that may reveal a real-name tipster of 巩义, giving a reason.
+      { username: 'gy-custodian', displayName: '巩义市举报人身份保管人', role: 'identity_custodian', regionCode: '410181' },
       { username: 'auditor', displayName: '审计员', role: 'auditor', regionCode: '410000' },
       { username: 'auditor-cn', displayName: '全国审计员', role: 'national_auditor', regionCode: '100000' },
     ].map((u) => ({ ...u, passwordHash, passwordChangedAt: now, createdAt: now, mustChangePassword: false }));

@@ -80,7 +80,8 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
   );
   app.post(
     `${base}/:id/objections/:objectionId/reveal-phone`,
-    { config, schema: { tags, summary: '查看异议人完整手机号码（发布单位回电用；每次查看记入审计）', params: ObjectionParams, response: { 200: ObjectionPhone } } },
+    // No role ability: only identity custodians (who hold none) reveal; the service answers everyone else 404.
+    { config: {}, schema: { tags, summary: '查看异议人完整手机号码（仅身份保管人；每次查看记入审计）', params: ObjectionParams, response: { 200: ObjectionPhone } } },
     async (req) => objections.revealObjectionPhone(ctx.db, ctx.clock, ctx.sealKey, req.actor!, req.params.id, req.params.objectionId),
   );
 }

@@ -13,7 +13,6 @@ import { availableEvents, readHistory, refusalOf, runTransition, transitionFor }
 import { notify } from '../notification/index.ts';
 import type { RegionRow } from '../region/index.ts';
 import { officeUsersOf } from '../user/index.ts';
-import { announcementPolicy as policy } from './announcement.policy.ts';
 import { documentSettingsFor } from '../office-settings/index.ts';
 import { noticeOf, presentObjection, presentObjectionStatus } from './announcement.presenter.ts';
 import { type ObjectionRow, announcementRepository as repo } from './announcement.repository.ts';
@@ -139,16 +138,17 @@ export async function objectionHistory(db: Db, actor: Actor, id: number, objecti
 }
 
 /**
- * The full number for the issuing office to call the objector back (the office that answers, like answering).
- * Every reveal is audited in its own transaction; the audit entry names who looked, not the number.
+ * The full number, for an identity custodian (身份保管人) of the issuing region or above only (issue 13: "The
+ * objection form on announcements gets the same treatment" as a tipster's identity; ADR 0025). Everyone else —
+ * the issuing office included — gets 404. Every reveal is audited; the audit entry names who looked, not the number.
  */
 export async function revealObjectionPhone(db: Db, clock: Clock, key: SealKey, actor: Actor, id: number, objectionId: number): Promise<ObjectionPhone> {
+  if (actor.role !== 'identity_custodian') throw new AppError(404, 'not_found', '异议不存在或无权访问');
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { region } = await readableAnnouncement(tx, actor, id);
     const o = await repo.objectionById(tx, id, objectionId);
     if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
-    if (!policy.isDrafter(actor, region.code)) throw forbidden(`只有${region.name}领导小组办公室可以查看异议人的完整号码`);
     if (!o.phoneSealed) throw conflict('提出人未填写手机号码');
     await recordAudit(tx, actor, now, {
       action: 'announcement.objection_phone_reveal',

@@ -5,12 +5,12 @@ import { dismantleGuard, EXIT_TASK_TRANSITIONS, eventsFrom, type GuardInput, isO
 /** The whole table written out: every (state, event) pair either leads somewhere or is refused. */
 const EXPECTED: Record<ExitTaskStatus, Partial<Record<ExitTaskEvent, ExitTaskStatus>>> = {
   planned: { seal: 'sealed', dismantle: 'dismantled', close: 'closed' },
-  sealed: { dismantle: 'dismantled', close: 'closed' },
-  dismantled: { request_acceptance: 'acceptance_requested' },
-  acceptance_requested: { accept: 'accepted', reject: 'rejected' },
-  rejected: { resubmit: 'dismantled' },
-  accepted: {},
-  closed: {},
+  sealed: { dismantle: 'dismantled', close: 'closed', reopen: 'planned' },
+  dismantled: { request_acceptance: 'acceptance_requested', reopen: 'planned' },
+  acceptance_requested: { accept: 'accepted', reject: 'rejected', reopen: 'planned' },
+  rejected: { resubmit: 'dismantled', reopen: 'planned' },
+  accepted: { reopen: 'planned' },
+  closed: { reopen: 'planned' },
 };
 
 const TODAY = '2026-07-01';
@@ -51,7 +51,7 @@ describe('exit task transition table', () => {
     const keys = EXIT_TASK_TRANSITIONS.map((t) => `${t.from}/${t.event}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(eventsFrom('planned')).toEqual(['seal', 'dismantle', 'close']);
-    expect(eventsFrom('accepted')).toEqual([]);
+    expect(eventsFrom('accepted')).toEqual(['reopen']);
   });
 });
 

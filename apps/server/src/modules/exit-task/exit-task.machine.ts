@@ -85,6 +85,9 @@ const closeGuard: Guard = (input) =>
 /** Resubmitting after a rejection says what was corrected and must again satisfy everything dismantling requires. */
 const resubmitGuard: Guard = (input) => reasonGuard('重新提交')(input) ?? dismantleGuard(input);
 
+/** Every state past 待退出 that a line producing again sends back (issue 13 "a reopened exit task"). */
+const REOPENABLE: readonly ExitTaskStatus[] = ['sealed', 'dismantled', 'acceptance_requested', 'rejected', 'accepted', 'closed'];
+
 /**
  * The exit flow as a table. Sealing is optional (a line may be dismantled straight away); closure by
  * order (依法关闭) ends a task that has not been dismantled yet.
@@ -100,6 +103,9 @@ export const EXIT_TASK_TRANSITIONS: readonly Transition[] = [
   { from: 'rejected', event: 'resubmit', to: 'dismantled', by: 'office', guard: resubmitGuard },
   { from: 'planned', event: 'close', to: 'closed', by: 'office', guard: closeGuard },
   { from: 'sealed', event: 'close', to: 'closed', by: 'office', guard: closeGuard },
+  // 复产重开 (issue 13, ADR 0025): a substantiated tip found the line producing again; back to 待退出 with the tip as reason.
+  // Fired only from the tip's link (`reopenExitTask`, in the tip's transaction), never offered as a button on the task.
+  ...REOPENABLE.map((from): Transition => ({ from, event: 'reopen', to: 'planned', by: 'office', guard: reasonGuard('复产重开') })),
 ];
 
 /** Group offices of the region or above carry the exit through; the inspection fires accept and reject in its own transaction. */

@@ -255,4 +255,11 @@ export const exitTaskRepository = {
       .set({ status: 'eliminated', updatedAt: at, version: sql`${line.version} + 1` })
       .where(and(eq(line.id, lineId), ne(line.status, 'eliminated')));
   },
+  /** A reopened accepted task's line (issue 13): back to 已列入计划. */
+  async markLinePlannedAgain(tx: Db, lineId: number, at: Date) {
+    await tx
+      .update(line)
+      .set({ status: 'planned', updatedAt: at, version: sql`${line.version} + 1` })
+      .where(and(eq(line.id, lineId), eq(line.status, 'eliminated')));
+  },
 };

@@ -56,7 +56,8 @@ export async function getTask(db: Db, clock: Clock, actor: Actor, id: number): P
     relocationMatches(db, v.task.lineId, v.countyCode),
   ]);
   const place = placeOf(v);
-  const availableEvents = eventsFor(exitTaskMachine, actor, place, v.task.status as ExitTaskStatus);
+  // 复产重开 is fired from a tip's link only (issue 13), so it is never a button on the task.
+  const availableEvents = eventsFor(exitTaskMachine, actor, place, v.task.status as ExitTaskStatus).filter((e) => e !== 'reopen');
   return presentTask(v, todayInChina(clock.now()), await getCalendar(db), { events, evidence, duplicates, availableEvents });
 }
 
@@ -226,11 +227,23 @@ export async function fireTaskEvent(tx: Db, now: Date, actor: Actor, id: number,
     effects: async (row) => {
       await progressMaintenance.taskMoved(tx, id, from);
       if (row.status === 'accepted') await exitTaskRepository.markLineEliminated(tx, v.task.lineId, now);
+      // An accepted line found producing again is no longer eliminated: back in the plan (issue 13).
+      if (body.event === 'reopen' && from === 'accepted') await exitTaskRepository.markLinePlannedAgain(tx, v.task.lineId, now);
     },
   });
 }
 
+/**
+ * 复产重开 (issue 13, ADR 0025): a substantiated tip found the line producing again. Fired by the tip's link in the
+ * tip's transaction through the one transition step, so the progress rollups move with it.
+ */
+export async function reopenExitTask(tx: Db, now: Date, actor: Actor, id: number, reason: string): Promise<ExitTaskView> {
+  await fireTaskEvent(tx, now, actor, id, { event: 'reopen', payload: { reason } });
+  return readableTask(tx, actor, id);
+}
+
 export async function transitionTask(db: Db, clock: Clock, actor: Actor, id: number, body: ExitTaskTransitionBody): Promise<ExitTask> {
+  if (body.event === 'reopen') throw invalid('复产重开须在举报核查中关联退出任务时发起', [{ path: 'event', message: '复产重开须在举报核查中发起' }]);
   const now = clock.now();
   await db.transaction((tx) => fireTaskEvent(tx, now, actor, id, body));
   return getTask(db, clock, actor, id);

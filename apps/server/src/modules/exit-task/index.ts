@@ -5,6 +5,6 @@ export { EXIT_TASK_TRANSITIONS, isOverdue, transitionFor } from './exit-task.mac
 export { exitTaskRepository } from './exit-task.repository.ts';
 export { exitTaskRoutes } from './exit-task.routes.ts';
 export { exitTaskTodoSource } from './exit-task.todo.ts';
-export { fireTaskEvent, readableTask } from './exit-task.service.ts';
+export { fireTaskEvent, readableTask, reopenExitTask } from './exit-task.service.ts';
 export { exitTaskJobRoutes } from './exit-task-jobs.routes.ts';
 export { type OverdueExitTask, exitTaskOverdueRepository } from './exit-task-overdue.repository.ts';

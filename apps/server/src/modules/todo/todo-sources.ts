@@ -9,6 +9,7 @@ import { entryTodoSource } from '../joint-punishment/index.ts';
 import { deliveryTodoSource } from '../price-measure/index.ts';
 import { roundTodoSource } from '../inspection/index.ts';
 import { targetTodoSource } from '../target/index.ts';
+import { tipTodoSource } from '../tip/index.ts';
 
 /**
  * Every lifecycle whose machine marks awaited rows registers its source here (ADR 0016): a new lifecycle
@@ -27,4 +28,5 @@ export const TODO_SOURCES: readonly AwaitingSource<any>[] = [
   deliveryTodoSource,
   entryTodoSource,
   noticeItemTodoSource,
+  tipTodoSource,
 ];

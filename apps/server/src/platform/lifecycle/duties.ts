@@ -34,6 +34,8 @@ export const DUTY_RULES = {
   inspectionLeader: '验收结论须由本批次检查组组长签署',
   caseSelf: '立案或申请人员不能决定本案件的延期或撤销：须由立案部门的其他人员决定',
   caseDepartment: '案件的延期和撤销由立案部门决定',
+  tipSelf: '本人提交的举报办结意见须由承办单位的其他人员审定',
+  tipOffice: '举报办结由承办地领导小组办公室、组长或承办部门审定',
 } as const;
 
 /** The drafter or submitter (user ids recorded on the record) may not approve it. */
@@ -72,4 +74,24 @@ export function targetDecompositionApproval(actor: Actor, r: DutyRegion, authors
 export function caseDecision(actor: Actor, caseAgencyId: number, authors: readonly (number | null | undefined)[]): string | null {
   if (actor.role !== 'member_agency' || actor.agencyId !== caseAgencyId) return DUTY_RULES.caseDepartment;
   return notOwnWork(actor, authors, DUTY_RULES.caseSelf);
+}
+
+/** Who handles a tip (issue 13, ADR 0025): the handling region's office, or its member department, and the level escalated to. */
+export interface TipHandling {
+  regionCode: string;
+  agencyId: number | null;
+  escalatedToRegionCode: string | null;
+}
+
+/**
+ * A tip's conclusion (办结, issue 13; 003 §四(三) 有报必查): approved by another account of the handling office —
+ * the group office or leader of the handling region (or of the level it was escalated to), or the handling
+ * department's accounts when a department handles it — never by whoever submitted the conclusion.
+ */
+export function tipConclusion(actor: Actor, h: TipHandling, authors: readonly (number | null | undefined)[]): string | null {
+  const office = h.agencyId === null && (actor.role === 'group_office' || actor.role === 'leader') && actor.regionCode === h.regionCode;
+  const department = h.agencyId !== null && actor.role === 'member_agency' && actor.agencyId === h.agencyId;
+  const escalated = h.escalatedToRegionCode !== null && actor.role === 'group_office' && actor.regionCode === h.escalatedToRegionCode;
+  if (!office && !department && !escalated) return DUTY_RULES.tipOffice;
+  return notOwnWork(actor, authors, DUTY_RULES.tipSelf);
 }
