@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publicTipApi, type PublicRegionOption } from '../tip-api.ts';
 
@@ -13,21 +13,26 @@ const LEVELS = ['省（自治区、直辖市）', '市（地区、州）', '县�
 export function PublicRegionCascader({ id, onChange, 'aria-invalid': invalid }: { id?: string; value?: string; onChange?: (code: string | undefined) => void; 'aria-invalid'?: boolean }) {
   const [path, setPath] = useState<string[]>([]);
   const [levels, setLevels] = useState<PublicRegionOption[][]>([]);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     publicTipApi
       .regions()
       .then((rs) => setLevels([rs]))
-      .catch(() => setLevels([]));
+      .catch(() => setFailed(true));
   }, []);
 
   const choose = async (depth: number, code: string | undefined) => {
+    setFailed(false);
     const next = [...path.slice(0, depth), ...(code ? [code] : [])];
     setPath(next);
     setLevels((ls) => ls.slice(0, depth + 1));
     onChange?.(next[next.length - 1]);
     const picked = code ? levels[depth]?.find((r) => r.code === code) : undefined;
     if (code && picked?.hasChildren && depth + 1 < LEVELS.length) {
-      const kids = await publicTipApi.regions(code).catch(() => []);
+      const kids = await publicTipApi.regions(code).catch(() => {
+        setFailed(true);
+        return [];
+      });
       setLevels((ls) => [...ls.slice(0, depth + 1), kids]);
     }
   };
@@ -49,6 +54,11 @@ export function PublicRegionCascader({ id, onChange, 'aria-invalid': invalid }: 
           onChange={(v: string | undefined) => choose(depth, v)}
         />
       ))}
+      {failed && (
+        <Typography.Text type="danger" role="alert" style={{ gridColumn: '1 / -1' }}>
+          地区列表暂时无法加载，请稍后刷新页面重试
+        </Typography.Text>
+      )}
     </div>
   );
 }
