@@ -1,5 +1,5 @@
 import { TIP_DEFAULT_DEADLINE_WORKING_DAYS, type TipSettings } from '@taotai/shared';
-import { Form, InputNumber, Tag, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import { SettingsFrame, useSettingsForm } from '../settings/settings-form.tsx';
 import { tipApi } from './tip-api.ts';
 
@@ -17,8 +17,7 @@ export default function TipSettingsPage() {
   return (
     <SettingsFrame current={current} title="举报办理时限" saving={saving} error={error} onSave={save} saveTestId="tip-settings-save">
       <Typography.Paragraph type="secondary">
-        本地区受理的举报自受理之日起按此工作日数核查并答复举报人；可延期一次。逾期未办结的提级由上一级督办。新受理的举报适用新时限。
-        {current.data?.isDefault && <Tag style={{ marginLeft: 8 }}>默认 {TIP_DEFAULT_DEADLINE_WORKING_DAYS} 个工作日</Tag>}
+        本地区受理的举报自受理之日起按此工作日数核查并答复举报人；可延期一次。逾期未办结的提级由上一级督办。新受理的举报适用新时限。未单独设置的地区为 {TIP_DEFAULT_DEADLINE_WORKING_DAYS} 个工作日。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" style={{ maxWidth: 360 }}>
         <Form.Item
