@@ -15,6 +15,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   FlagOutlined,
+  MessageOutlined,
   FileExclamationOutlined,
   StopOutlined,
   ThunderboltOutlined,
@@ -80,6 +81,8 @@ const ENTRIES: Entry[] = [
   // Issue 12: the departments' cases; an enterprise sees its own as 我的整改.
   { key: '/cases', label: '案件管理', icon: <AlertOutlined />, roles: ['admin', 'member_agency', 'group_office', 'leader'] },
   { key: '/cases', label: '我的整改', icon: <AlertOutlined />, roles: ['enterprise'] },
+  // Issue 13: public tips; never towns or enterprises (the town may be the one that hid the kiln).
+  { key: '/tips', label: '举报管理', icon: <MessageOutlined />, roles: ['group_office', 'leader', 'member_agency', 'identity_custodian'] },
   {
     key: 'levers',
     label: '执法联动',
@@ -105,6 +108,7 @@ const ENTRIES: Entry[] = [
       { key: '/settings/holidays', label: '节假日设置', icon: <FlagOutlined />, anyOf: ['settings:manage'] },
       { key: '/settings/todo', label: '待办提醒设置', icon: <FieldTimeOutlined />, anyOf: ['settings:manage'] },
       { key: '/settings/documents', label: '公文设置', icon: <FileTextOutlined />, roles: ['group_office'] },
+      { key: '/settings/tips', label: '举报办理时限', icon: <FieldTimeOutlined />, roles: ['group_office'] },
       { key: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit:read'] },
     ],
   },

@@ -51,6 +51,8 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/department-lists', title: '黄牌/红牌名单', parent: '/' },
   { path: '/cases', title: '案件管理', parent: '/' },
   { path: '/cases/:id', title: '案件详情', parent: '/cases' },
+  { path: '/tips', title: '举报管理', parent: '/' },
+  { path: '/tips/:id', title: '举报详情', parent: '/tips' },
   { path: '/price-measures', title: '价格信贷措施', parent: '/', section: LEVERS },
   { path: '/price-measures/:id', title: '措施详情', parent: '/price-measures', section: LEVERS },
   { path: '/joint-punishment', title: '联合惩戒', parent: '/', section: LEVERS },
@@ -66,6 +68,7 @@ export const ROUTE_META: readonly RouteMeta[] = [
   { path: '/settings/holidays', title: '节假日设置', parent: '/', section: SYSTEM },
   { path: '/settings/documents', title: '公文设置', parent: '/', section: SYSTEM },
   { path: '/settings/todo', title: '待办提醒设置', parent: '/', section: SYSTEM },
+  { path: '/settings/tips', title: '举报办理时限', parent: '/', section: SYSTEM },
   { path: '/audit', title: '审计日志', parent: '/', section: SYSTEM },
   { path: '*', title: '页面不存在', parent: '/' },
   // Outside the layout: no h1 or breadcrumbs from here, only the document title.

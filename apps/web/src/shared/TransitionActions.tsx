@@ -1,5 +1,5 @@
 import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 /** Events that send the record back: a reason is required (the server's machine says the same: needsReason). */
 const REASON_EVENTS = ['return', 'reject', 'refuse'];
@@ -29,13 +29,15 @@ export interface TransitionActionsProps<E extends string> {
   /** What the required text of `reasonEvents` is called when「<label>原因」does not fit (an objection: 异议或申请内容). */
   reasonLabel?: string;
   busy?: boolean;
+  /** Inputs an event needs besides its reason (a tip's 转办 target, 延期 days, 办结 finding): the page keeps their values and checks them in `onFire`. */
+  fields?: Partial<Record<E, ReactNode>>;
 }
 
 /**
  * The buttons of a record's lifecycle, rendered from its `availableEvents`, and one dialog for every event:
  * it says what happens, asks for the 审核意见 (optional) on an approval and the reason (required) on a return.
  */
-export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [], reasonLabel }: TransitionActionsProps<E>) {
+export function TransitionActions<E extends string>({ events, labels, noun, onFire, confirm = {}, busy, reasonEvents = [], reasonLabel, fields = {} }: TransitionActionsProps<E>) {
   const [open, setOpen] = useState<E | null>(null);
   const [text, setText] = useState('');
   const needsReason = open !== null && (REASON_EVENTS.includes(open) || reasonEvents.includes(open));
@@ -77,6 +79,7 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           {open && confirm[open] && <Alert type="info" showIcon title={confirm[open]} />}
+          {open && fields[open]}
           {(needsReason || takesOpinion) && (
             <>
               <Typography.Text>{needsReason ? `${word}（必填）` : '审核意见（可不填）'}</Typography.Text>
@@ -90,7 +93,7 @@ export function TransitionActions<E extends string>({ events, labels, noun, onFi
               />
             </>
           )}
-          {!needsReason && !takesOpinion && !(open && confirm[open]) && <Typography.Text>确认{open ? labels[open] : ''}？</Typography.Text>}
+          {!needsReason && !takesOpinion && !(open && (confirm[open] || fields[open])) && <Typography.Text>确认{open ? labels[open] : ''}？</Typography.Text>}
         </Space>
       </Modal>
     </>

@@ -10,6 +10,7 @@ import { DataQualityCountCard } from '../data-quality/DataQualityCountCard.tsx';
 import { ProgressCard } from '../progress/ProgressCard.tsx';
 import { CaseDeskCard } from '../non-compliance-case/CaseDeskCard.tsx';
 import { TodoCard } from '../todo/TodoCard.tsx';
+import { TipSummaryCard } from '../tip/TipSummaryCard.tsx';
 import { CurrentPhaseCard } from '../work-plan/CurrentPhaseCard.tsx';
 
 const COUNTS: { key: string; title: string; status?: string; icon: ReactNode; color: string }[] = [
@@ -76,6 +77,7 @@ export default function HomePage() {
       )}
       {me.role !== 'enterprise' && <TodoCard />}
       {me.role === 'member_agency' && <CaseDeskCard />}
+      <TipSummaryCard />
       <DataQualityCountCard />
       {readsEnterprises && me.role !== 'enterprise' && <ProgressCard />}
       <Row gutter={16}>

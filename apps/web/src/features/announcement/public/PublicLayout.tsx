@@ -20,6 +20,9 @@ export default function PublicLayout({ children }: { children?: ReactNode }) {
               公告公示
             </NavLink>
             <NavLink to="/public/objections">异议答复查询</NavLink>
+            <NavLink to="/public/tips/new">我要举报</NavLink>
+            <NavLink to="/public/tips/lookup">举报查询</NavLink>
+            <NavLink to="/public/tip-results">举报办理结果</NavLink>
           </nav>
         </div>
       </header>
