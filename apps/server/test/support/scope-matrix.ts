@@ -121,6 +121,7 @@ export const ALLOW_LIST: Record<string, string> = {
   'POST /api/v1/public/tips/messages': 'public site: a message to a tip by its receipt code only',
   'GET /api/v1/public/tip-results': 'public site: concluded tips, published without tipster data',
   'GET /api/v1/public/enterprise-names': 'public site: registered enterprise names for the tip form',
+  'GET /api/v1/public/regions/children': 'public site: the region tree (names and codes only) for the tip form',
   // Creation routes take the region or record in the body; their scope is tested by each module.
   'POST /api/v1/regions/parks': 'create: county in the body, region tests',
   'POST /api/v1/enterprises': 'create: region in the body, enterprise scope tests',

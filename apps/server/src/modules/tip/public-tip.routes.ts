@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { RateRule } from '../../platform/http/rate-limit.ts';
 import type { TypedApp } from '../../platform/http/typed-app.ts';
-import { enterpriseNames, lookupTip, postTipsterMessage, publishedResults } from './public-tip-lookup.service.ts';
+import { regionRepository } from '../region/index.ts';
 import { fileTip } from './public-tip.service.ts';
+import { enterpriseNames, lookupTip, postTipsterMessage, publishedResults } from './public-tip-lookup.service.ts';
 import { readTipForm } from './tip-intake-upload.ts';
 
 /**
@@ -28,6 +29,9 @@ const NameHit = z.object({ id: z.number().int(), name: z.string(), regionName: z
  * The public tip channel (issue 13; ADR 0025): no session, nothing about the client kept. The code travels only in
  * POST bodies, never in a URL (URLs end up in logs and browser histories).
  */
+/** A region of the public form's place picker, one level at a time. */
+const PublicRegionChild = z.object({ code: z.string(), name: z.string(), hasChildren: z.boolean() });
+
 export function publicTipRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['public'];
   const base = '/api/v1/public';
@@ -78,5 +82,19 @@ export function publicTipRoutes(app: TypedApp, ctx: AppContext): void {
       schema: { tags, summary: '公开：按名称检索已登记企业（举报表单用，最多 10 条）', querystring: NamesQuery, response: { 200: z.object({ items: z.array(NameHit) }) } },
     },
     async (req) => enterpriseNames(ctx, req.query.q),
+  );
+  app.get(
+    `${base}/regions/children`,
+    {
+      config: { public: true, rateLimits: [TIP_PUBLIC_READ] },
+      schema: {
+        tags,
+        summary: '公开：下级行政区划（举报表单逐级选择地点；不传 parent 时为省级）',
+        querystring: z.object({ parent: z.string().regex(/^\d{6,9}$/, '上级区划代码不正确').optional() }),
+        response: { 200: z.array(PublicRegionChild) },
+      },
+    },
+    async (req) =>
+      (await regionRepository.children(ctx.db, req.query.parent ?? null, 5000)).map((x) => ({ code: x.row.code, name: x.row.name, hasChildren: x.hasChildren })),
   );
 }
