@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.ts';
+import { testActor } from '../../platform/access/test-actor.ts';
 import { isAnnouncementDrafter } from './announcement.machine.ts';
 
-const actor = (over: Partial<Actor>): Actor => ({
-  userId: 7,
-  username: 'u',
-  displayName: 'u',
-  role: 'member_agency',
-  regionCode: '410181',
-  regionLevel: 'county',
-  agencyId: 31,
-  enterpriseId: null,
-  ip: null,
-  abilities: new Set(),
-  scope: { column: 'countyCode', code: '410181' },
-  ...over,
-});
+const actor = (over: Partial<Actor>): Actor => testActor({ userId: 7, role: 'member_agency', agencyId: 31, ...over });
 
 describe('who drafts a department list (issue 12)', () => {
   it('a department drafts only its own ground’s list of its own region; the office drafts every list', () => {

@@ -1,6 +1,7 @@
 import { TIP_EVENTS, TIP_STATUSES, type TipEvent, type TipStatus } from '@taotai/shared';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.ts';
+import { testActor } from '../../platform/access/test-actor.ts';
 import { availableEvents, DUTY_RULES, refusalOf, transitionFor } from '../../platform/lifecycle/index.ts';
 import { conclusionGuard, extendGuard, forwardGuard, type TipFacts, type TipRecord, tipMachine } from './tip.machine.ts';
 
@@ -20,20 +21,7 @@ const valid: Record<TipEvent, TipFacts> = {
   conclude: {},
 };
 
-const actor = (over: Partial<Actor>): Actor => ({
-  userId: 1,
-  username: 'u',
-  displayName: 'u',
-  role: 'group_office',
-  regionCode: '410181',
-  regionLevel: 'county',
-  agencyId: null,
-  enterpriseId: null,
-  ip: null,
-  abilities: new Set(),
-  scope: { column: 'countyCode', code: '410181' },
-  ...over,
-});
+const actor = (over: Partial<Actor>): Actor => testActor(over);
 const record: TipRecord = { regionCode: '410181', agencyId: null, escalatedToRegionCode: null, draftedBy: 1 };
 
 describe('tip transition table', () => {

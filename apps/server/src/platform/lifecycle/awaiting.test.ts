@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.ts';
+import { testActor } from '../access/test-actor.ts';
 import { awaitedEvents, awaitedFrom, awaitingOf, awaitingStates } from './awaiting.ts';
 import type { Machine } from './machine.ts';
 
-const actor = (userId: number): Actor => ({
-  userId,
-  username: 'u',
-  displayName: 'u',
-  role: 'group_office',
-  regionCode: '410181',
-  regionLevel: 'county',
-  agencyId: null,
-  enterpriseId: null,
-  ip: null,
-  abilities: new Set(),
-  scope: { column: 'countyCode', code: '410181' },
-});
+const actor = (userId: number): Actor => testActor({ userId });
 
 type S = 'draft' | 'submitted' | 'approved' | 'published';
 type E = 'submit' | 'approve' | 'return' | 'publish';

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.ts';
+import { testActor } from '../access/test-actor.ts';
 import { announcementApproval, approvingRegionOf, DUTY_RULES, planApproval, targetDecompositionApproval } from './duties.ts';
 import { availableEvents, type Machine, nextStatus, notApplicable, refusalOf, transitionFor } from './machine.ts';
 
-const actor = (over: Partial<Actor>): Actor => ({
-  userId: 1,
-  username: 'u',
-  displayName: 'u',
-  role: 'group_office',
-  regionCode: '410181',
-  regionLevel: 'county',
-  agencyId: null,
-  enterpriseId: null,
-  ip: null,
-  abilities: new Set(),
-  scope: { column: 'countyCode', code: '410181' },
-  ...over,
-});
+const actor = (over: Partial<Actor>): Actor => testActor(over);
 
 type S = 'draft' | 'submitted' | 'done';
 type E = 'submit' | 'approve' | 'return';
