@@ -49,7 +49,7 @@ export default function PublicTipLookupPage() {
       {tip && code && (
         <>
           <Card title="办理情况" data-testid="tip-lookup-result">
-            <Descriptions column={1} size="small" bordered labelStyle={{ whiteSpace: 'nowrap' }}>
+            <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label="办理状态">
                 <Tag color={TIP_STATUS_COLORS[tip.status]} data-testid="tip-lookup-status">
                   {TIP_STATUS_LABELS[tip.status]}
