@@ -44,7 +44,8 @@ describe('progress rollup over random trees and transitions', () => {
     const today = todayInChina(t.clock.now());
     for (let i = 0; i < steps; i++) {
       const m = rng.pick(model);
-      const events = EXIT_TASK_TRANSITIONS.filter((x) => x.from === m.status);
+      // `reopen` is fired only from a tip's link (its rollups are checked in tip-handling.int.test.ts), never on this route.
+      const events = EXIT_TASK_TRANSITIONS.filter((x) => x.from === m.status && x.event !== 'reopen');
       if (events.length === 0) continue;
       const e = rng.pick(events);
       const deadline = addDays(today, rng.int(0, 40));
