@@ -195,6 +195,8 @@ describe('survey form: template, preview and commit', () => {
       { header, title: '郑州市（荥阳市）2026年落后产能排查登记表（第二批）' },
     );
     const res = await preview(t, xy, file);
+    // Status with the body first: a refusal (not a preview) then says why instead of "errors: undefined".
+    expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
     expect(p.errors).toEqual([]);
     expect(p).toMatchObject({
