@@ -28,7 +28,7 @@ const ObjectionParams = z.object({ id: z.coerce.number().int().positive(), objec
 export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
   const tags = ['announcements'];
   const config = { ability: 'enterprise:read' as const };
-  // Reading a 公告 and its objections needs no registry ability: the identity custodian (who holds none) opens the
+  // Reading a 公告 (the list and its export too) and its objections needs no registry ability: the identity custodian (who holds none) opens the
   // 公示 to reveal an objector's number (issue 13). canRead in the services keeps enterprises out (404) and scopes.
   const read = {};
   const base = '/api/v1/announcements';
@@ -39,7 +39,7 @@ export function announcementRoutes(app: TypedApp, ctx: AppContext): void {
   );
   app.get(
     `${base}/list.xlsx`,
-    { config, schema: { tags, summary: '按列表筛选条件导出公告公示列表（xlsx，全部符合条件的公告）', querystring: AnnouncementFilterQuery } },
+    { config: read, schema: { tags, summary: '按列表筛选条件导出公告公示列表（xlsx，全部符合条件的公告）', querystring: AnnouncementFilterQuery } },
     async (req, reply) => sendXlsx(reply, req.log, await prepareAnnouncementListExport(ctx.db, ctx.clock, req.actor!, req.query)),
   );
   app.post(
