@@ -44,6 +44,8 @@ describe('举报办理期限跨入未录入节假日的年度：标注暂定（�
     await screenshot(p, 'i13-tip-list-provisional-1440', false);
     await row.getByTestId('tip-link').click();
     await p.waitForURL(/\/tips\/\d+$/);
+    // The list's deadline cell has the same test ids: wait for the page's own facts first.
+    await p.getByTestId('tip-identity-label').waitFor();
     await p.getByTestId('tip-deadline').getByTestId('provisional-date').waitFor();
     await screenshot(p, 'i13-tip-page-provisional-1440', false);
     await p.context().close();
