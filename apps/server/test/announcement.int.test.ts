@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/client.ts';
 import { sealLegacyObjections } from '../src/modules/announcement/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STALE_STATE } from '../src/platform/lifecycle/index.ts';
-import { enterprise, line } from '../src/db/schema/index.ts';
+import { auditLog, enterprise, line } from '../src/db/schema/index.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { createEnterprise, createLine } from './enterprise-fixtures.ts';
 import { evidenceForm, JPEG, PDF, pdfOf, photo } from './exit-task-fixtures.ts';
@@ -272,8 +272,26 @@ describe('announcements: built from records, approved, published, with a notice 
     expect((await detail(planAnn)).unansweredCount).toBe(1);
     // The full number only on request, to an identity custodian (issue 13), and audited; everyone else 404.
     const revealUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/reveal-phone`;
-    for (const who of [zz, xy, gy]) expect((await t.request({ method: 'POST', url: revealUrl, cookie: who })).statusCode).toBe(404);
-    expect(await call(t, await t.login('gy-custodian'), { method: 'POST', url: revealUrl })).toEqual({ phone: '13800138000' });
+    const why = { reason: '异议人来电要求回访，需核实号码' };
+    for (const who of [zz, xy, gy]) expect((await t.request({ method: 'POST', url: revealUrl, cookie: who, payload: why })).statusCode).toBe(404);
+    const custodian = await t.login('gy-custodian');
+    // The custodian can open the 公示 and its objections (masked) to find the one to look at.
+    expect((await call(t, custodian, { method: 'GET', url: `/api/v1/announcements/${planAnn}/objections` }))[0]).toMatchObject({ phone: '138****8000' });
+    for (const payload of [{}, { reason: '   ' }]) {
+      const res = await t.request({ method: 'POST', url: revealUrl, cookie: custodian, payload });
+      expect(res.statusCode).toBe(400);
+      expect(JSON.stringify(res.json())).toContain('查看事由');
+    }
+    expect(await call(t, custodian, { method: 'POST', url: revealUrl, payload: why })).toEqual({ phone: '13800138000' });
+    // Audited with the reason, never the number; the issuing office (巩义) is told, 郑州's office is not.
+    const reveals = await t.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, 'announcement.objection_phone_reveal'), eq(auditLog.entityId, String(planAnn))));
+    expect(reveals).toHaveLength(1);
+    expect(JSON.stringify(reveals[0])).toContain(why.reason);
+    expect(JSON.stringify(reveals[0])).not.toContain('13800138000');
+    const told = (await call(t, gy, { method: 'GET', url: '/api/v1/notifications' })).items.filter((n: { kind: string }) => n.kind === 'objection_phone_revealed');
+    expect(told).toEqual([expect.objectContaining({ link: `/announcements/${planAnn}`, body: expect.stringContaining(receipt) })]);
+    expect(JSON.stringify(told)).not.toContain('13800138000');
+    expect((await call(t, zz, { method: 'GET', url: '/api/v1/notifications' })).items.filter((n: { kind: string }) => n.kind === 'objection_phone_revealed')).toEqual([]);
     const answerUrl = `/api/v1/announcements/${planAnn}/objections/${objections[0].id}/answer`;
     const answer = { answer: '经现场核查，该水泥磨尚未拆除，维持列入。', version: objections[0].version };
     expect((await t.request({ method: 'POST', url: answerUrl, cookie: zz, payload: answer })).statusCode).toBe(403);

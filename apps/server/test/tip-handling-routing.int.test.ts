@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agency, auditLog } from '../src/db/schema/index.ts';
+import { getCalendar } from '../src/platform/calendar/calendar.ts';
 import { DUTY_RULES } from '../src/platform/lifecycle/index.ts';
 import { readExport } from './support/list-export.ts';
 import { insertTip } from './support/tip-fixture.ts';
@@ -74,5 +75,19 @@ describe('tips handled by a department; deadline settings; export', () => {
     expect(JSON.stringify(x.rows)).not.toContain('李某');
     const town = await readExport(t, c.town!, '/api/v1/tips/export.xlsx');
     expect(town.rows).toHaveLength(0);
+  });
+
+  it('marks a deadline counted through a year without holiday data 暂定 (issue 10 §3), in the list and on the page', async () => {
+    const cal = await getCalendar(t.ctx.db);
+    let y = 2026;
+    while (cal.isYearCovered(y + 1)) y++;
+    // Received late in the last year with holiday data, due in the next one (nobody has entered its holidays).
+    const id = await insertTip(t, { receivedOn: `${y}-12-24`, deadline: `${y + 1}-01-14` });
+    const list = await call(t, c.gy!, { method: 'GET', url: '/api/v1/tips?pageSize=50' });
+    const mark = (tid: number) => list.items.find((i: { id: number }) => i.id === tid)?.deadlineProvisional;
+    expect(mark(id)).toBe(true);
+    expect(mark(tipId)).toBe(false);
+    expect(await call(t, c.gy!, { method: 'GET', url: `/api/v1/tips/${id}` })).toMatchObject({ deadline: `${y + 1}-01-14`, deadlineProvisional: true });
+    expect(await call(t, c.gy!, { method: 'GET', url: `/api/v1/tips/${tipId}` })).toMatchObject({ deadlineProvisional: false });
   });
 });

@@ -69,7 +69,7 @@ describe('public tips: intake (issue 13)', () => {
     expect(res.json().deadline).toBe(cal.addWorkingDays('2026-03-02', 15));
     expect(res.json().deadline).toBe('2026-03-23');
     const found = (await lookup(t, res.json().receiptCode, {}, nextAddr())).json();
-    expect(found).toMatchObject({ status: 'received', filedOn: '2026-03-02', deadline: '2026-03-23', finding: null, reply: null, regionName: expect.stringContaining('巩义市') });
+    expect(found).toMatchObject({ status: 'received', filedOn: '2026-03-02', deadline: '2026-03-23', deadlineProvisional: false, finding: null, reply: null, regionName: expect.stringContaining('巩义市') });
     expect(found.messages).toEqual([expect.objectContaining({ author: 'system', body: '已受理，请在2026年3月23日前凭查询码查看办理结果' })]);
     await tipSettingRepository.save(t.ctx.db, '410181', 10, null, t.clock.now());
     expect((await postTip(t, ANON_TIP, [], {}, nextAddr())).json().deadline).toBe('2026-03-16');

@@ -93,7 +93,7 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
     params: (r) => ({ id: r.announcementId, objectionId: 1 }),
     body: () => ({ answer: '越权答复内容', version: V }),
   },
-  'POST /api/v1/announcements/{id}/objections/{objectionId}/reveal-phone': { params: (r) => ({ id: r.announcementId, objectionId: 1 }) },
+  'POST /api/v1/announcements/{id}/objections/{objectionId}/reveal-phone': { params: (r) => ({ id: r.announcementId, objectionId: 1 }), body: () => ({ reason: '越权查看' }) },
   'POST /api/v1/tips/{id}/transition': { params: (r) => ({ id: r.tipId }), body: () => ({ event: 'accept', version: V }) },
   'POST /api/v1/tips/{id}/checks': { params: (r) => ({ id: r.tipId }), form: scan },
   'POST /api/v1/tips/{id}/messages': { params: (r) => ({ id: r.tipId }), body: () => ({ body: '越权留言' }) },

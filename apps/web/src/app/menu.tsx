@@ -74,7 +74,8 @@ const ENTRIES: Entry[] = [
     children: [
       { key: '/exit-tasks', label: '退出任务', icon: <ToolOutlined />, anyOf: ['enterprise:read'] },
       { key: '/inspections', label: '联合验收', icon: <FileProtectOutlined />, roles: GOVERNMENT },
-      { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: GOVERNMENT },
+      // The identity custodian opens a 公示's objections to reveal an objector's number (issue 13).
+      { key: '/announcements', label: '公告公示', icon: <NotificationOutlined />, roles: [...GOVERNMENT, 'identity_custodian'] },
     ],
   },
   { key: '/department-lists', label: '黄牌/红牌名单', icon: <WarningOutlined />, anyOf: ['enterprise:read'], roles: GOVERNMENT },

@@ -221,9 +221,12 @@ export const ObjectionStatus = z.object({
 });
 export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
 
-/** The objector's full phone number, revealed (and audited) for the office to call back. */
+/** The objector's full phone number, revealed (audited, the office told) to an identity custodian only (issue 13). */
 export const ObjectionPhone = z.object({ phone: z.string() });
 export type ObjectionPhone = z.infer<typeof ObjectionPhone>;
+/** Why the custodian looks (issue 13, as for a tipster's identity): audited with the reveal, the number never. */
+export const ObjectionRevealBody = z.object({ reason: z.string({ error: '请填写查看事由' }).trim().min(1, '请填写查看事由').max(1000, '查看事由不超过1000字') });
+export type ObjectionRevealBody = z.infer<typeof ObjectionRevealBody>;
 
 export const ObjectionAnswerBody = z.object({
   answer: z.string().trim().min(5, '答复至少5个字').max(2000, '答复不超过2000字'),

@@ -117,6 +117,8 @@ export const TipForTipster = z.object({
   regionName: z.string(),
   filedOn: z.string(),
   deadline: z.string(),
+  /** Counted through a year without holiday data (暂定, issue 10 §3): only weekends skipped. */
+  deadlineProvisional: z.boolean(),
   finding: z.enum(TIP_FINDINGS).nullable(),
   reply: z.string().nullable(),
   messages: z.array(TipMessage),
@@ -149,6 +151,8 @@ export const TipListItem = z.object({
   status: z.enum(TIP_STATUSES),
   receivedOn: z.string(),
   deadline: z.string(),
+  /** Counted through a year without holiday data (暂定, issue 10 §3): only weekends skipped. */
+  deadlineProvisional: z.boolean(),
   overdue: z.boolean(),
   escalated: z.boolean(),
   identityKind: z.enum(TIP_IDENTITY_KINDS),

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { LifecycleEntry, Objection, ObjectionAnswerBody, ObjectionState, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionStatus } from '@taotai/shared';
+import type { LifecycleEntry, Objection, ObjectionAnswerBody, ObjectionState, ObjectionBody, ObjectionPhone, ObjectionReceipt, ObjectionRevealBody, ObjectionStatus } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type AuditSubject, recordAudit, systemSubject } from '../../platform/audit/audit.ts';
@@ -138,15 +138,24 @@ export async function objectionHistory(db: Db, actor: Actor, id: number, objecti
 }
 
 /**
- * The full number, for an identity custodian (身份保管人) of the issuing region or above only (issue 13: "The
- * objection form on announcements gets the same treatment" as a tipster's identity; ADR 0025). Everyone else —
- * the issuing office included — gets 404. Every reveal is audited; the audit entry names who looked, not the number.
+ * The full number, for an identity custodian (身份保管人) of the issuing region or above only, giving a reason (issue
+ * 13: "The objection form on announcements gets the same treatment" as a tipster's identity; ADR 0025). Everyone
+ * else — the issuing office included — gets 404. Like revealTipIdentity: the reveal is audited with the reason
+ * (never the number) and the issuing office is told, in one transaction.
  */
-export async function revealObjectionPhone(db: Db, clock: Clock, key: SealKey, actor: Actor, id: number, objectionId: number): Promise<ObjectionPhone> {
+export async function revealObjectionPhone(
+  db: Db,
+  clock: Clock,
+  key: SealKey,
+  actor: Actor,
+  id: number,
+  objectionId: number,
+  body: ObjectionRevealBody,
+): Promise<ObjectionPhone> {
   if (actor.role !== 'identity_custodian') throw new AppError(404, 'not_found', '异议不存在或无权访问');
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const { region } = await readableAnnouncement(tx, actor, id);
+    const { view, region } = await readableAnnouncement(tx, actor, id);
     const o = await repo.objectionById(tx, id, objectionId);
     if (!o) throw new AppError(404, 'not_found', '异议不存在或无权访问');
     if (!o.phoneSealed) throw conflict('提出人未填写手机号码');
@@ -155,8 +164,24 @@ export async function revealObjectionPhone(db: Db, clock: Clock, key: SealKey, a
       entityType: 'announcement',
       entityId: id,
       regionCode: region.code,
-      after: { objectionId: o.id, receiptCode: o.receiptCode },
+      after: { objectionId: o.id, receiptCode: o.receiptCode, reason: body.reason },
     });
+    // The issuing office answers the objection; it hears that the number was looked at, not the number or by whom.
+    const office = await officeUsersOf(tx, view.regionCode);
+    await notify(
+      tx,
+      office.map((u) => ({
+        userId: u.id,
+        kind: 'objection_phone_revealed',
+        title: `【异议人号码已被查看】${view.title}`,
+        body: `身份保管人已依规查看异议（受理编号 ${o.receiptCode}）提出人的完整手机号码，事由已记入审计日志。`,
+        entityType: 'announcement',
+        entityId: String(id),
+        link: `/announcements/${id}`,
+        dedupeKey: `objection_phone_revealed:${u.id}:objection:${o.id}:${now.getTime()}`,
+        createdAt: now,
+      })),
+    );
     return { phone: unsealText(key, o.phoneSealed) };
   });
 }

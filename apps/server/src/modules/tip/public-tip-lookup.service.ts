@@ -1,12 +1,14 @@
 import { ReceiptCode, type PublishedTipResult, type TipForTipster, type TipMessage } from '@taotai/shared';
 import type { AppContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { enforce, hitRate, type RateRule } from '../../platform/http/rate-limit.ts';
 import { refusalOf } from './public-tip-input.ts';
 import { type TipMessageRow, type TipRow, publicTipRepository as repo } from './public-tip.repository.ts';
 import { attachTipFiles, PUBLIC_SUBJECT } from './public-tip.service.ts';
 import { receiptHash } from './receipt-code.ts';
+import { tipDeadlineProvisional } from './tip-deadline.ts';
 import { discardUploads, stripTipFiles, TIP_MAX_FILES } from './tip-intake-upload.ts';
 import type { SavedUpload } from '../../platform/documents/upload.ts';
 
@@ -43,6 +45,7 @@ export async function lookupTip(ctx: AppContext, code: unknown): Promise<TipForT
     regionName: await repo.regionFullName(ctx.db, tip.regionCode),
     filedOn: tip.receivedOn,
     deadline: tip.deadline,
+    deadlineProvisional: tipDeadlineProvisional(await getCalendar(ctx.db), tip.receivedOn, tip.deadline),
     finding: concluded ? (tip.finding as TipForTipster['finding']) : null,
     reply: concluded ? tip.reply : null,
     messages: (await repo.messagesOf(ctx.db, tip.id)).map(presentMessage),

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { type FiltersOf, TIP_MATTER_LABELS, TIP_STATUS_LABELS, type TipListItem, type TipQuery } from '@taotai/shared';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { getCalendar } from '../../platform/calendar/calendar.ts';
 import { todayInChina } from '../../platform/calendar/today.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { primeBatches, writeXlsxExport, type XlsxColumn } from '../../platform/documents/xlsx-export.ts';
@@ -35,10 +36,11 @@ export async function prepareTipExport(db: Db, clock: Clock, actor: Actor, q: Fi
   const filter = tipFilter(q, today);
   async function* batches(): AsyncGenerator<TipListItem[]> {
     if (!reach) return;
+    const cal = await getCalendar(db);
     let afterId: number | null = null;
     for (;;) {
       const rows = await tipRepository.page(db, reach, filter, { afterId, descending: true }, BATCH);
-      if (rows.length) yield rows.map((v) => presentTipListItem(v, today));
+      if (rows.length) yield rows.map((v) => presentTipListItem(v, today, cal));
       if (rows.length < BATCH) return;
       afterId = rows.at(-1)!.t.id;
     }

@@ -1,6 +1,8 @@
 import type { Tip, TipCheck, TipEvent, TipFinding, TipIdentityKind, TipLink, TipLinkKind, TipListItem, TipMatter, TipMessageAuthor, TipStatus } from '@taotai/shared';
 import type { Actor } from '../../platform/access/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/working-calendar.ts';
 import { availableEvents } from '../../platform/lifecycle/index.ts';
+import { tipDeadlineProvisional } from './tip-deadline.ts';
 import { type TipRecord, tipMachine } from './tip.machine.ts';
 import type { TipCheckFile, TipCheckRow, TipLinkRow, TipMessageRow } from './tip-record.repository.ts';
 import type { TipView } from './tip.repository.ts';
@@ -17,7 +19,7 @@ export const tipRecordOf = (v: TipView): TipRecord => ({
 
 export const isTipOverdue = (v: TipView, today: string) => v.t.status !== 'concluded' && v.t.deadline < today;
 
-export function presentTipListItem(v: TipView, today: string): TipListItem {
+export function presentTipListItem(v: TipView, today: string, cal: WorkingCalendar): TipListItem {
   const t = v.t;
   return {
     id: t.id,
@@ -28,6 +30,7 @@ export function presentTipListItem(v: TipView, today: string): TipListItem {
     status: t.status as TipStatus,
     receivedOn: t.receivedOn,
     deadline: t.deadline,
+    deadlineProvisional: tipDeadlineProvisional(cal, t.receivedOn, t.deadline),
     overdue: isTipOverdue(v, today),
     escalated: t.escalatedToRegionCode !== null,
     identityKind: t.identityKind as TipIdentityKind,
@@ -66,11 +69,11 @@ const presentLink = (l: TipParts['links'][number]): TipLink => ({
 });
 
 /** The office's view: never the identity (only whether one is sealed and whether it was revealed). */
-export function presentTip(actor: Actor, v: TipView, today: string, p: TipParts): Tip {
+export function presentTip(actor: Actor, v: TipView, today: string, cal: WorkingCalendar, p: TipParts): Tip {
   const t = v.t;
   const status = t.status as TipStatus;
   return {
-    ...presentTipListItem(v, today),
+    ...presentTipListItem(v, today, cal),
     regionCode: t.regionCode,
     enterpriseId: t.enterpriseId,
     address: t.address,

@@ -1,9 +1,11 @@
 import type { Announcement, Objection } from '@taotai/shared';
 import { Alert, App, Card, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useMe } from '../../app/session.tsx';
 import { errorMessage } from '../../shared/form-errors.ts';
 import { fmtDateTime } from '../../shared/format.ts';
 import { LifecycleTimeline } from '../../shared/LifecycleTimeline.tsx';
+import { RevealIdentityDialog } from '../../shared/RevealIdentityDialog.tsx';
 import { useAsync } from '../../shared/use-async.ts';
 import { announcementApi } from './announcement-api.ts';
 
@@ -15,16 +17,9 @@ export function ObjectionsPanel({ announcement, onChanged }: { announcement: Ann
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const mayAnswer = announcement.abilities.answerObjections;
-  // Phones are shown masked; the full number is fetched on request for a call back, and each request is audited.
-  const [revealed, setRevealed] = useState<Record<number, string>>({});
-  const reveal = async (o: Objection) => {
-    try {
-      const { phone } = await announcementApi.revealPhone(announcement.id, o.id);
-      setRevealed((r) => ({ ...r, [o.id]: phone }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
+  // Phones are shown masked. Only an identity custodian sees the full number, giving a reason the server audits and
+  // tells the issuing office about (issue 13, ADR 0025); the office calls back through the custodian.
+  const custodian = useMe().role === 'identity_custodian';
 
   const save = async () => {
     if (!answering) return;
@@ -74,11 +69,29 @@ export function ObjectionsPanel({ announcement, onChanged }: { announcement: Ann
             width: 200,
             render: (_, o) => (
               <>
-                {o.name ?? '未署名'} {revealed[o.id] ?? o.phone ?? '未留电话'}
-                {o.phone && !revealed[o.id] && mayAnswer && (
-                  <Typography.Link style={{ marginLeft: 8 }} onClick={() => reveal(o)}>
-                    查看完整号码
-                  </Typography.Link>
+                {o.name ?? '未署名'} {o.phone ?? '未留电话'}
+                {o.phone && custodian && (
+                  <RevealIdentityDialog
+                    title={`查看异议人完整号码（受理编号 ${o.receiptCode}）`}
+                    notice="查看将记入审计日志，并告知发布单位。"
+                    testId={`objection-reveal-${o.receiptCode}`}
+                    trigger={(open) => (
+                      <Typography.Link style={{ marginLeft: 8 }} onClick={open} data-testid={`objection-reveal-${o.receiptCode}`}>
+                        查看完整号码
+                      </Typography.Link>
+                    )}
+                    reveal={(reason) => announcementApi.revealPhone(announcement.id, o.id, reason)}
+                    render={({ phone }) => (
+                      <Typography.Paragraph copyable data-testid="objection-phone">
+                        {phone}
+                      </Typography.Paragraph>
+                    )}
+                  />
+                )}
+                {o.phone && !custodian && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    号码已封存，仅身份保管人可查看
+                  </Typography.Text>
                 )}
               </>
             ),

@@ -44,7 +44,7 @@ export const announcementApi = {
   objections: (id: number) => api.get<Objection[]>(`/announcements/${id}/objections`),
   answer: (id: number, objectionId: number, answer: string, version: number) =>
     api.post<Objection>(`/announcements/${id}/objections/${objectionId}/answer`, { answer, version }),
-  revealPhone: (id: number, objectionId: number) => api.post<ObjectionPhone>(`/announcements/${id}/objections/${objectionId}/reveal-phone`, {}),
+  revealPhone: (id: number, objectionId: number, reason: string) => api.post<ObjectionPhone>(`/announcements/${id}/objections/${objectionId}/reveal-phone`, { reason }),
 };
 
 /** The public site's endpoints: never a session, so never a 401. */

@@ -1,5 +1,6 @@
 import { TIP_STATUS_LABELS, type TipListItem } from '@taotai/shared';
 import { Space, Tag, Typography } from 'antd';
+import { ProvisionalDate, provisionalAsCounted } from '../../shared/ProvisionalDate.tsx';
 import { TIP_STATUS_COLORS } from './tip-api.ts';
 
 export function TipStatusTag({ t }: { t: Pick<TipListItem, 'status'> }) {
@@ -30,11 +31,11 @@ export function TipFlags({ t }: { t: Pick<TipListItem, 'overdue' | 'escalated'> 
 }
 
 /** The deadline, red once passed; 已延期 when it was moved (the original is on the detail page). */
-export function TipDeadline({ t }: { t: Pick<TipListItem, 'deadline' | 'overdue' | 'status'> & { originalDeadline?: string } }) {
+export function TipDeadline({ t }: { t: Pick<TipListItem, 'deadline' | 'deadlineProvisional' | 'overdue' | 'status'> & { originalDeadline?: string } }) {
   const extended = t.originalDeadline && t.originalDeadline !== t.deadline;
   return (
     <Typography.Text type={t.overdue ? 'danger' : undefined} data-testid="tip-deadline">
-      {t.deadline}
+      <ProvisionalDate date={t.deadline} provisional={t.deadlineProvisional} why={provisionalAsCounted(t.deadline)} />
       {extended ? '（已延期）' : ''}
       {t.overdue ? '（已逾期）' : ''}
     </Typography.Text>

@@ -2,6 +2,7 @@ import { TIP_FINDING_LABELS, TIP_MATTER_LABELS, TIP_STATUS_LABELS, type TipForTi
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../shared/form-errors.ts';
+import { ProvisionalDate, provisionalAsCounted } from '../../../shared/ProvisionalDate.tsx';
 import { TIP_STATUS_COLORS, publicTipApi } from '../tip-api.ts';
 import { TipThread } from '../TipThread.tsx';
 
@@ -58,7 +59,9 @@ export default function PublicTipLookupPage() {
               <Descriptions.Item label="举报事项">{TIP_MATTER_LABELS[tip.matter]}</Descriptions.Item>
               <Descriptions.Item label="所在地区">{tip.regionName}</Descriptions.Item>
               <Descriptions.Item label="提交日期">{tip.filedOn}</Descriptions.Item>
-              <Descriptions.Item label="办理期限">{tip.deadline}</Descriptions.Item>
+              <Descriptions.Item label="办理期限">
+                <ProvisionalDate date={tip.deadline} provisional={tip.deadlineProvisional} why={provisionalAsCounted(tip.deadline)} />
+              </Descriptions.Item>
               {tip.finding && <Descriptions.Item label="核查结论">{TIP_FINDING_LABELS[tip.finding]}</Descriptions.Item>}
             </Descriptions>
             {tip.reply && (
