@@ -10,6 +10,8 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   dismantle_overdue: '拆除逾期',
   objection_filed: '收到异议',
   objection_phone_revealed: '异议人号码已被查看',
+  tip_identity_revealed: '举报人身份已被查看',
+  tip_escalated: '逾期举报升级督办',
   todo_arrived: '新待办',
   todo_due_soon: '待办即将到期',
   todo_overdue: '待办已超期',
