@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs } from './support/api.ts';
 import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
-import { plannedTask } from './support/exit-task-fixture.ts';
+import { noticeWithObjection } from './support/exit-task-fixture.ts';
 import { type RestartableServer, startServer } from './support/server.ts';
 
 /**
@@ -18,21 +17,7 @@ let receiptCode = '';
 beforeAll(async () => {
   server = await startServer({ fakeNow: START });
   browser = await launchBrowser();
-  const { planId } = await plannedTask(server.baseUrl, 5403, '巩义市号码查看测试建材有限公司（虚构）', '5号机立窑生产线');
-  const gy = await apiAs(server.baseUrl, 'gy-office');
-  const ha = await apiAs(server.baseUrl, 'ha-office');
-  const a = await gy.call<{ id: number }>('POST', '/api/v1/announcements', { regionCode: '410181', year: 2026, kind: 'plan_list', sourcePlanId: planId });
-  announcementId = a.id;
-  await gy.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'submit' });
-  await ha.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'approve', reason: '同意公示。' });
-  await ha.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'publish' });
-  const filed = await fetch(`${server.baseUrl}/api/v1/public/announcements/${a.id}/objections`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.baseUrl },
-    body: JSON.stringify({ content: '该生产线是否确已列入计划，请核实。', name: '王先生', phone: '13800138000' }),
-  });
-  if (!filed.ok) throw new Error(`异议提交失败：HTTP ${filed.status} ${await filed.text()}`);
-  receiptCode = ((await filed.json()) as { receiptCode: string }).receiptCode;
+  ({ announcementId, receiptCode } = await noticeWithObjection(server.baseUrl, 5403, '巩义市号码查看测试建材有限公司（虚构）', '5号机立窑生产线', { name: '王先生' }));
 });
 afterAll(async () => {
   await browser?.close();

@@ -148,3 +148,30 @@ export async function concludedInspection(baseUrl: string, serial: number, enter
   });
   return { ...task, roundId: round.id, recordId: record.id };
 }
+
+/**
+ * A published 公示 of 巩义's plan holding one new line, with one objection filed on the public site: what the
+ * objection tests start from. `name` is the objector's (optional) name; the phone is always given.
+ */
+export async function noticeWithObjection(
+  baseUrl: string,
+  serial: number,
+  enterprise: string,
+  line: string,
+  objector: { name?: string } = {},
+): Promise<{ announcementId: number; receiptCode: string }> {
+  const { planId } = await plannedTask(baseUrl, serial, enterprise, line);
+  const gy = await apiAs(baseUrl, 'gy-office');
+  const ha = await apiAs(baseUrl, 'ha-office');
+  const a = await gy.call<{ id: number }>('POST', '/api/v1/announcements', { regionCode: '410181', year: 2026, kind: 'plan_list', sourcePlanId: planId });
+  await gy.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'submit' });
+  await ha.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'approve', reason: '同意公示。' });
+  await ha.call('POST', `/api/v1/announcements/${a.id}/transitions`, { event: 'publish' });
+  const filed = await fetch(`${baseUrl}/api/v1/public/announcements/${a.id}/objections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ content: '该生产线是否确已列入计划，请核实。', ...objector, phone: '13800138000' }),
+  });
+  if (!filed.ok) throw new Error(`异议提交失败：HTTP ${filed.status} ${await filed.text()}`);
+  return { announcementId: a.id, receiptCode: ((await filed.json()) as { receiptCode: string }).receiptCode };
+}
