@@ -69,7 +69,7 @@ async function pickVisible(p: Page, label: string, option: string) {
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 const pageText = (p: Page) => text(p.locator('body'));
 /** The value of the detail page's fact labelled `label`. */
-const fact = (p: Page, label: string) => p.locator(`.ant-descriptions-item-label:text-is("${label}") + .ant-descriptions-item-content`);
+const fact = (p: Page, label: string) => p.locator('th.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::td[1]');
 
 describe('实名举报：身份封存、身份保管人查看、转办（浏览器）', () => {
   it('手机上实名举报（姓名、手机号码、身份证号码），自由填写企业名称，选到巩义的乡镇', async () => {
@@ -130,7 +130,7 @@ describe('实名举报：身份封存、身份保管人查看、转办（浏览�
       expect(await text(identity)).toContain(MOBILE);
       expect(await text(identity)).toContain(ID_NUMBER);
       await screenshot(p, `tip-identity-03-revealed-${width}`, false);
-      await p.locator('.ant-modal').getByRole('button', { name: '关闭' }).click();
+      await p.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
       await identity.waitFor({ state: 'detached' });
       await p.getByText(`${VIEWED}（已记录）`).waitFor();
       const body = await pageText(p);
@@ -189,11 +189,13 @@ describe('实名举报：身份封存、身份保管人查看、转办（浏览�
       .toBe(true);
     await county.click();
     await pickOption(p, modal, '成员单位', DEPARTMENT);
+    // The list closes over the reason and the buttons before anything else is clicked.
+    await p.locator('.ant-select-dropdown').filter({ visible: true }).first().waitFor({ state: 'hidden' });
     await modal.getByLabel('转办理由').fill('举报涉及未批先建和排放问题，由生态环境部门牵头核查');
     await screenshot(p, 'tip-identity-06-forward-1440', false);
     await modal.getByRole('button', { name: '转办', exact: true }).click();
+    // The dialog closes only when the server took the forward (a refusal keeps it open with the message).
     await modal.waitFor({ state: 'hidden' });
-
     await expect.poll(() => text(fact(p, '办理单位'))).toBe(DEPARTMENT);
     expect(await p.getByTestId('transition-forward').count()).toBe(0);
     await screenshot(p, 'tip-identity-07-forwarded-1440');
