@@ -66,6 +66,12 @@ async function pickVisible(p: Page, label: string, option: string) {
 }
 
 /** All the text in the element, hidden text included (nothing sealed may be anywhere in the page). */
+/** A dialog's picture once its opening animation is over (as year-work.e2e does). */
+async function dialogShot(p: Page, name: string): Promise<void> {
+  await p.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear, .ant-fade-enter'));
+  await screenshot(p, name, false);
+}
+
 const text = async (l: Locator) => (await l.textContent()) ?? '';
 const pageText = (p: Page) => text(p.locator('body'));
 /** The value of the detail page's fact labelled `label`. */
@@ -123,13 +129,13 @@ describe('实名举报：身份封存、身份保管人查看、转办（浏览�
       const confirm = p.getByTestId('tip-reveal-confirm');
       expect(await confirm.isDisabled()).toBe(true);
       await dialog.getByLabel('查看事由').fill('举报人反映的情况需要当面核实，依规联系本人');
-      await screenshot(p, `tip-identity-02-reason-${width}`, false);
+      await dialogShot(p, `tip-identity-02-reason-${width}`);
       await confirm.click();
       const identity = p.getByTestId('tip-identity');
       await identity.getByText(NAME).waitFor();
       expect(await text(identity)).toContain(MOBILE);
       expect(await text(identity)).toContain(ID_NUMBER);
-      await screenshot(p, `tip-identity-03-revealed-${width}`, false);
+      await dialogShot(p, `tip-identity-03-revealed-${width}`);
       await p.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
       await identity.waitFor({ state: 'detached' });
       await p.getByText(`${VIEWED}（已记录）`).waitFor();
@@ -192,7 +198,7 @@ describe('实名举报：身份封存、身份保管人查看、转办（浏览�
     // The list closes over the reason and the buttons before anything else is clicked.
     await p.locator('.ant-select-dropdown').filter({ visible: true }).first().waitFor({ state: 'hidden' });
     await modal.getByLabel('转办理由').fill('举报涉及未批先建和排放问题，由生态环境部门牵头核查');
-    await screenshot(p, 'tip-identity-06-forward-1440', false);
+    await dialogShot(p, 'tip-identity-06-forward-1440');
     await modal.getByRole('button', { name: '转办', exact: true }).click();
     // The dialog closes only when the server took the forward (a refusal keeps it open with the message).
     await modal.waitFor({ state: 'hidden' });
